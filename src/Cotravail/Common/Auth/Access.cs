@@ -1,0 +1,70 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Cotravail.Common.Database;
+
+namespace Cotravail.Common.Auth;
+
+/// What the signed-in person may see and change, read from the database once per request.
+internal sealed record AccessScope(
+    Guid? UserId,
+    bool IsNetworkAdmin,
+    IReadOnlySet<Guid> ManagedLocations,
+    IReadOnlySet<Guid> HostedLocations,
+    Guid? MemberId,
+    Guid? CompanyAdminOf)
+{
+    public static readonly AccessScope Anonymous = new(null, false, new HashSet<Guid>(), new HashSet<Guid>(), null, null);
+
+    public bool IsStaff => IsNetworkAdmin || ManagedLocations.Count > 0 || HostedLocations.Count > 0;
+
+    public bool IsManager => IsNetworkAdmin || ManagedLocations.Count > 0;
+
+    /// Locations whose back-office data this person may read (managers and hosts); all for admins.
+    public IReadOnlyList<Guid> StaffLocations => [.. ManagedLocations.Union(HostedLocations)];
+
+    public bool CanManage(Guid locationId) => IsNetworkAdmin || ManagedLocations.Contains(locationId);
+
+    public bool CanSee(Guid locationId) => CanManage(locationId) || HostedLocations.Contains(locationId);
+}
+
+internal sealed class Access(IHttpContextAccessor http, AppDb db)
+{
+    private AccessScope? scope;
+
+    public async Task<AccessScope> GetAsync(CancellationToken ct = default)
+    {
+        if (scope is not null)
+        {
+            return scope;
+        }
+        var id = http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (!Guid.TryParse(id, out var userId))
+        {
+            return scope = AccessScope.Anonymous;
+        }
+        scope = await LoadAsync(db, userId, ct);
+        return scope;
+    }
+
+    public static async Task<AccessScope> LoadAsync(AppDb db, Guid userId, CancellationToken ct)
+    {
+        var user = await db.Users.Where(u => u.Id == userId && u.IsActive)
+            .Select(u => new { u.IsNetworkAdmin })
+            .FirstOrDefaultAsync(ct);
+        if (user is null)
+        {
+            return AccessScope.Anonymous;
+        }
+        var roles = await db.StaffAssignments.Where(s => s.UserId == userId).ToListAsync(ct);
+        var member = await db.Members.Where(m => m.UserId == userId)
+            .Select(m => new { m.Id, m.CompanyId, m.IsCompanyAdmin })
+            .FirstOrDefaultAsync(ct);
+        return new AccessScope(
+            userId,
+            user.IsNetworkAdmin,
+            roles.Where(r => r.Role == StaffRole.Manager).Select(r => r.LocationId).ToHashSet(),
+            roles.Where(r => r.Role == StaffRole.Host).Select(r => r.LocationId).ToHashSet(),
+            member?.Id,
+            member is { IsCompanyAdmin: true } ? member.CompanyId : null);
+    }
+}

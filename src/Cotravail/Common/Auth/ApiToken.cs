@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Cotravail.Common.Auth;
+
+/// A bearer token for the API. Only its SHA-256 hash is stored, so a database leak reveals no token.
+internal sealed class ApiToken
+{
+    private ApiToken()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid UserId { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public string TokenHash { get; private set; } = "";
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime ExpiresAt { get; private set; }
+
+    public DateTime? RevokedAt { get; private set; }
+
+    /// Creates a token; the plain value is returned once and never stored.
+    public static (ApiToken Token, string PlainValue) Issue(Guid userId, string name, DateTime now, TimeSpan lifetime)
+    {
+        var plain = "ctv_" + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var token = new ApiToken
+        {
+            Id = Guid.CreateVersion7(),
+            UserId = userId,
+            Name = name,
+            TokenHash = Hash(plain),
+            CreatedAt = now,
+            ExpiresAt = now + lifetime,
+        };
+        return (token, plain);
+    }
+
+    public static string Hash(string plain) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(plain)));
+
+    public void Revoke(DateTime now) => RevokedAt ??= now;
+
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
+
+internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
+{
+    public void Configure(EntityTypeBuilder<ApiToken> builder)
+    {
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Name).HasMaxLength(100);
+        builder.Property(t => t.TokenHash).HasMaxLength(64);
+        builder.HasIndex(t => t.TokenHash).IsUnique();
+        builder.HasIndex(t => t.UserId);
+        builder.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Cotravail.Common.Auth;
+
+/// A person who can sign in. What they may do comes from IsNetworkAdmin, their staff assignments
+/// (per location) and their member record (company admin); see Access.
+internal sealed class User : IdentityUser<Guid>
+{
+    public string DisplayName { get; set; } = "";
+
+    public bool IsNetworkAdmin { get; set; }
+
+    public bool IsActive { get; set; } = true;
+
+    /// "fr" or "en"; emails and the UI use it when set.
+    public string? PreferredCulture { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}

@@ -1,0 +1,95 @@
+using Cotravail.Common.Auth;
+using Cotravail.Common.Database;
+using Cotravail.Modules.Demo;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Common.Cli;
+
+/// Verbs of the same executable: `migrate`, `seed-demo`, `create-admin --email E --password P [--name N]`,
+/// `schema-script sqlite|postgres` (the model's CREATE script, to write the next migration from).
+internal static class CommandLine
+{
+    public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
+    {
+        var verb = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('='));
+        if (verb is null)
+        {
+            return false;
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var exitCode = verb switch
+        {
+            "migrate" => await MigrateAsync(services),
+            "seed-demo" => await SeedDemoAsync(services),
+            "create-admin" => await CreateAdminAsync(services, app.Configuration),
+            "schema-script" => SchemaScript(services),
+            _ => Unknown(verb),
+        };
+        Environment.ExitCode = exitCode;
+        return true;
+    }
+
+    private static async Task<int> MigrateAsync(IServiceProvider services)
+    {
+        var applied = await services.GetRequiredService<MigrationRunner>().MigrateAsync();
+        Console.WriteLine(applied.Count == 0 ? "The database is up to date." : $"Applied: {string.Join(", ", applied)}");
+        return 0;
+    }
+
+    private static async Task<int> SeedDemoAsync(IServiceProvider services)
+    {
+        await services.GetRequiredService<MigrationRunner>().MigrateAsync();
+        var seeded = await services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+        Console.WriteLine(seeded ? "Demo network created." : "The database already holds data: nothing seeded.");
+        return 0;
+    }
+
+    private static async Task<int> CreateAdminAsync(IServiceProvider services, IConfiguration configuration)
+    {
+        var email = configuration["email"];
+        var password = configuration["password"];
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(password))
+        {
+            await Console.Error.WriteLineAsync("Usage: create-admin --email admin@example.org --password '<at least 12 characters>' [--name 'Full name']");
+            return 2;
+        }
+        await services.GetRequiredService<MigrationRunner>().MigrateAsync();
+        var users = services.GetRequiredService<UserManager<User>>();
+        var clock = services.GetRequiredService<TimeProvider>();
+        var user = new User
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = configuration["name"] ?? email,
+            IsNetworkAdmin = true,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                await Console.Error.WriteLineAsync(error.Description);
+            }
+            return 1;
+        }
+        Console.WriteLine($"Network admin {email} created.");
+        return 0;
+    }
+
+    private static int SchemaScript(IServiceProvider services)
+    {
+        Console.WriteLine(services.GetRequiredService<AppDb>().Database.GenerateCreateScript());
+        return 0;
+    }
+
+    private static int Unknown(string verb)
+    {
+        Console.Error.WriteLine($"Unknown command '{verb}'. Commands: migrate, seed-demo, create-admin, schema-script.");
+        return 2;
+    }
+}

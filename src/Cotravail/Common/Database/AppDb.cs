@@ -1,0 +1,28 @@
+using Cotravail.Common.Auth;
+using Cotravail.Modules.Companies;
+using Cotravail.Modules.Locations;
+using Cotravail.Modules.Members;
+using Cotravail.Modules.Network;
+using Cotravail.Modules.Resources;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Common.Database;
+
+/// One model for both engines; each module configures its own entities (IEntityTypeConfiguration).
+internal sealed class AppDb(DbContextOptions<AppDb> options) : IdentityUserContext<User, Guid>(options)
+{
+    public DbSet<NetworkProfile> Network => Set<NetworkProfile>();
+    public DbSet<Location> Locations => Set<Location>();
+    public DbSet<Resource> Resources => Set<Resource>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<Company> Companies => Set<Company>();
+    public DbSet<StaffAssignment> StaffAssignments => Set<StaffAssignment>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDb).Assembly);
+    }
+}

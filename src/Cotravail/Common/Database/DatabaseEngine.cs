@@ -1,0 +1,7 @@
+namespace Cotravail.Common.Database;
+
+internal enum DatabaseEngine
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,46 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Common.Database;
+
+internal static class DatabaseModule
+{
+    /// PostgreSQL when ConnectionStrings:Postgres is set; otherwise a SQLite file in Cotravail:DataDirectory.
+    public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var postgres = configuration.GetConnectionString("Postgres");
+        if (!string.IsNullOrWhiteSpace(postgres))
+        {
+            services.AddSingleton(new DatabaseSettings(DatabaseEngine.Postgres, postgres));
+            services.AddDbContext<AppDb>(o => o.UseNpgsql(postgres));
+        }
+        else
+        {
+            var connectionString = SqliteConnectionString(configuration);
+            services.AddSingleton(new DatabaseSettings(DatabaseEngine.Sqlite, connectionString));
+            services.AddDbContext<AppDb>(o => o.UseSqlite(connectionString));
+        }
+        services.AddScoped<MigrationRunner>();
+        return services;
+    }
+
+    private static string SqliteConnectionString(IConfiguration configuration)
+    {
+        var explicitString = configuration.GetConnectionString("Sqlite");
+        if (!string.IsNullOrWhiteSpace(explicitString))
+        {
+            return explicitString;
+        }
+        var folder = Path.GetFullPath(configuration["Cotravail:DataDirectory"] ?? "data");
+        Directory.CreateDirectory(folder);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(folder, "cotravail.db"),
+            ForeignKeys = true,
+            DefaultTimeout = 30,
+            Pooling = true,
+        }.ToString();
+    }
+}
+
+internal sealed record DatabaseSettings(DatabaseEngine Engine, string ConnectionString);

@@ -1,0 +1,25 @@
+using System.Globalization;
+
+namespace Cotravail.Common;
+
+/// Amounts are integer minor units (cents) with an ISO 4217 code; see docs/decisions/0004-money.md.
+internal readonly record struct Money(long Cents, string Currency)
+{
+    private static readonly Dictionary<string, string> Symbols = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["EUR"] = "€", ["CHF"] = "CHF", ["GBP"] = "£", ["USD"] = "$", ["CAD"] = "$ CA", ["XPF"] = "XPF",
+    };
+
+    public static readonly string[] SupportedCurrencies = [.. Symbols.Keys];
+
+    public string Format(CultureInfo culture)
+    {
+        var format = (NumberFormatInfo)culture.NumberFormat.Clone();
+        format.CurrencySymbol = Symbols.GetValueOrDefault(Currency, Currency);
+        var digits = Currency is "XPF" ? 0 : 2;
+        format.CurrencyDecimalDigits = digits;
+        return (Cents / (decimal)Math.Pow(10, digits)).ToString("C", format);
+    }
+
+    public override string ToString() => Format(CultureInfo.CurrentCulture);
+}

@@ -1,0 +1,22 @@
+using Cotravail.Common.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Cotravail.Common.Web;
+
+/// Model-binding failures ("abc" in a number field) in the page's language.
+internal sealed class BindingMessages(IStringLocalizerFactory factory) : IConfigureOptions<MvcOptions>
+{
+    public void Configure(MvcOptions options)
+    {
+        var l = factory.Create(typeof(SharedResource));
+        var messages = options.ModelBindingMessageProvider;
+        messages.SetAttemptedValueIsInvalidAccessor((value, field) => l["The value '{0}' is not valid for {1}.", value, l[field]]);
+        messages.SetValueMustBeANumberAccessor(field => l["{0} must be a number.", l[field]]);
+        messages.SetValueMustNotBeNullAccessor(field => l["{0} is required.", l[field]]);
+        messages.SetMissingBindRequiredValueAccessor(field => l["{0} is required.", l[field]]);
+        messages.SetUnknownValueIsInvalidAccessor(field => l["{0} is not valid.", l[field]]);
+        messages.SetValueIsInvalidAccessor(value => l["The value '{0}' is not valid.", value]);
+    }
+}

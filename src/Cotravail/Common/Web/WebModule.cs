@@ -1,0 +1,64 @@
+using System.Text.Json.Serialization;
+using Cotravail.Common.Auth;
+using Cotravail.Common.Errors;
+using Cotravail.Common.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+
+namespace Cotravail.Common.Web;
+
+internal static class WebModule
+{
+    public static IServiceCollection AddWeb(this IServiceCollection services)
+    {
+        services.AddRazorPages(o => o.RootDirectory = "/Modules")
+            .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+;
+        services.ConfigureOptions<BindingMessages>();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ExceptionHandling>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.Configure<JsonOptions>(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Cotravail API";
+            doc.Info.Description = "Network, locations, resources, members and companies. Authenticate with POST /api/v1/auth/token, then send 'Authorization: Bearer <token>'.";
+            return Task.CompletedTask;
+        }));
+        services.AddScoped<SiteInfo>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+
+    public static WebApplication UseWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error");
+        app.UseWhen(h => h.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(h => !h.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/error", "?status={0}"));
+        app.UseSecurityHeaders();
+        app.UseStaticFiles();
+        app.UseCotravailLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "api/docs";
+            o.SwaggerEndpoint("/openapi/v1.json", "Cotravail API v1");
+            o.DocumentTitle = "Cotravail API";
+        });
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        return app;
+    }
+
+    public static RouteGroupBuilder MapApi(this WebApplication app) =>
+        app.MapGroup("/api/v1").RequireAuthorization(Policies.Api);
+
+    public static WebApplication MapPages(this WebApplication app)
+    {
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,56 @@
+using System.ComponentModel.DataAnnotations;
+using Cotravail.Common.Auth;
+using Cotravail.Common.Errors;
+using Cotravail.Common.Localization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Cotravail.Modules.Account;
+
+[AllowAnonymous]
+internal sealed class SignInModel(SignInManager<User> signIn, UserManager<User> users, IStringLocalizer<SharedResource> l) : PageModel
+{
+    internal sealed record SignInInput
+    {
+        [Required(ErrorMessage = Messages.Required), EmailAddress(ErrorMessage = Messages.Email), StringLength(256, ErrorMessage = Messages.TooLong), Display(Name = "Email")]
+        public string Email { get; init; } = "";
+
+        [Required(ErrorMessage = Messages.Required), StringLength(128, ErrorMessage = Messages.TooLong), Display(Name = "Password")]
+        public string Password { get; init; } = "";
+
+        public bool RememberMe { get; init; }
+    }
+
+    [BindProperty]
+    public SignInInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var user = await users.FindByEmailAsync(Input.Email);
+        if (user is { IsActive: true })
+        {
+            var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+            if (result.Succeeded)
+            {
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/me");
+            }
+        }
+        // One message for every failure, so the form reveals nothing about which accounts exist.
+        ModelState.AddModelError("", l["Invalid email or password."]);
+        return Page();
+    }
+}

@@ -1,0 +1,28 @@
+using Cotravail.Common.Database;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Modules.Home;
+
+[AllowAnonymous]
+internal sealed class IndexModel(AppDb db) : PageModel
+{
+    internal sealed record LocationCard(string Slug, string Name, string City, string? Description, int ResourceCount);
+
+    public string NetworkName { get; private set; } = "Cotravail";
+
+    public string? Tagline { get; private set; }
+
+    public IReadOnlyList<LocationCard> Locations { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var network = await db.Network.AsNoTracking().FirstOrDefaultAsync(ct);
+        NetworkName = network?.Name ?? NetworkName;
+        Tagline = network?.Tagline;
+        Locations = await db.Locations.Where(l => l.IsActive).OrderBy(l => l.Name)
+            .Select(l => new LocationCard(l.Slug, l.Name, l.City, l.Description, db.Resources.Count(r => r.LocationId == l.Id && r.IsActive)))
+            .ToListAsync(ct);
+    }
+}

@@ -1,0 +1,178 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Cotravail.Common;
+using Cotravail.Common.Errors;
+using Cotravail.Common.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace Cotravail.Modules.Locations;
+
+/// What an operator types to create or change a location, from the API (JSON) or the form.
+internal sealed record LocationInput : IValidatableObject
+{
+    [Required(ErrorMessage = Messages.Required), StringLength(200, ErrorMessage = Messages.TooLong), Display(Name = "Name")]
+    public string Name { get; init; } = "";
+
+    [StringLength(80, ErrorMessage = Messages.TooLong), RegularExpression(Common.Slug.Pattern, ErrorMessage = Messages.Format), Display(Name = "Web address (slug)")]
+    public string? Slug { get; init; }
+
+    [StringLength(300, ErrorMessage = Messages.TooLong), Display(Name = "Street")]
+    public string? Street { get; init; }
+
+    [StringLength(20, ErrorMessage = Messages.TooLong), Display(Name = "Postal code")]
+    public string? PostalCode { get; init; }
+
+    [Required(ErrorMessage = Messages.Required), StringLength(100, ErrorMessage = Messages.TooLong), Display(Name = "City")]
+    public string City { get; init; } = "";
+
+    [Required(ErrorMessage = Messages.Required), RegularExpression("^[A-Z]{2}$", ErrorMessage = Messages.Format), Display(Name = "Country code")]
+    public string CountryCode { get; init; } = "FR";
+
+    [Range(-90.0, 90.0, ErrorMessage = Messages.Range), Display(Name = "Latitude")]
+    public double? Latitude { get; init; }
+
+    [Range(-180.0, 180.0, ErrorMessage = Messages.Range), Display(Name = "Longitude")]
+    public double? Longitude { get; init; }
+
+    [Required(ErrorMessage = Messages.Required), StringLength(64, ErrorMessage = Messages.TooLong), Display(Name = "Time zone")]
+    public string TimeZone { get; init; } = "Europe/Paris";
+
+    [Required(ErrorMessage = Messages.Required), RegularExpression("^[A-Z]{3}$", ErrorMessage = Messages.Format), Display(Name = "Currency")]
+    public string Currency { get; init; } = "EUR";
+
+    [StringLength(4000, ErrorMessage = Messages.TooLong), Display(Name = "Description")]
+    public string? Description { get; init; }
+
+    [StringLength(500, ErrorMessage = Messages.TooLong), Display(Name = "Photo URL")]
+    public string? PhotoUrl { get; init; }
+
+    [Range(0, 100000, ErrorMessage = Messages.Range), Display(Name = "Open-space capacity")]
+    public int OpenSpaceCapacity { get; init; }
+
+    public List<OpeningPeriodInput> OpeningHours { get; init; } = [];
+
+    public List<ClosedDayInput> ClosedDays { get; init; } = [];
+
+    public List<VatRateInput> VatRates { get; init; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var l = validationContext.GetRequiredService<IStringLocalizer<SharedResource>>();
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) || !zone.HasIanaId)
+        {
+            yield return new(l["Unknown time zone: use an IANA name such as Europe/Paris."], [nameof(TimeZone)]);
+        }
+        if (!Money.SupportedCurrencies.Contains(Currency))
+        {
+            yield return new(l["This currency is not supported."], [nameof(Currency)]);
+        }
+        if (PhotoUrl is { Length: > 0 } && !(Uri.TryCreate(PhotoUrl, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
+        {
+            yield return new(l["Enter an http(s) address."], [nameof(PhotoUrl)]);
+        }
+        for (var i = 0; i < OpeningHours.Count; i++)
+        {
+            var period = OpeningHours[i];
+            if (!TryTime(period.Opens, out var opens) || !TryTime(period.Closes, out var closes))
+            {
+                yield return new(l["Enter times as HH:MM."], [$"{nameof(OpeningHours)}[{i}]"]);
+            }
+            else if (closes <= opens)
+            {
+                yield return new(l["Closing time must be after opening time."], [$"{nameof(OpeningHours)}[{i}]"]);
+            }
+        }
+        foreach (var day in OpeningHours.GroupBy(p => p.Day).Where(g => g.Count() > 1))
+        {
+            yield return new(l["Only one opening period per weekday."], [nameof(OpeningHours)]);
+        }
+        for (var i = 0; i < ClosedDays.Count; i++)
+        {
+            if (ClosedDays[i].Reason is { Length: > 200 })
+            {
+                yield return new(l["{0} must be at most {1} characters.", l["Reason"], 200], [$"{nameof(ClosedDays)}[{i}].reason"]);
+            }
+        }
+        for (var i = 0; i < VatRates.Count; i++)
+        {
+            var rate = VatRates[i];
+            if (rate.Percent is < 0 or > 100 || string.IsNullOrWhiteSpace(rate.Label) || rate.Label.Length > 50)
+            {
+                yield return new(l["A VAT rate needs a label and a percentage between 0 and 100."], [$"{nameof(VatRates)}[{i}]"]);
+            }
+        }
+    }
+
+    public static bool TryTime(string? text, out TimeOnly time) =>
+        TimeOnly.TryParseExact(text, ["HH:mm", "H:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+
+    public void ApplyTo(Location location)
+    {
+        location.Name = Name.Trim();
+        location.Street = Street?.Trim() ?? "";
+        location.PostalCode = PostalCode?.Trim() ?? "";
+        location.City = City.Trim();
+        location.CountryCode = CountryCode;
+        location.Latitude = Latitude;
+        location.Longitude = Longitude;
+        location.TimeZone = TimeZone;
+        location.Currency = Currency;
+        location.Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim();
+        location.PhotoUrl = string.IsNullOrWhiteSpace(PhotoUrl) ? null : PhotoUrl.Trim();
+        location.OpenSpaceCapacity = OpenSpaceCapacity;
+        location.SetOpeningHours(OpeningHours.Select(p =>
+        {
+            TryTime(p.Opens, out var opens);
+            TryTime(p.Closes, out var closes);
+            return new OpeningPeriod(p.Day, opens, closes);
+        }));
+        location.SetClosedDays(ClosedDays.DistinctBy(d => d.Date).Select(d => new ClosedDay(d.Date, d.Reason?.Trim() ?? "")));
+        location.SetVatRates(VatRates.Select(v => new VatRate(v.Label.Trim(), (int)Math.Round(v.Percent * 100m))));
+    }
+
+    public static LocationInput From(Location l) => new()
+    {
+        Name = l.Name,
+        Slug = l.Slug,
+        Street = l.Street,
+        PostalCode = l.PostalCode,
+        City = l.City,
+        CountryCode = l.CountryCode,
+        Latitude = l.Latitude,
+        Longitude = l.Longitude,
+        TimeZone = l.TimeZone,
+        Currency = l.Currency,
+        Description = l.Description,
+        PhotoUrl = l.PhotoUrl,
+        OpenSpaceCapacity = l.OpenSpaceCapacity,
+        OpeningHours = [.. l.OpeningHours.Select(p => new OpeningPeriodInput { Day = p.Day, Opens = p.Opens.ToString("HH:mm", CultureInfo.InvariantCulture), Closes = p.Closes.ToString("HH:mm", CultureInfo.InvariantCulture) })],
+        ClosedDays = [.. l.ClosedDays.Select(d => new ClosedDayInput { Date = d.Date, Reason = d.Reason })],
+        VatRates = [.. l.VatRates.Select(v => new VatRateInput { Label = v.Label, Percent = v.BasisPoints / 100m })],
+    };
+}
+
+internal sealed record OpeningPeriodInput
+{
+    public DayOfWeek Day { get; init; }
+
+    /// "08:30"
+    public string? Opens { get; init; }
+
+    /// "19:00"
+    public string? Closes { get; init; }
+}
+
+internal sealed record ClosedDayInput
+{
+    public DateOnly Date { get; init; }
+
+    public string? Reason { get; init; }
+}
+
+internal sealed record VatRateInput
+{
+    public string Label { get; init; } = "";
+
+    /// 20, 10, 5.5, 2.1
+    public decimal Percent { get; init; }
+}

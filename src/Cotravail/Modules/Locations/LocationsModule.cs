@@ -1,0 +1,35 @@
+using Cotravail.Common.Auth;
+using Cotravail.Common.Database;
+using Cotravail.Common.Errors;
+
+namespace Cotravail.Modules.Locations;
+
+internal static class LocationsModule
+{
+    public static RouteGroupBuilder MapLocations(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/locations").WithTags("Locations");
+        group.MapGet("/", async ([AsParameters] ListLocations.Query query, AppDb db, Access access, CancellationToken ct) =>
+                TypedResults.Ok(await ListLocations.HandleAsync(query, db, await access.GetAsync(ct), ct)))
+            .WithSummary("List locations (search, active, sort=name|-name|city|-city|created|-created, page, pageSize).");
+        group.MapGet("/{id:guid}", async (Guid id, AppDb db, Access access, HttpContext http, CancellationToken ct) =>
+                (await GetLocation.HandleAsync(id, db, await access.GetAsync(ct), ct)).ToHttp(http))
+            .Produces<LocationResponse>().ProducesProblem(404).WithSummary("Get a location.");
+        group.MapPost("/", async (LocationInput input, AppDb db, Access access, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                (await CreateLocation.HandleAsync(input, db, await access.GetAsync(ct), clock, ct))
+                    .ToHttp(http, created => TypedResults.Created($"/api/v1/locations/{created.Id}", created)))
+            .Validate<LocationInput>().Produces<LocationResponse>(201).ProducesProblem(403).ProducesProblem(409)
+            .WithSummary("Create a location (network admins).");
+        group.MapPut("/{id:guid}", async (Guid id, LocationInput input, AppDb db, Access access, HttpContext http, CancellationToken ct) =>
+                (await UpdateLocation.HandleAsync(id, input, db, await access.GetAsync(ct), ct)).ToHttp(http))
+            .Validate<LocationInput>().Produces<LocationResponse>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
+            .WithSummary("Change a location (network admins and its managers).");
+        group.MapPost("/{id:guid}/deactivate", async (Guid id, AppDb db, Access access, HttpContext http, CancellationToken ct) =>
+                (await SetLocationActive.HandleAsync(id, false, db, await access.GetAsync(ct), ct)).ToHttp(http))
+            .Produces<LocationResponse>().ProducesProblem(403).ProducesProblem(404).WithSummary("Deactivate a location (network admins).");
+        group.MapPost("/{id:guid}/activate", async (Guid id, AppDb db, Access access, HttpContext http, CancellationToken ct) =>
+                (await SetLocationActive.HandleAsync(id, true, db, await access.GetAsync(ct), ct)).ToHttp(http))
+            .Produces<LocationResponse>().ProducesProblem(403).ProducesProblem(404).WithSummary("Reactivate a location (network admins).");
+        return api;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using Cotravail.Common;
+using Cotravail.Common.Database;
+using Cotravail.Modules.Resources;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Modules.Locations.Public;
+
+/// The public page of a space: address, hours, and what can be booked at what price.
+[AllowAnonymous]
+internal sealed class DetailsModel(AppDb db, TimeProvider clock) : PageModel
+{
+    public Location? Location { get; private set; }
+
+    public IReadOnlyList<Resource> Resources { get; private set; } = [];
+
+    public IReadOnlyList<ClosedDay> UpcomingClosedDays { get; private set; } = [];
+
+    public IReadOnlyList<DayOfWeek> Week { get; } =
+        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        Location = await db.Locations.AsNoTracking().FirstOrDefaultAsync(x => x.Slug == slug && x.IsActive, ct);
+        if (Location is null)
+        {
+            return NotFound();
+        }
+        Resources = await db.Resources.AsNoTracking()
+            .Where(r => r.LocationId == Location.Id && r.IsActive)
+            .OrderBy(r => r.Kind).ThenBy(r => r.Name)
+            .ToListAsync(ct);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(Location.TimeZone);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+        UpcomingClosedDays = [.. Location.ClosedDays.Where(d => d.Date >= today).Take(10)];
+        return Page();
+    }
+
+    public string DayName(DayOfWeek day) => CultureInfo.CurrentCulture.TextInfo.ToTitleCase(CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(day));
+
+    public string Price(long? cents) => cents is { } c ? new Money(c, Location!.Currency).Format(CultureInfo.CurrentCulture) : "—";
+}

@@ -1,0 +1,81 @@
+namespace Cotravail.Modules.Members;
+
+internal enum MemberCategory
+{
+    Freelancer,
+    AutoEntrepreneur,
+    Consultant,
+    PortageSalarial,
+    Teleworker,
+    CompanyEmployee,
+    Student,
+    Retiree,
+    JobSeeker,
+    Volunteer,
+    Other,
+}
+
+/// A person who works at the network's spaces. May have a sign-in account (UserId) and a company that pays.
+internal sealed class Member
+{
+    private Member()
+    {
+    }
+
+    public Member(string firstName, string lastName, string email, MemberCategory category, Guid homeLocationId)
+    {
+        Id = Guid.CreateVersion7();
+        FirstName = firstName;
+        LastName = lastName;
+        Email = NormalizeEmail(email);
+        Category = category;
+        HomeLocationId = homeLocationId;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid? UserId { get; private set; }
+
+    public string FirstName { get; set; } = "";
+
+    public string LastName { get; set; } = "";
+
+    /// Stored trimmed and lower-case; unique across the network.
+    public string Email { get; private set; } = "";
+
+    public string? Phone { get; set; }
+
+    public MemberCategory Category { get; set; }
+
+    public Guid HomeLocationId { get; set; }
+
+    public Guid? CompanyId { get; private set; }
+
+    /// The company receives this member's invoices.
+    public bool BilledToCompany { get; private set; }
+
+    public bool IsCompanyAdmin { get; private set; }
+
+    public bool IsActive { get; private set; } = true;
+
+    public DateTime CreatedAt { get; set; }
+
+    public string FullName => $"{FirstName} {LastName}";
+
+    public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
+
+    public void ChangeEmail(string email) => Email = NormalizeEmail(email);
+
+    public void LinkAccount(Guid userId) => UserId = userId;
+
+    public void JoinCompany(Guid? companyId, bool billedToCompany, bool isCompanyAdmin)
+    {
+        CompanyId = companyId;
+        BilledToCompany = companyId is not null && billedToCompany;
+        IsCompanyAdmin = companyId is not null && isCompanyAdmin;
+    }
+
+    public void Deactivate() => IsActive = false;
+
+    public void Activate() => IsActive = true;
+}

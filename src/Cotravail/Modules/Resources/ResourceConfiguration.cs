@@ -1,0 +1,31 @@
+using Cotravail.Modules.Locations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Cotravail.Modules.Resources;
+
+internal sealed class ResourceConfiguration : IEntityTypeConfiguration<Resource>
+{
+    public void Configure(EntityTypeBuilder<Resource> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Name).HasMaxLength(200);
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(r => r.Amenities).HasConversion<int>();
+        builder.Property(r => r.Accessibility).HasConversion<int>();
+        builder.Property(r => r.Description).HasMaxLength(4000);
+        builder.ComplexProperty(r => r.Rates, rates =>
+        {
+            rates.Property(x => x.MemberHourly).HasColumnName("MemberHourlyCents");
+            rates.Property(x => x.MemberHalfDay).HasColumnName("MemberHalfDayCents");
+            rates.Property(x => x.MemberDay).HasColumnName("MemberDayCents");
+            rates.Property(x => x.NonMemberHourly).HasColumnName("NonMemberHourlyCents");
+            rates.Property(x => x.NonMemberHalfDay).HasColumnName("NonMemberHalfDayCents");
+            rates.Property(x => x.NonMemberDay).HasColumnName("NonMemberDayCents");
+        });
+        builder.HasOne<Location>().WithMany().HasForeignKey(r => r.LocationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => new { r.LocationId, r.Name }).IsUnique();
+        builder.ToTable(t => t.HasCheckConstraint("CK_Resources_Capacity", "\"Capacity\" >= 1"));
+    }
+}

@@ -1,0 +1,41 @@
+using Cotravail.Common.Auth;
+using Cotravail.Common.Cli;
+using Cotravail.Common.Database;
+using Cotravail.Common.Localization;
+using Cotravail.Common.Web;
+//using Cotravail.Modules.Companies;
+using Cotravail.Modules.Demo;
+using Cotravail.Modules.Locations;
+//using Cotravail.Modules.Members;
+//using Cotravail.Modules.Network;
+//using Cotravail.Modules.Resources;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddDatabase(builder.Configuration);
+builder.Services.AddAuth();
+builder.Services.AddCotravailLocalization();
+builder.Services.AddWeb();
+builder.Services.AddDemo();
+
+var app = builder.Build();
+if (await CommandLine.TryRunAsync(app, args))
+{
+    return;
+}
+await app.MigrateDatabaseAsync();
+await app.SeedDemoIfEmptyAsync();
+
+app.UseWeb();
+var api = app.MapApi();
+api.MapAuthApi();
+//api.MapNetwork();
+api.MapLocations();
+//api.MapResources();
+//api.MapMembers();
+//api.MapCompanies();
+app.MapPages();
+await app.RunAsync();
+
+/// The entry point, visible to the test host.
+public partial class Program;
