@@ -1,9 +1,12 @@
+using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Modules.Demo;
 
-internal sealed partial class DemoSeeder(AppDb db)
+/// Fills an empty database with a realistic demo network (DemoData.cs); accounts are in DemoAccounts.
+internal sealed partial class DemoSeeder(AppDb db, UserManager<User> users, TimeProvider clock)
 {
     public async Task<bool> SeedIfEmptyAsync(CancellationToken ct = default)
     {
@@ -15,5 +18,5 @@ internal sealed partial class DemoSeeder(AppDb db)
         return true;
     }
 
-    private static partial Task SeedAsync(CancellationToken ct);
+    private partial Task SeedAsync(CancellationToken ct);
 }
