@@ -2,5 +2,6 @@ namespace Cotravail.Modules.Demo;
 
 internal sealed partial class DemoSeeder
 {
-    private partial Task SeedAsync(CancellationToken ct) => Task.CompletedTask;
+    // Replaced by the demo network data.
+    private partial Task SeedAsync(CancellationToken ct) => Task.FromResult((users, clock, db));
 }

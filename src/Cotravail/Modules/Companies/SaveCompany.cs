@@ -1,0 +1,82 @@
+using Cotravail.Common.Auth;
+using Cotravail.Common.Database;
+using Cotravail.Common.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Modules.Companies;
+
+/// Admins and managers register the companies that pay for their teleworkers.
+internal static class SaveCompany
+{
+    public static async Task<Result<CompanyResponse>> GetAsync(Guid id, AppDb db, AccessScope scope, CancellationToken ct)
+    {
+        var found = await db.Companies.VisibleTo(scope).Where(c => c.Id == id).ToResponses(db).FirstOrDefaultAsync(ct);
+        return found is null ? new NotFound("Company") : found;
+    }
+
+    public static async Task<Result<CompanyResponse>> CreateAsync(CompanyInput input, AppDb db, AccessScope scope, TimeProvider clock, CancellationToken ct)
+    {
+        if (!scope.IsManager)
+        {
+            return new Forbidden();
+        }
+        if (await SirenTakenAsync(input, null, db, ct))
+        {
+            return new Conflict(nameof(CompanyInput.Siren), "Another company already has this SIREN.");
+        }
+        var company = new Company(input.LegalName.Trim()) { CreatedAt = clock.GetUtcNow().UtcDateTime };
+        input.ApplyTo(company);
+        db.Companies.Add(company);
+        await db.SaveChangesAsync(ct);
+        return await CompanyAccess.ResponseAsync(db, company.Id, ct);
+    }
+
+    public static async Task<Result<CompanyResponse>> UpdateAsync(Guid id, CompanyInput input, AppDb db, AccessScope scope, CancellationToken ct)
+    {
+        var company = await db.Companies.VisibleTo(scope).FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (company is null)
+        {
+            return new NotFound("Company");
+        }
+        if (!scope.IsManager)
+        {
+            return new Forbidden();
+        }
+        if (await SirenTakenAsync(input, id, db, ct))
+        {
+            return new Conflict(nameof(CompanyInput.Siren), "Another company already has this SIREN.");
+        }
+        input.ApplyTo(company);
+        await db.SaveChangesAsync(ct);
+        return await CompanyAccess.ResponseAsync(db, company.Id, ct);
+    }
+
+    public static async Task<Result<CompanyResponse>> SetActiveAsync(Guid id, bool active, AppDb db, AccessScope scope, CancellationToken ct)
+    {
+        var company = await db.Companies.VisibleTo(scope).FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (company is null)
+        {
+            return new NotFound("Company");
+        }
+        if (!scope.IsManager)
+        {
+            return new Forbidden();
+        }
+        if (active)
+        {
+            company.Activate();
+        }
+        else
+        {
+            company.Deactivate();
+        }
+        await db.SaveChangesAsync(ct);
+        return await CompanyAccess.ResponseAsync(db, company.Id, ct);
+    }
+
+    private static async Task<bool> SirenTakenAsync(CompanyInput input, Guid? id, AppDb db, CancellationToken ct)
+    {
+        var siren = input.Siren?.Replace(" ", "", StringComparison.Ordinal);
+        return !string.IsNullOrEmpty(siren) && await db.Companies.AnyAsync(c => c.Siren == siren && c.Id != id, ct);
+    }
+}

@@ -1,0 +1,94 @@
+using Cotravail.Common.Auth;
+using Cotravail.Common.Database;
+using Cotravail.Common.Localization;
+using Cotravail.Common.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Cotravail.Modules.Members.Admin;
+
+/// Register or edit a member: the same handlers as POST/PUT /api/v1/members.
+[Authorize(Policy = Policies.Manager)]
+internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [FromRoute]
+    public Guid? Id { get; set; }
+
+    [BindProperty]
+    public MemberInput Input { get; set; } = new();
+
+    public IReadOnlyList<Choice> Locations { get; private set; } = [];
+
+    public IReadOnlyList<Choice> Companies { get; private set; } = [];
+
+    public bool IsActive { get; private set; } = true;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var scope = await LoadChoicesAsync(ct);
+        if (Id is { } id)
+        {
+            var member = await db.Members.VisibleTo(scope).AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
+            if (member is null)
+            {
+                return NotFound();
+            }
+            if (!scope.CanManage(member.HomeLocationId))
+            {
+                return Forbid();
+            }
+            Input = MemberInput.From(member);
+            IsActive = member.IsActive;
+        }
+        else if (Locations.Count == 1)
+        {
+            Input = new MemberInput { HomeLocationId = Locations[0].Id };
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var scope = await LoadChoicesAsync(ct);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = Id is { } id
+            ? await SaveMember.UpdateAsync(id, Input, db, scope, ct)
+            : await SaveMember.CreateAsync(Input, db, scope, clock, ct);
+        if (!result.IsOk)
+        {
+            return this.Show(result.Error, l);
+        }
+        TempData["Saved"] = l["Member {0} saved.", $"{result.Value.FirstName} {result.Value.LastName}"].Value;
+        return Redirect($"/admin/members/edit/{result.Value.Id}");
+    }
+
+    public async Task<IActionResult> OnPostStatusAsync(bool active, CancellationToken ct)
+    {
+        if (Id is not { } id)
+        {
+            return NotFound();
+        }
+        var result = await SaveMember.SetActiveAsync(id, active, db, await access.GetAsync(ct), ct);
+        if (!result.IsOk)
+        {
+            return this.Show(result.Error, l);
+        }
+        var name = $"{result.Value.FirstName} {result.Value.LastName}";
+        TempData["Saved"] = (active ? l["{0} is active again.", name] : l["{0} is deactivated.", name]).Value;
+        return Redirect($"/admin/members/edit/{id}");
+    }
+
+    private async Task<AccessScope> LoadChoicesAsync(CancellationToken ct)
+    {
+        var scope = await access.GetAsync(ct);
+        Locations = await Choices.LocationsAsync(db, scope, manageableOnly: true, ct);
+        Companies = await Choices.CompaniesAsync(db, scope, ct);
+        return scope;
+    }
+}

@@ -1,0 +1,98 @@
+using Cotravail.Common.Auth;
+using Cotravail.Common.Database;
+using Cotravail.Common.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Modules.Members;
+
+/// Managers register members of their locations, change them, and deactivate them.
+internal static class SaveMember
+{
+    public static async Task<Result<MemberResponse>> GetAsync(Guid id, AppDb db, AccessScope scope, CancellationToken ct)
+    {
+        var found = await db.Members.VisibleTo(scope).Where(m => m.Id == id).ToResponses(db).FirstOrDefaultAsync(ct);
+        return found is null ? new NotFound("Member") : found;
+    }
+
+    public static async Task<Result<MemberResponse>> CreateAsync(MemberInput input, AppDb db, AccessScope scope, TimeProvider clock, CancellationToken ct)
+    {
+        if (await CheckAsync(input, null, db, scope, ct) is { } error)
+        {
+            return error;
+        }
+        var member = new Member(input.FirstName, input.LastName, input.Email, input.Category!.Value, input.HomeLocationId!.Value)
+        {
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        input.ApplyTo(member);
+        db.Members.Add(member);
+        await db.SaveChangesAsync(ct);
+        return await MemberAccess.ResponseAsync(db, member.Id, ct);
+    }
+
+    public static async Task<Result<MemberResponse>> UpdateAsync(Guid id, MemberInput input, AppDb db, AccessScope scope, CancellationToken ct)
+    {
+        var member = await db.Members.VisibleTo(scope).FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (member is null)
+        {
+            return new NotFound("Member");
+        }
+        if (!scope.CanManage(member.HomeLocationId))
+        {
+            return new Forbidden();
+        }
+        if (await CheckAsync(input, id, db, scope, ct) is { } error)
+        {
+            return error;
+        }
+        input.ApplyTo(member);
+        await db.SaveChangesAsync(ct);
+        return await MemberAccess.ResponseAsync(db, member.Id, ct);
+    }
+
+    public static async Task<Result<MemberResponse>> SetActiveAsync(Guid id, bool active, AppDb db, AccessScope scope, CancellationToken ct)
+    {
+        var member = await db.Members.VisibleTo(scope).FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (member is null)
+        {
+            return new NotFound("Member");
+        }
+        if (!scope.CanManage(member.HomeLocationId))
+        {
+            return new Forbidden();
+        }
+        if (active)
+        {
+            member.Activate();
+        }
+        else
+        {
+            member.Deactivate();
+        }
+        await db.SaveChangesAsync(ct);
+        return await MemberAccess.ResponseAsync(db, member.Id, ct);
+    }
+
+    private static async Task<Error?> CheckAsync(MemberInput input, Guid? id, AppDb db, AccessScope scope, CancellationToken ct)
+    {
+        var home = input.HomeLocationId!.Value;
+        if (!await db.Locations.AnyAsync(l => l.Id == home, ct))
+        {
+            return new Invalid(nameof(MemberInput.HomeLocationId), "This location does not exist.");
+        }
+        if (!scope.CanManage(home))
+        {
+            return new Forbidden();
+        }
+        if (input.CompanyId is { } companyId && !await db.Companies.AnyAsync(c => c.Id == companyId, ct))
+        {
+            return new Invalid(nameof(MemberInput.CompanyId), "This company does not exist.");
+        }
+        var email = Member.NormalizeEmail(input.Email);
+        if (await db.Members.AnyAsync(m => m.Email == email && m.Id != id, ct))
+        {
+            return new Conflict(nameof(MemberInput.Email), "Another member already uses this email.");
+        }
+        return null;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using Cotravail.Common.Auth;
+using Cotravail.Common.Database;
+using Cotravail.Common.Localization;
+using Cotravail.Common.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Cotravail.Modules.Resources.Admin;
+
+/// Create or edit a resource: the same handlers as POST/PUT /api/v1/resources.
+[Authorize(Policy = Policies.Manager)]
+internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    internal sealed record PriceField(string Name, string Label, string? Value);
+
+    [FromRoute]
+    public Guid? Id { get; set; }
+
+    [BindProperty]
+    public ResourceInput Input { get; set; } = new();
+
+    public IReadOnlyList<Choice> Locations { get; private set; } = [];
+
+    public bool IsActive { get; private set; } = true;
+
+    public IReadOnlyList<PriceField> PriceFields =>
+    [
+        Price(nameof(ResourceInput.MemberHourly), "Member price per hour", Input.MemberHourly),
+        Price(nameof(ResourceInput.MemberHalfDay), "Member price per half-day", Input.MemberHalfDay),
+        Price(nameof(ResourceInput.MemberDay), "Member price per day", Input.MemberDay),
+        Price(nameof(ResourceInput.NonMemberHourly), "Non-member price per hour", Input.NonMemberHourly),
+        Price(nameof(ResourceInput.NonMemberHalfDay), "Non-member price per half-day", Input.NonMemberHalfDay),
+        Price(nameof(ResourceInput.NonMemberDay), "Non-member price per day", Input.NonMemberDay),
+    ];
+
+    public async Task<IActionResult> OnGetAsync(Guid? locationId, CancellationToken ct)
+    {
+        var scope = await access.GetAsync(ct);
+        Locations = await Choices.LocationsAsync(db, scope, manageableOnly: true, ct);
+        if (Id is { } id)
+        {
+            var resource = await db.Resources.VisibleTo(db, scope).AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+            if (resource is null)
+            {
+                return NotFound();
+            }
+            if (!scope.CanManage(resource.LocationId))
+            {
+                return Forbid();
+            }
+            Input = ResourceInput.From(resource);
+            IsActive = resource.IsActive;
+        }
+        else
+        {
+            Input = new ResourceInput { LocationId = locationId ?? (Locations.Count == 1 ? Locations[0].Id : null) };
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var scope = await access.GetAsync(ct);
+        Locations = await Choices.LocationsAsync(db, scope, manageableOnly: true, ct);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var result = Id is { } id
+            ? await SaveResource.UpdateAsync(id, Input, db, scope, ct)
+            : await SaveResource.CreateAsync(Input, db, scope, clock, ct);
+        if (!result.IsOk)
+        {
+            return this.Show(result.Error, l);
+        }
+        TempData["Saved"] = l["Resource {0} saved.", result.Value.Name].Value;
+        return Redirect($"/admin/resources/edit/{result.Value.Id}");
+    }
+
+    public async Task<IActionResult> OnPostStatusAsync(bool active, CancellationToken ct)
+    {
+        if (Id is not { } id)
+        {
+            return NotFound();
+        }
+        var result = await SaveResource.SetActiveAsync(id, active, db, await access.GetAsync(ct), ct);
+        if (!result.IsOk)
+        {
+            return this.Show(result.Error, l);
+        }
+        TempData["Saved"] = (active ? l["{0} is active again.", result.Value.Name] : l["{0} is deactivated.", result.Value.Name]).Value;
+        return Redirect($"/admin/resources/edit/{id}");
+    }
+
+    // What was typed comes back as typed, even when it could not be read as a number.
+    private PriceField Price(string name, string label, decimal? value) =>
+        new(name, label, ModelState[$"Input.{name}"]?.AttemptedValue ?? value?.ToString("0.00", CultureInfo.CurrentCulture));
+}

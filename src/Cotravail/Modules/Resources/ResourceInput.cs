@@ -1,0 +1,104 @@
+using System.ComponentModel.DataAnnotations;
+using Cotravail.Common.Errors;
+using Cotravail.Common.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace Cotravail.Modules.Resources;
+
+/// A resource as an operator describes it. Prices are in the location's currency (e.g. 25.50).
+internal sealed record ResourceInput : IValidatableObject
+{
+    [Required(ErrorMessage = Messages.Required), Display(Name = "Location")]
+    public Guid? LocationId { get; init; }
+
+    [Required(ErrorMessage = Messages.Required), StringLength(200, ErrorMessage = Messages.TooLong), Display(Name = "Name")]
+    public string Name { get; init; } = "";
+
+    [Required(ErrorMessage = Messages.Required), Display(Name = "Kind")]
+    public ResourceKind? Kind { get; init; }
+
+    [Range(1, 10000, ErrorMessage = Messages.Range), Display(Name = "Capacity")]
+    public int Capacity { get; init; } = 1;
+
+    public List<Amenity> Amenities { get; init; } = [];
+
+    public List<Accessibility> Accessibility { get; init; } = [];
+
+    [StringLength(4000, ErrorMessage = Messages.TooLong), Display(Name = "Description")]
+    public string? Description { get; init; }
+
+    [Range(0, 1_000_000, ErrorMessage = Messages.Range), Display(Name = "Member price per hour")]
+    public decimal? MemberHourly { get; init; }
+
+    [Range(0, 1_000_000, ErrorMessage = Messages.Range), Display(Name = "Member price per half-day")]
+    public decimal? MemberHalfDay { get; init; }
+
+    [Range(0, 1_000_000, ErrorMessage = Messages.Range), Display(Name = "Member price per day")]
+    public decimal? MemberDay { get; init; }
+
+    [Range(0, 1_000_000, ErrorMessage = Messages.Range), Display(Name = "Non-member price per hour")]
+    public decimal? NonMemberHourly { get; init; }
+
+    [Range(0, 1_000_000, ErrorMessage = Messages.Range), Display(Name = "Non-member price per half-day")]
+    public decimal? NonMemberHalfDay { get; init; }
+
+    [Range(0, 1_000_000, ErrorMessage = Messages.Range), Display(Name = "Non-member price per day")]
+    public decimal? NonMemberDay { get; init; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var l = validationContext.GetRequiredService<IStringLocalizer<SharedResource>>();
+        (string Field, decimal? Value)[] prices =
+        [
+            (nameof(MemberHourly), MemberHourly), (nameof(MemberHalfDay), MemberHalfDay), (nameof(MemberDay), MemberDay),
+            (nameof(NonMemberHourly), NonMemberHourly), (nameof(NonMemberHalfDay), NonMemberHalfDay), (nameof(NonMemberDay), NonMemberDay),
+        ];
+        foreach (var (field, value) in prices.Where(p => p.Value is { } v && decimal.Round(v, 2) != v))
+        {
+            yield return new(l["Prices have at most two decimals."], [field]);
+        }
+        if (Kind is ResourceKind.Equipment or ResourceKind.DedicatedDesk && Capacity != 1)
+        {
+            yield return new(l["A desk or a piece of equipment has a capacity of 1."], [nameof(Capacity)]);
+        }
+        if (Amenities.Any(a => !Enum.IsDefined(a)) || Accessibility.Any(a => !Enum.IsDefined(a)))
+        {
+            yield return new(l["Unknown amenity or accessibility feature."], [nameof(Amenities)]);
+        }
+    }
+
+    public Rates ToRates() => new(Cents(MemberHourly), Cents(MemberHalfDay), Cents(MemberDay),
+        Cents(NonMemberHourly), Cents(NonMemberHalfDay), Cents(NonMemberDay));
+
+    public void ApplyTo(Resource resource)
+    {
+        resource.Name = Name.Trim();
+        resource.Kind = Kind!.Value;
+        resource.Capacity = Capacity;
+        resource.Amenities = Amenities.Aggregate(Amenity.None, (all, a) => all | a);
+        resource.Accessibility = Accessibility.Aggregate(Resources.Accessibility.None, (all, a) => all | a);
+        resource.Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim();
+        resource.Rates = ToRates();
+    }
+
+    public static ResourceInput From(Resource r) => new()
+    {
+        LocationId = r.LocationId,
+        Name = r.Name,
+        Kind = r.Kind,
+        Capacity = r.Capacity,
+        Amenities = [.. EnumText.Flags(r.Amenities)],
+        Accessibility = [.. EnumText.Flags(r.Accessibility)],
+        Description = r.Description,
+        MemberHourly = Units(r.Rates.MemberHourly),
+        MemberHalfDay = Units(r.Rates.MemberHalfDay),
+        MemberDay = Units(r.Rates.MemberDay),
+        NonMemberHourly = Units(r.Rates.NonMemberHourly),
+        NonMemberHalfDay = Units(r.Rates.NonMemberHalfDay),
+        NonMemberDay = Units(r.Rates.NonMemberDay),
+    };
+
+    private static long? Cents(decimal? units) => units is { } u ? (long)decimal.Round(u * 100m) : null;
+
+    private static decimal? Units(long? cents) => cents / 100m;
+}

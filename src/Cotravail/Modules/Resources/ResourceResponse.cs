@@ -1,0 +1,29 @@
+namespace Cotravail.Modules.Resources;
+
+internal sealed record ResourceResponse(
+    Guid Id,
+    Guid LocationId,
+    string LocationName,
+    string Currency,
+    string Name,
+    ResourceKind Kind,
+    int Capacity,
+    IReadOnlyList<Amenity> Amenities,
+    IReadOnlyList<Accessibility> Accessibility,
+    string? Description,
+    decimal? MemberHourly,
+    decimal? MemberHalfDay,
+    decimal? MemberDay,
+    decimal? NonMemberHourly,
+    decimal? NonMemberHalfDay,
+    decimal? NonMemberDay,
+    bool IsActive)
+{
+    public static ResourceResponse From(Resource r, string locationName, string currency)
+    {
+        var input = ResourceInput.From(r);
+        return new(r.Id, r.LocationId, locationName, currency, r.Name, r.Kind, r.Capacity, input.Amenities, input.Accessibility,
+            r.Description, input.MemberHourly, input.MemberHalfDay, input.MemberDay, input.NonMemberHourly, input.NonMemberHalfDay,
+            input.NonMemberDay, r.IsActive);
+    }
+}
