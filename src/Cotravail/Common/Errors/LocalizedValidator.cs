@@ -35,7 +35,8 @@ internal static class LocalizedValidator
                 Add(errors, property.Name, l[attribute.ErrorMessage ?? Messages.Invalid, args]);
             }
         }
-        if (errors.Count == 0 && request is IValidatableObject validatable)
+        // Unlike Validator.TryValidateObject, object-level rules run even when a field failed, so every problem shows at once.
+        if (request is IValidatableObject validatable)
         {
             foreach (var result in validatable.Validate(new ValidationContext(request, services, null)))
             {

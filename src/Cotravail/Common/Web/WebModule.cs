@@ -18,7 +18,12 @@ internal static class WebModule
         services.ConfigureOptions<BindingMessages>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ExceptionHandling>();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            // null in a non-nullable field is a 400 naming the field, not a crash further down.
+            o.SerializerOptions.RespectNullableAnnotations = true;
+        });
         services.Configure<JsonOptions>(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {

@@ -58,11 +58,11 @@ internal sealed record LocationInput : IValidatableObject
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         var l = validationContext.GetRequiredService<IStringLocalizer<SharedResource>>();
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) || !zone.HasIanaId)
+        if (!string.IsNullOrWhiteSpace(TimeZone) && (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) || !zone.HasIanaId))
         {
             yield return new(l["Unknown time zone: use an IANA name such as Europe/Paris."], [nameof(TimeZone)]);
         }
-        if (!Money.SupportedCurrencies.Contains(Currency))
+        if (!string.IsNullOrWhiteSpace(Currency) && !Money.SupportedCurrencies.Contains(Currency))
         {
             yield return new(l["This currency is not supported."], [nameof(Currency)]);
         }

@@ -93,11 +93,15 @@ internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, ISt
             ClosedDays = closedDays ?? [],
             VatRates = vatRates ?? [],
         };
-        var errors = LocalizedValidator.Validate(Input, l, HttpContext.RequestServices);
-        ModelState.Clear();
-        foreach (var (field, messages) in errors)
+        // Binding errors ("abc" in a number) stay in ModelState with what was typed; the validator adds the rest.
+        foreach (var (field, messages) in LocalizedValidator.Validate(Input, l, HttpContext.RequestServices))
         {
-            var key = field.StartsWith("openingHours", StringComparison.Ordinal) ? nameof(Week) : $"{nameof(Input)}.{char.ToUpperInvariant(field[0])}{field[1..]}";
+            var key = field.StartsWith("openingHours", StringComparison.Ordinal) ? nameof(Week)
+                : field.Length == 0 ? "" : $"{nameof(Input)}.{char.ToUpperInvariant(field[0])}{field[1..]}";
+            if (ModelState[key] is { Errors.Count: > 0 })
+            {
+                continue;
+            }
             foreach (var message in messages)
             {
                 ModelState.AddModelError(key, message);
