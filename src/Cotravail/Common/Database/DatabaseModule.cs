@@ -21,6 +21,7 @@ internal static class DatabaseModule
             services.AddDbContext<AppDb>(o => o.UseSqlite(connectionString));
         }
         services.AddScoped<MigrationRunner>();
+        services.AddDatabaseKeys();
         return services;
     }
 

@@ -1,4 +1,5 @@
--- 0001: network, locations, resources, members, companies, accounts, staff roles, API tokens.
+-- 0001: network, locations, resources, members, companies, accounts, staff roles, API tokens, data-protection keys.
+Using launch settings from /work/main/src/Cotravail/Properties/launchSettings.json...
 CREATE TABLE "AspNetUsers" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_AspNetUsers" PRIMARY KEY,
     "DisplayName" TEXT NOT NULL,
@@ -36,6 +37,13 @@ CREATE TABLE "Companies" (
     "BillingEmail" TEXT NOT NULL,
     "IsActive" INTEGER NOT NULL,
     "CreatedAt" TEXT NOT NULL
+);
+
+
+CREATE TABLE "DataProtectionKeys" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_DataProtectionKeys" PRIMARY KEY AUTOINCREMENT,
+    "FriendlyName" TEXT NOT NULL,
+    "Xml" TEXT NOT NULL
 );
 
 
