@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Common.Cli;
 
 /// Verbs of the same executable: `migrate`, `seed-demo`, `create-admin --email E --password P [--name N]`,
-/// `schema-script sqlite|postgres` (the model's CREATE script, to write the next migration from).
+/// `schema-script [--out FILE]` (the model's CREATE script for the configured engine, to write the next migration from).
 internal static class CommandLine
 {
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
@@ -24,7 +24,7 @@ internal static class CommandLine
             "migrate" => await MigrateAsync(services),
             "seed-demo" => await SeedDemoAsync(services),
             "create-admin" => await CreateAdminAsync(services, app.Configuration),
-            "schema-script" => SchemaScript(services),
+            "schema-script" => await SchemaScriptAsync(services, app.Configuration["out"]),
             _ => Unknown(verb),
         };
         Environment.ExitCode = exitCode;
@@ -81,9 +81,17 @@ internal static class CommandLine
         return 0;
     }
 
-    private static int SchemaScript(IServiceProvider services)
+    private static async Task<int> SchemaScriptAsync(IServiceProvider services, string? outputFile)
     {
-        Console.WriteLine(services.GetRequiredService<AppDb>().Database.GenerateCreateScript());
+        var script = services.GetRequiredService<AppDb>().Database.GenerateCreateScript();
+        if (outputFile is null)
+        {
+            Console.WriteLine(script);
+        }
+        else
+        {
+            await File.WriteAllTextAsync(outputFile, script);
+        }
         return 0;
     }
 

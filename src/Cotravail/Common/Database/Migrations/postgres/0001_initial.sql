@@ -1,5 +1,4 @@
 -- 0001: network, locations, resources, members, companies, accounts, staff roles, API tokens, data-protection keys.
-Using launch settings from /work/main/src/Cotravail/Properties/launchSettings.json...
 CREATE TABLE "AspNetUsers" (
     "Id" uuid NOT NULL,
     "DisplayName" character varying(200) NOT NULL,
@@ -275,6 +274,5 @@ CREATE UNIQUE INDEX "IX_Resources_LocationId_Name" ON "Resources" ("LocationId",
 
 
 CREATE INDEX "IX_StaffAssignments_LocationId" ON "StaffAssignments" ("LocationId");
-
 
 

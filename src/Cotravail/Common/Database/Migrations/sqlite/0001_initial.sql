@@ -1,5 +1,4 @@
 -- 0001: network, locations, resources, members, companies, accounts, staff roles, API tokens, data-protection keys.
-Using launch settings from /work/main/src/Cotravail/Properties/launchSettings.json...
 CREATE TABLE "AspNetUsers" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_AspNetUsers" PRIMARY KEY,
     "DisplayName" TEXT NOT NULL,
@@ -263,6 +262,5 @@ CREATE UNIQUE INDEX "IX_Resources_LocationId_Name" ON "Resources" ("LocationId",
 
 
 CREATE INDEX "IX_StaffAssignments_LocationId" ON "StaffAssignments" ("LocationId");
-
 
 
