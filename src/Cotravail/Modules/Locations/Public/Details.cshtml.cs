@@ -35,7 +35,7 @@ internal sealed class DetailsModel(AppDb db, TimeProvider clock) : PageModel
             .ToListAsync(ct);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(Location.TimeZone);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
-        UpcomingClosedDays = [.. Location.ClosedDays.Where(d => d.Date >= today).Take(10)];
+        UpcomingClosedDays = [.. Location.ClosedDays.Where(d => d.Date >= today).Take(5)];
         return Page();
     }
 
