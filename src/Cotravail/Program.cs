@@ -3,6 +3,7 @@ using Cotravail.Common.Cli;
 using Cotravail.Common.Database;
 using Cotravail.Common.Localization;
 using Cotravail.Common.Web;
+using Cotravail.Modules.Account;
 using Cotravail.Modules.Companies;
 using Cotravail.Modules.Demo;
 using Cotravail.Modules.Locations;
@@ -16,6 +17,7 @@ builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddAuth();
 builder.Services.AddCotravailLocalization();
 builder.Services.AddWeb();
+builder.Services.AddAccounts();
 builder.Services.AddDemo();
 
 var app = builder.Build();
@@ -25,6 +27,7 @@ if (await CommandLine.TryRunAsync(app, args))
 }
 await app.MigrateDatabaseAsync();
 await app.SeedDemoIfEmptyAsync();
+await app.AnnounceSetupIfNeededAsync();
 
 app.UseWeb();
 var api = app.MapApi();
