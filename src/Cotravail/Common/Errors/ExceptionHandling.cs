@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Localization;
 using Cotravail.Common.Database;
@@ -8,7 +9,7 @@ namespace Cotravail.Common.Errors;
 
 /// Unreadable request bodies become 400 problem details naming the field; anything else is a bug:
 /// logged, and answered with a 500 problem that reveals nothing.
-internal sealed class ExceptionHandling(ILogger<ExceptionHandling> logger) : IExceptionHandler
+internal sealed partial class ExceptionHandling(ILogger<ExceptionHandling> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
@@ -40,15 +41,20 @@ internal sealed class ExceptionHandling(ILogger<ExceptionHandling> logger) : IEx
         return true;
     }
 
-    private static string FindJsonPath(Exception exception)
+    /// The JSON path of a body that did not deserialize, or the name of a query or route value that did not bind.
+    private static string FindJsonPath(BadHttpRequestException exception)
     {
-        for (var e = exception; e is not null; e = e.InnerException)
+        for (Exception? e = exception; e is not null; e = e.InnerException)
         {
             if (e is JsonException { Path: { } path })
             {
                 return path.TrimStart('$', '.');
             }
         }
-        return "";
+        var parameter = ParameterName().Match(exception.Message);
+        return parameter.Success ? ErrorMapping.JsonName(parameter.Groups[1].Value) : "";
     }
+
+    [GeneratedRegex("""parameter "[^"]*? (\w+)" from""")]
+    private static partial Regex ParameterName();
 }

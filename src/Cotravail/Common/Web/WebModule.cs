@@ -17,6 +17,8 @@ internal static class WebModule
 ;
         services.ConfigureOptions<BindingMessages>();
         services.AddProblemDetails();
+        // Unreadable bodies and query strings reach ExceptionHandling, which names the field in a 400.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ExceptionHandling>();
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -43,16 +45,17 @@ internal static class WebModule
         app.UseWhen(h => !h.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/error", "?status={0}"));
         app.UseSecurityHeaders();
         app.UseStaticFiles();
-        app.UseCotravailLocalization();
-        app.UseRouting();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        // The human-readable API page is public, like the OpenAPI document it shows.
         app.UseSwaggerUI(o =>
         {
             o.RoutePrefix = "api/docs";
             o.SwaggerEndpoint("/openapi/v1.json", "Cotravail API v1");
             o.DocumentTitle = "Cotravail API";
         });
+        app.UseCotravailLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         return app;

@@ -15,7 +15,7 @@ public abstract class PagesTests(TestApp app)
         request.Headers.AcceptLanguage.ParseAdd(language);
         var response = await app.AnonymousClient().SendAsync(request);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        return await response.Content.ReadAsStringAsync();
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public abstract class PagesTests(TestApp app)
     public async Task The_language_picker_is_remembered()
     {
         var client = await app.BrowserClientAsync(DemoAccounts.Member, DemoAccounts.Password);
-        var response = await TestApp.PostFormAsync(client, "/", "/culture", new() { ["culture"] = "en", ["returnUrl"] = "/me" });
+        var response = await TestApp.PostFormAsync(client, "/culture", new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "/me" }, "/");
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().ShouldBe("/me");
         var home = await client.GetStringAsync("/me");
@@ -88,8 +88,7 @@ public abstract class PagesTests(TestApp app)
     public async Task A_wrong_password_redisplays_the_form_with_one_message()
     {
         var client = app.AnonymousClient();
-        var response = await TestApp.PostFormAsync(client, "/account/sign-in", "/account/sign-in",
-            new() { ["Input.Email"] = DemoAccounts.Member, ["Input.Password"] = "not the right password" });
+        var response = await TestApp.PostFormAsync(client, "/account/sign-in", new Dictionary<string, string> { ["Input.Email"] = DemoAccounts.Member, ["Input.Password"] = "not the right password" }, "/account/sign-in");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
         html.ShouldContain(DemoAccounts.Member);
@@ -100,7 +99,7 @@ public abstract class PagesTests(TestApp app)
     public async Task A_location_form_with_errors_keeps_what_was_typed_and_names_each_field()
     {
         var client = await app.BrowserClientAsync(DemoAccounts.NetworkAdmin, DemoAccounts.Password);
-        var response = await TestApp.PostFormAsync(client, "/admin/locations/edit", "/admin/locations/edit", new()
+        var response = await TestApp.PostFormAsync(client, "/admin/locations/edit", new Dictionary<string, string>
         {
             ["Input.Name"] = "",
             ["Input.City"] = "Villeurbanne",
@@ -112,7 +111,7 @@ public abstract class PagesTests(TestApp app)
             ["Week[0].Opens"] = "19:00",
             ["Week[0].Closes"] = "08:00",
             ["ClosedDaysText"] = "2026-12-25 Noël",
-        });
+        }, "/admin/locations/edit");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var (_, doc) = await TestApp.ParseAsync(response);
         doc.QuerySelector("input[name='Input.City']")!.GetAttribute("value").ShouldBe("Villeurbanne");
@@ -132,7 +131,7 @@ public abstract class PagesTests(TestApp app)
         var rural = await LocationsApiTests.LocationIdAsync(admin, DemoAccounts.RuralSlug);
         var client = await app.BrowserClientAsync(DemoAccounts.NetworkAdmin, DemoAccounts.Password);
         var name = $"Imprimante {Guid.NewGuid():N}"[..18];
-        var response = await TestApp.PostFormAsync(client, "/admin/resources/edit", "/admin/resources/edit", new()
+        var response = await TestApp.PostFormAsync(client, "/admin/resources/edit", new Dictionary<string, string>
         {
             ["Input.LocationId"] = rural.ToString(),
             ["Input.Name"] = name,
@@ -140,7 +139,7 @@ public abstract class PagesTests(TestApp app)
             ["Input.Capacity"] = "1",
             ["Input.Amenities"] = "Printer",
             ["Input.MemberHourly"] = "4,50",
-        });
+        }, "/admin/resources/edit");
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var page = await app.AnonymousClient().GetStringAsync($"/locations/{DemoAccounts.RuralSlug}");
         page.ShouldContain(name);
