@@ -51,8 +51,8 @@ public sealed partial class ResourceFilesTests
         keys.Count.ShouldBeGreaterThan(150);
         var missingEnglish = keys.Where(k => Resources.GetString(k, CultureInfo.InvariantCulture) is null).ToList();
         var missingFrench = keys.Where(k => Resources.GetResourceSet(new CultureInfo("fr"), true, false)!.GetString(k) is null).ToList();
-        missingEnglish.ShouldBeEmpty("add them to tools/fr.tsv and run python3 tools/resx.py");
-        missingFrench.ShouldBeEmpty("add them to tools/fr.tsv and run python3 tools/resx.py");
+        missingEnglish.ShouldBeEmpty("add them to tools/fr.tsv (or tools/fr-<area>.tsv) and run python3 tools/resx.py");
+        missingFrench.ShouldBeEmpty("add them to tools/fr.tsv (or tools/fr-<area>.tsv) and run python3 tools/resx.py");
     }
 
     [Fact]
