@@ -1,3 +1,4 @@
+using Cotravail.Common.Audit;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Cli;
 using Cotravail.Common.Database;
@@ -15,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddAuth();
+builder.Services.AddAudit();
 builder.Services.AddCotravailLocalization();
 builder.Services.AddWeb();
 builder.Services.AddAccounts();

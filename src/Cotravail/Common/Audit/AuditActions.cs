@@ -1,0 +1,24 @@
+namespace Cotravail.Common.Audit;
+
+/// The sensitive actions the audit log records (ASVS V16): names are stable, they are searched on.
+internal static class AuditActions
+{
+    public const string SignInFailed = "sign-in.failed";
+    public const string AccountLocked = "account.locked";
+    public const string PasswordChanged = "password.changed";
+    public const string PasswordReset = "password.reset";
+    public const string TwoFactorEnabled = "2fa.enabled";
+    public const string TwoFactorDisabled = "2fa.disabled";
+    public const string SessionsRevoked = "sessions.revoked";
+    public const string TokenCreated = "token.created";
+    public const string TokenRevoked = "token.revoked";
+    public const string RoleGranted = "role.granted";
+    public const string RoleRevoked = "role.revoked";
+    public const string AccountActivated = "account.activated";
+    public const string AccountDeactivated = "account.deactivated";
+    public const string MemberApproved = "member.approved";
+    public const string MemberDeclined = "member.declined";
+    public const string PriceChanged = "price.changed";
+    public const string DataExported = "data.exported";
+    public const string DataErased = "data.erased";
+}
