@@ -3,6 +3,7 @@
 
 Usage: test-summary.py RESULTS_DIR [PROJECT=EXIT_CODE ...]
 A test that did not pass (failed, skipped, not run, timed out) counts as failed: a skipped test is a defect.
+Lines a test writes to its output starting with "Report: " are shown in the summary.
 A project whose `dotnet test` failed without a failed test in its .trx (a crash) counts one failure.
 Exit code 0 only when nothing failed and at least one test ran.
 """
@@ -24,11 +25,12 @@ def read_trx(path):
         classes[test.get("id")] = method.get("className", "") if method is not None else ""
     results = []
     for result in root.iterfind("t:Results/t:UnitTestResult", NS):
+        stdout = " ".join((e.text or "").strip() for e in result.iterfind("t:Output/t:StdOut", NS))
         message = " ".join(
             (e.text or "").strip() for e in result.iterfind("t:Output/t:ErrorInfo/t:Message", NS)
-        ) or " ".join((e.text or "").strip() for e in result.iterfind("t:Output/t:StdOut", NS))
+        ) or stdout
         results.append((classes.get(result.get("testId"), ""), result.get("testName", "?"),
-                        result.get("outcome", "?"), message))
+                        result.get("outcome", "?"), message, stdout))
     run_errors = [(info.findtext("t:Text", "", NS) or "").strip()
                   for info in root.iterfind("t:ResultSummary/t:RunInfos/t:RunInfo", NS)
                   if info.get("outcome") == "Error"]
@@ -48,6 +50,7 @@ def main(argv):
     engine_passed = {name: 0 for _, name in ENGINES}
     engine_failed = {name: 0 for _, name in ENGINES}
     failures = []
+    reports = []
     print()
     print("Summary")
     for project in projects:
@@ -55,7 +58,8 @@ def main(argv):
         results, run_errors = read_trx(trx) if trx.exists() else ([], [])
         p = sum(1 for r in results if r[2] == "Passed")
         f = len(results) - p
-        for class_name, name, outcome, message in results:
+        for class_name, name, outcome, message, stdout in results:
+            reports += [line.strip()[len("Report: "):] for line in stdout.splitlines() if line.strip().startswith("Report: ")]
             for suffix, engine in ENGINES:
                 if class_name.endswith(suffix):
                     (engine_passed if outcome == "Passed" else engine_failed)[engine] += 1
@@ -74,6 +78,8 @@ def main(argv):
     print("  Integration tests per engine: " + ", ".join(
         f"{engine}: {engine_passed[engine]} passed" + (f" ({engine_failed[engine]} failed)" if engine_failed[engine] else "")
         for _, engine in ENGINES))
+    for report in sorted(reports):
+        print("  " + report)
     if failures:
         print()
         print("Not passed (skipped tests count as failed):")

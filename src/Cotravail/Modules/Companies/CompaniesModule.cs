@@ -19,17 +19,21 @@ internal static class CompaniesModule
                 (await SaveCompany.CreateAsync(input, db, await access.GetAsync(ct), clock, ct))
                     .ToHttp(http, created => TypedResults.Created($"/api/v1/companies/{created.Id}", created)))
             .Validate<CompanyInput>().Produces<CompanyResponse>(201).ProducesProblem(403).ProducesProblem(409)
-            .WithSummary("Register a company (network admins and managers).");
+            .WithSummary("Register a company (network admins and managers).")
+            .RequireAuthorization(Policies.Manager);
         group.MapPut("/{id:guid}", async (Guid id, CompanyInput input, AppDb db, Access access, HttpContext http, CancellationToken ct) =>
                 (await SaveCompany.UpdateAsync(id, input, db, await access.GetAsync(ct), ct)).ToHttp(http))
             .Validate<CompanyInput>().Produces<CompanyResponse>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
-            .WithSummary("Change a company.");
+            .WithSummary("Change a company.")
+            .RequireAuthorization(Policies.Manager);
         group.MapPost("/{id:guid}/deactivate", async (Guid id, AppDb db, Access access, HttpContext http, CancellationToken ct) =>
                 (await SaveCompany.SetActiveAsync(id, false, db, await access.GetAsync(ct), ct)).ToHttp(http))
-            .Produces<CompanyResponse>().ProducesProblem(403).ProducesProblem(404).WithSummary("Deactivate a company.");
+            .Produces<CompanyResponse>().ProducesProblem(403).ProducesProblem(404).WithSummary("Deactivate a company.")
+            .RequireAuthorization(Policies.Manager);
         group.MapPost("/{id:guid}/activate", async (Guid id, AppDb db, Access access, HttpContext http, CancellationToken ct) =>
                 (await SaveCompany.SetActiveAsync(id, true, db, await access.GetAsync(ct), ct)).ToHttp(http))
-            .Produces<CompanyResponse>().ProducesProblem(403).ProducesProblem(404).WithSummary("Reactivate a company.");
+            .Produces<CompanyResponse>().ProducesProblem(403).ProducesProblem(404).WithSummary("Reactivate a company.")
+            .RequireAuthorization(Policies.Manager);
         return api;
     }
 }

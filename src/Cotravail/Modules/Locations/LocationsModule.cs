@@ -19,17 +19,21 @@ internal static class LocationsModule
                 (await CreateLocation.HandleAsync(input, db, await access.GetAsync(ct), clock, ct))
                     .ToHttp(http, created => TypedResults.Created($"/api/v1/locations/{created.Id}", created)))
             .Validate<LocationInput>().Produces<LocationResponse>(201).ProducesProblem(403).ProducesProblem(409)
-            .WithSummary("Create a location (network admins).");
+            .WithSummary("Create a location (network admins).")
+            .RequireAuthorization(Policies.NetworkAdmin);
         group.MapPut("/{id:guid}", async (Guid id, LocationInput input, AppDb db, Access access, HttpContext http, CancellationToken ct) =>
                 (await UpdateLocation.HandleAsync(id, input, db, await access.GetAsync(ct), ct)).ToHttp(http))
             .Validate<LocationInput>().Produces<LocationResponse>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
-            .WithSummary("Change a location (network admins and its managers).");
+            .WithSummary("Change a location (network admins and its managers).")
+            .RequireAuthorization(Policies.Manager);
         group.MapPost("/{id:guid}/deactivate", async (Guid id, AppDb db, Access access, HttpContext http, CancellationToken ct) =>
                 (await SetLocationActive.HandleAsync(id, false, db, await access.GetAsync(ct), ct)).ToHttp(http))
-            .Produces<LocationResponse>().ProducesProblem(403).ProducesProblem(404).WithSummary("Deactivate a location (network admins).");
+            .Produces<LocationResponse>().ProducesProblem(403).ProducesProblem(404).WithSummary("Deactivate a location (network admins).")
+            .RequireAuthorization(Policies.NetworkAdmin);
         group.MapPost("/{id:guid}/activate", async (Guid id, AppDb db, Access access, HttpContext http, CancellationToken ct) =>
                 (await SetLocationActive.HandleAsync(id, true, db, await access.GetAsync(ct), ct)).ToHttp(http))
-            .Produces<LocationResponse>().ProducesProblem(403).ProducesProblem(404).WithSummary("Reactivate a location (network admins).");
+            .Produces<LocationResponse>().ProducesProblem(403).ProducesProblem(404).WithSummary("Reactivate a location (network admins).")
+            .RequireAuthorization(Policies.NetworkAdmin);
         return api;
     }
 }

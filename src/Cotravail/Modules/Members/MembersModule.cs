@@ -19,17 +19,21 @@ internal static class MembersModule
                 (await SaveMember.CreateAsync(input, db, await access.GetAsync(ct), clock, ct))
                     .ToHttp(http, created => TypedResults.Created($"/api/v1/members/{created.Id}", created)))
             .Validate<MemberInput>().Produces<MemberResponse>(201).ProducesProblem(403).ProducesProblem(409)
-            .WithSummary("Register a member (managers of the home location).");
+            .WithSummary("Register a member (managers of the home location).")
+            .RequireAuthorization(Policies.Manager);
         group.MapPut("/{id:guid}", async (Guid id, MemberInput input, AppDb db, Access access, HttpContext http, CancellationToken ct) =>
                 (await SaveMember.UpdateAsync(id, input, db, await access.GetAsync(ct), ct)).ToHttp(http))
             .Validate<MemberInput>().Produces<MemberResponse>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
-            .WithSummary("Change a member.");
+            .WithSummary("Change a member.")
+            .RequireAuthorization(Policies.Manager);
         group.MapPost("/{id:guid}/deactivate", async (Guid id, AppDb db, Access access, HttpContext http, CancellationToken ct) =>
                 (await SaveMember.SetActiveAsync(id, false, db, await access.GetAsync(ct), ct)).ToHttp(http))
-            .Produces<MemberResponse>().ProducesProblem(403).ProducesProblem(404).WithSummary("Deactivate a member.");
+            .Produces<MemberResponse>().ProducesProblem(403).ProducesProblem(404).WithSummary("Deactivate a member.")
+            .RequireAuthorization(Policies.Manager);
         group.MapPost("/{id:guid}/activate", async (Guid id, AppDb db, Access access, HttpContext http, CancellationToken ct) =>
                 (await SaveMember.SetActiveAsync(id, true, db, await access.GetAsync(ct), ct)).ToHttp(http))
-            .Produces<MemberResponse>().ProducesProblem(403).ProducesProblem(404).WithSummary("Reactivate a member.");
+            .Produces<MemberResponse>().ProducesProblem(403).ProducesProblem(404).WithSummary("Reactivate a member.")
+            .RequireAuthorization(Policies.Manager);
         return api;
     }
 }

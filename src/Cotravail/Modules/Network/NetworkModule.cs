@@ -16,7 +16,8 @@ internal static class NetworkModule
         group.MapPut("/", async (NetworkInput input, AppDb db, Access access, HttpContext http, CancellationToken ct) =>
                 (await UpdateNetwork.HandleAsync(input, db, await access.GetAsync(ct), ct)).ToHttp(http))
             .Validate<NetworkInput>().Produces<NetworkInput>().ProducesProblem(403)
-            .WithSummary("Change the network's name and legal identity (network admins).");
+            .WithSummary("Change the network's name and legal identity (network admins).")
+            .RequireAuthorization(Policies.NetworkAdmin);
         return api;
     }
 }

@@ -19,17 +19,21 @@ internal static class ResourcesModule
                 (await SaveResource.CreateAsync(input, db, await access.GetAsync(ct), clock, ct))
                     .ToHttp(http, created => TypedResults.Created($"/api/v1/resources/{created.Id}", created)))
             .Validate<ResourceInput>().Produces<ResourceResponse>(201).ProducesProblem(403).ProducesProblem(409)
-            .WithSummary("Create a resource (managers of its location).");
+            .WithSummary("Create a resource (managers of its location).")
+            .RequireAuthorization(Policies.Manager);
         group.MapPut("/{id:guid}", async (Guid id, ResourceInput input, AppDb db, Access access, HttpContext http, CancellationToken ct) =>
                 (await SaveResource.UpdateAsync(id, input, db, await access.GetAsync(ct), ct)).ToHttp(http))
             .Validate<ResourceInput>().Produces<ResourceResponse>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
-            .WithSummary("Change a resource.");
+            .WithSummary("Change a resource.")
+            .RequireAuthorization(Policies.Manager);
         group.MapPost("/{id:guid}/deactivate", async (Guid id, AppDb db, Access access, HttpContext http, CancellationToken ct) =>
                 (await SaveResource.SetActiveAsync(id, false, db, await access.GetAsync(ct), ct)).ToHttp(http))
-            .Produces<ResourceResponse>().ProducesProblem(403).ProducesProblem(404).WithSummary("Deactivate a resource.");
+            .Produces<ResourceResponse>().ProducesProblem(403).ProducesProblem(404).WithSummary("Deactivate a resource.")
+            .RequireAuthorization(Policies.Manager);
         group.MapPost("/{id:guid}/activate", async (Guid id, AppDb db, Access access, HttpContext http, CancellationToken ct) =>
                 (await SaveResource.SetActiveAsync(id, true, db, await access.GetAsync(ct), ct)).ToHttp(http))
-            .Produces<ResourceResponse>().ProducesProblem(403).ProducesProblem(404).WithSummary("Reactivate a resource.");
+            .Produces<ResourceResponse>().ProducesProblem(403).ProducesProblem(404).WithSummary("Reactivate a resource.")
+            .RequireAuthorization(Policies.Manager);
         return api;
     }
 }

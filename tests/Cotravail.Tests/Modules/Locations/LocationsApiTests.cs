@@ -139,7 +139,8 @@ public abstract class LocationsApiTests(TestApp app)
         list.GetProperty("items").EnumerateArray().Select(l => l.GetProperty("id").GetGuid()).ShouldBe([paris]);
         (await manager.GetAsync($"/api/v1/locations/{lyon}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await manager.PutAsJsonAsync($"/api/v1/locations/{lyon}", NewLocation("Hijack"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await manager.PostAsync($"/api/v1/locations/{lyon}/deactivate", null)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // Opening and closing a location is a network decision: refused before the record is even looked up.
+        (await manager.PostAsync($"/api/v1/locations/{lyon}/deactivate", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/locations/{lyon}")).GetProperty("name").GetString().ShouldNotBe("Hijack");
     }
 

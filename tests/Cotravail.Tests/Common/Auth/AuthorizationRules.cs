@@ -1,0 +1,153 @@
+using Cotravail.Tests.Infrastructure;
+
+namespace Cotravail.Tests.Common.Auth;
+
+/// What an answer looks like: 2xx, a redirect to sign-in or to the denied page, or a status code.
+public static class Expect
+{
+    public const string Ok = "ok";
+    public const string SignIn = "→sign-in";
+    public const string Denied = "→denied";
+    public const string Redirect = "→elsewhere";
+
+    public static string Unauthenticated(bool api) => api ? "401" : SignIn;
+
+    public static string Forbidden(bool api) => api ? "403" : Denied;
+}
+
+/// A route's access rule: the expected outcome per role and scope, and how to call it.
+public sealed record RouteRule(
+    Func<Role, Scope, string> Expect,
+    Func<MatrixWorld, Scope, object?>? Body = null,
+    Func<MatrixWorld, Scope, string>? Query = null,
+    bool ScopedBody = false);
+
+/// The expected answer of every route for every role. A new route fails the matrix until it is added.
+/// Conventions: anonymous callers get 401 (API) or the sign-in page; a role the route is not for gets
+/// 403 (API) or the denied page; a record outside the caller's locations is hidden (404), except
+/// companies, which are network-wide and visible to all staff.
+public static class AuthorizationRules
+{
+    private const bool Api = true;
+    private const bool Page = false;
+
+    private static RouteRule Everyone(string outcome, Func<MatrixWorld, Scope, object?>? body = null) => new((_, _) => outcome, body);
+
+    /// Any signed-in person; what they see is filtered by the handler.
+    private static RouteRule SignedIn(bool api) => new((role, _) => role == Role.Anonymous ? Expect.Unauthenticated(api) : Expect.Ok);
+
+    /// Back-office screens and lists: staff only (hosts, managers, admins).
+    private static RouteRule Staff(bool api) => new((role, _) => role switch
+    {
+        Role.Anonymous => Expect.Unauthenticated(api),
+        Role.Member or Role.CompanyAdmin => Expect.Forbidden(api),
+        _ => Expect.Ok,
+    });
+
+    /// Reading one location-owned record: staff of its location and admins; what members see is `member`.
+    private static RouteRule Read(bool api, Func<Role, Scope, string> member) => new((role, scope) => role switch
+    {
+        Role.Anonymous => Expect.Unauthenticated(api),
+        Role.Member or Role.CompanyAdmin => member(role, scope),
+        Role.Host or Role.Manager => scope == Scope.Foreign ? "404" : Expect.Ok,
+        _ => Expect.Ok,
+    });
+
+    /// Changing a location-owned record: its location's managers and admins; a foreign record is hidden (404),
+    /// a new record in a foreign location is refused (403).
+    private static RouteRule Manage(bool api, Func<MatrixWorld, Scope, object?>? body = null, bool create = false) => new(
+        (role, scope) => role switch
+        {
+            Role.Anonymous => Expect.Unauthenticated(api),
+            Role.Member or Role.CompanyAdmin or Role.Host => Expect.Forbidden(api),
+            Role.Manager when scope == Scope.Foreign => create ? Expect.Forbidden(api) : "404",
+            _ => Expect.Ok,
+        },
+        body,
+        ScopedBody: create);
+
+    /// Changing a network-wide record (a company): any manager and admins.
+    private static RouteRule AnyManager(bool api, Func<MatrixWorld, Scope, object?>? body = null) => new((role, _) => role switch
+    {
+        Role.Anonymous => Expect.Unauthenticated(api),
+        Role.Member or Role.CompanyAdmin or Role.Host => Expect.Forbidden(api),
+        _ => Expect.Ok,
+    }, body);
+
+    private static RouteRule NetworkAdmin(bool api, Func<MatrixWorld, Scope, object?>? body = null) => new((role, _) => role switch
+    {
+        Role.Anonymous => Expect.Unauthenticated(api),
+        Role.NetworkAdmin => Expect.Ok,
+        _ => Expect.Forbidden(api),
+    }, body);
+
+    /// Locations and resources are public information: members read the active ones anywhere.
+    private static string PublicInfo(Role role, Scope scope) => Expect.Ok;
+
+    /// Members see only themselves; company admins their company's people (the "own" member is in it).
+    private static string CompanyPeople(Role role, Scope scope) => role == Role.CompanyAdmin && scope == Scope.Own ? Expect.Ok : "404";
+
+    public static readonly IReadOnlyDictionary<string, RouteRule> All = new Dictionary<string, RouteRule>
+    {
+        // Public pages and machine endpoints.
+        ["GET /"] = Everyone(Expect.Ok),
+        ["GET /culture"] = Everyone(Expect.Redirect), // sets the language cookie and goes back
+        ["GET /error"] = Everyone(Expect.Ok),
+        ["GET /healthz"] = Everyone(Expect.Ok),
+        ["GET /openapi/{documentName}.json"] = Everyone(Expect.Ok),
+        ["GET /locations/{slug}"] = Everyone(Expect.Ok),
+        ["GET /account/sign-in"] = Everyone(Expect.Ok),
+        ["GET /account/sign-out"] = Everyone(Expect.Ok), // a form; signing out is a POST
+        ["GET /account/denied"] = Everyone("403"),
+        ["GET /setup"] = Everyone("404"), // only until the first admin exists
+        ["POST /api/v1/auth/token"] = Everyone("401", (_, _) => new { email = "nobody@cotravail.test", password = "not the password at all" }),
+
+        // Member home.
+        ["GET /me"] = SignedIn(Page),
+
+        // Back office.
+        ["GET /admin"] = Staff(Page),
+        ["GET /admin/network"] = NetworkAdmin(Page),
+        ["GET /admin/locations"] = Staff(Page),
+        ["GET /admin/locations/edit/{id:guid?}"] = Manage(Page),
+        ["GET /admin/resources"] = Staff(Page),
+        ["GET /admin/resources/edit/{id:guid?}"] = Manage(Page),
+        ["GET /admin/members"] = Staff(Page),
+        ["GET /admin/members/edit/{id:guid?}"] = Manage(Page),
+        ["GET /admin/companies"] = Staff(Page),
+        ["GET /admin/companies/edit/{id:guid?}"] = AnyManager(Page),
+
+        // API.
+        ["GET /api/v1/network"] = SignedIn(Api),
+        ["PUT /api/v1/network"] = NetworkAdmin(Api, (w, _) => w.Network),
+        ["GET /api/v1/locations"] = SignedIn(Api),
+        ["GET /api/v1/locations/{id:guid}"] = Read(Api, PublicInfo),
+        ["POST /api/v1/locations"] = NetworkAdmin(Api, (_, _) => TestData.Location("Matrix new", TestData.NewSlug("new"))),
+        ["PUT /api/v1/locations/{id:guid}"] = Manage(Api, (_, _) => TestData.Location("Matrix renamed")),
+        ["POST /api/v1/locations/{id:guid}/deactivate"] = NetworkAdmin(Api),
+        ["POST /api/v1/locations/{id:guid}/activate"] = NetworkAdmin(Api),
+        ["GET /api/v1/resources"] = SignedIn(Api),
+        ["GET /api/v1/resources/{id:guid}"] = Read(Api, PublicInfo),
+        ["POST /api/v1/resources"] = Manage(Api, (w, s) => TestData.Room(MatrixWorld.Pick(w.Locations, s), $"Room {Guid.NewGuid():N}"), create: true),
+        ["PUT /api/v1/resources/{id:guid}"] = Manage(Api, (w, s) => TestData.Room(MatrixWorld.Pick(w.Locations, s), "Matrix room")),
+        ["POST /api/v1/resources/{id:guid}/deactivate"] = Manage(Api),
+        ["POST /api/v1/resources/{id:guid}/activate"] = Manage(Api),
+        ["GET /api/v1/members"] = SignedIn(Api),
+        ["GET /api/v1/members/{id:guid}"] = Read(Api, CompanyPeople),
+        ["POST /api/v1/members"] = Manage(Api, (w, s) => TestData.Member(MatrixWorld.Pick(w.Locations, s), TestApp.NewEmail("matrix-new")), create: true),
+        ["PUT /api/v1/members/{id:guid}"] = Manage(Api, (w, s) => TestData.Member(MatrixWorld.Pick(w.Locations, s), TestApp.NewEmail("matrix-changed"))),
+        ["POST /api/v1/members/{id:guid}/deactivate"] = Manage(Api),
+        ["POST /api/v1/members/{id:guid}/activate"] = Manage(Api),
+        ["GET /api/v1/companies"] = SignedIn(Api),
+        ["GET /api/v1/companies/{id:guid}"] = new((role, scope) => role switch
+        {
+            Role.Anonymous => "401",
+            Role.Member or Role.CompanyAdmin => CompanyPeople(role, scope), // a company admin sees their own company
+            _ => Expect.Ok,
+        }),
+        ["POST /api/v1/companies"] = AnyManager(Api, (_, _) => TestData.Company(TestData.NewSiren())),
+        ["PUT /api/v1/companies/{id:guid}"] = AnyManager(Api, (_, _) => TestData.Company(TestData.NewSiren())),
+        ["POST /api/v1/companies/{id:guid}/deactivate"] = AnyManager(Api),
+        ["POST /api/v1/companies/{id:guid}/activate"] = AnyManager(Api),
+    };
+}

@@ -1,0 +1,126 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Cotravail.Common.Auth;
+using Cotravail.Modules.Members;
+using Cotravail.Tests.Infrastructure;
+
+namespace Cotravail.Tests.Common.Auth;
+
+public enum Role
+{
+    Anonymous,
+    Member,
+    CompanyAdmin,
+    Host,
+    Manager,
+    NetworkAdmin,
+}
+
+/// Which record a route's parameters point at: none, one of the caller's location ("own"), or another's.
+public enum Scope
+{
+    None,
+    Own,
+    Foreign,
+}
+
+/// The records and people of the authorization matrix: location A is "own" for every location-scoped
+/// role (member, company admin, host, manager); location B is "foreign" to all of them but the admin.
+public sealed class MatrixWorld
+{
+    private readonly Dictionary<(Role, bool Api), HttpClient> clients = [];
+
+    public required TestApp App { get; init; }
+
+    public required (Guid Own, Guid Foreign) Locations { get; init; }
+
+    public required (string Own, string Foreign) Slugs { get; init; }
+
+    public required (Guid Own, Guid Foreign) Resources { get; init; }
+
+    public required (Guid Own, Guid Foreign) Members { get; init; }
+
+    public required (Guid Own, Guid Foreign) Companies { get; init; }
+
+    public required IReadOnlyDictionary<Role, string> Emails { get; init; }
+
+    /// The network profile as the API returns it: a valid body for PUT /api/v1/network.
+    public required JsonElement Network { get; init; }
+
+    public static async Task<MatrixWorld> CreateAsync(TestApp app)
+    {
+        var admin = TestApp.NewEmail("matrix-admin");
+        await app.CreateUserAsync(admin, networkAdmin: true);
+        using var api = await app.ClientForAsync(admin);
+
+        var (ownSlug, foreignSlug) = (TestData.NewSlug("own"), TestData.NewSlug("foreign"));
+        var ownLocation = await CreateAsync(api, "/api/v1/locations", TestData.Location("Matrix own", ownSlug));
+        var foreignLocation = await CreateAsync(api, "/api/v1/locations", TestData.Location("Matrix foreign", foreignSlug));
+        var ownCompany = await CreateAsync(api, "/api/v1/companies", TestData.Company(TestData.NewSiren()));
+        var foreignCompany = await CreateAsync(api, "/api/v1/companies", TestData.Company(TestData.NewSiren()));
+
+        var emails = new Dictionary<Role, string> { [Role.NetworkAdmin] = admin };
+        foreach (var role in new[] { Role.Member, Role.CompanyAdmin, Role.Host, Role.Manager })
+        {
+            emails[role] = TestApp.NewEmail($"matrix-{role}".ToLowerInvariant());
+            var user = await app.CreateUserAsync(emails[role]);
+            await app.WithDbAsync(async db =>
+            {
+                switch (role)
+                {
+                    case Role.Host or Role.Manager:
+                        db.StaffAssignments.Add(new StaffAssignment(user.Id, ownLocation, role == Role.Host ? StaffRole.Host : StaffRole.Manager));
+                        break;
+                    default:
+                        var member = new Member("Matrix", role.ToString(), emails[role], MemberCategory.Freelancer, ownLocation);
+                        member.LinkAccount(user.Id);
+                        if (role == Role.CompanyAdmin)
+                        {
+                            member.JoinCompany(ownCompany, billedToCompany: true, isCompanyAdmin: true);
+                        }
+                        db.Members.Add(member);
+                        break;
+                }
+                await db.SaveChangesAsync();
+            });
+        }
+        var ownMember = await CreateAsync(api, "/api/v1/members", TestData.Member(ownLocation, TestApp.NewEmail("own-member"), ownCompany));
+        var foreignMember = await CreateAsync(api, "/api/v1/members", TestData.Member(foreignLocation, TestApp.NewEmail("foreign-member"), foreignCompany));
+        return new MatrixWorld
+        {
+            App = app,
+            Locations = (ownLocation, foreignLocation),
+            Slugs = (ownSlug, foreignSlug),
+            Resources = (
+                await CreateAsync(api, "/api/v1/resources", TestData.Room(ownLocation, "Matrix room")),
+                await CreateAsync(api, "/api/v1/resources", TestData.Room(foreignLocation, "Matrix room"))),
+            Members = (ownMember, foreignMember),
+            Companies = (ownCompany, foreignCompany),
+            Emails = emails,
+            Network = await api.GetFromJsonAsync<JsonElement>("/api/v1/network"),
+        };
+    }
+
+    /// A client for the role: bearer token for the API, signed-in cookies for pages.
+    public async Task<HttpClient> ClientAsync(Role role, bool api)
+    {
+        if (!clients.TryGetValue((role, api), out var client))
+        {
+            client = role == Role.Anonymous ? App.AnonymousClient()
+                : api ? await App.ClientForAsync(Emails[role])
+                : await App.BrowserClientAsync(Emails[role]);
+            clients[(role, api)] = client;
+        }
+        return client;
+    }
+
+    public static Guid Pick((Guid Own, Guid Foreign) pair, Scope scope) => scope == Scope.Foreign ? pair.Foreign : pair.Own;
+
+    private static async Task<Guid> CreateAsync(HttpClient api, string url, object body)
+    {
+        using var response = await api.PostAsJsonAsync(url, body);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        response.IsSuccessStatusCode.ShouldBeTrue($"POST {url}: {json}");
+        return json.GetProperty("id").GetGuid();
+    }
+}
