@@ -33,7 +33,7 @@ public sealed partial class ResourceFilesTests
             {
                 patterns.Add(EnumTextPattern());
             }
-            if (file.EndsWith("Messages.cs", StringComparison.Ordinal))
+            if (file.EndsWith("Messages.cs", StringComparison.Ordinal)) // Messages.cs and each module's <Area>Messages.cs
             {
                 patterns.Add(MessagePattern());
             }
