@@ -5,6 +5,7 @@ using Cotravail.Common.Database;
 using Cotravail.Common.Localization;
 using Cotravail.Common.Web;
 using Cotravail.Modules.Account;
+using Cotravail.Modules.Bookings;
 using Cotravail.Modules.Companies;
 using Cotravail.Modules.Demo;
 using Cotravail.Modules.Locations;
@@ -39,6 +40,7 @@ api.MapLocations();
 api.MapResources();
 api.MapMembers();
 api.MapCompanies();
+api.MapBookings();
 app.MapPages();
 await app.RunAsync();
 

@@ -23,7 +23,8 @@ public static class TestData
 
     public static string NewSlug(string prefix = "loc") => $"{prefix}-{Guid.NewGuid():N}"[..20];
 
-    public static object Location(string name, string? slug = null) => new
+    /// A valid location; open Mondays 08:30–19:00, or every day 07:00–22:00 when openEveryDay.
+    public static object Location(string name, string? slug = null, bool openEveryDay = false) => new
     {
         name,
         slug,
@@ -34,7 +35,9 @@ public static class TestData
         timeZone = "Europe/Paris",
         currency = "EUR",
         openSpaceCapacity = 20,
-        openingHours = new[] { new { day = "Monday", opens = "08:30", closes = "19:00" } },
+        openingHours = openEveryDay
+            ? Enum.GetValues<DayOfWeek>().Select(d => new { day = d.ToString(), opens = "07:00", closes = "22:00" }).ToArray()
+            : [new { day = "Monday", opens = "08:30", closes = "19:00" }],
         closedDays = new[] { new { date = "2026-12-25", reason = "Noël" } },
         vatRates = new[] { new { label = "Normal", percent = 20 } },
     };

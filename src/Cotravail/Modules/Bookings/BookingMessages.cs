@@ -1,9 +1,23 @@
 namespace Cotravail.Modules.Bookings;
 
-/// Booking messages (resource keys; {0} is the field's display name).
+/// Booking messages, resource keys shown by the field they concern.
 internal static class BookingMessages
 {
-    public const string Nonexistent = "{0} does not exist in this location's time zone (the clocks move forward then).";
-    public const string Ambiguous = "{0} happens twice in this location's time zone (the clocks move back then): give the UTC offset.";
-    public const string WrongOffset = "{0} does not have this UTC offset in this location's time zone.";
+    public const string Nonexistent = "This time does not exist in the location's time zone: the clocks move forward then.";
+    public const string Ambiguous = "This time happens twice in the location's time zone (the clocks move back then): add the UTC offset, e.g. +02:00.";
+    public const string WrongOffset = "This UTC offset does not match the location's time zone at that time.";
+    public const string NotATime = "Give a local date and time such as 2026-12-01T14:00.";
+    public const string InThePast = "This time has already passed.";
+    public const string TooFarAhead = "This resource cannot be booked that far ahead.";
+    public const string TooShort = "This booking is shorter than the resource's minimum duration.";
+    public const string TooLong = "This booking is longer than the resource's maximum duration.";
+    public const string OffIncrement = "Bookings of this resource start and end on its time steps (e.g. every 30 minutes).";
+    public const string ClosedDay = "The location is closed that day.";
+    public const string Closed = "The location is not open for the whole of this time.";
+    public const string Taken = "This slot is already taken.";
+    public const string MembersOnly = "Only members may book this resource.";
+    public const string NotPriced = "This resource has no price for this duration.";
+    public const string WeeklyLimit = "This booking would go over the weekly limit of hours for this resource.";
+    public const string NotYourMember = "You cannot book for this member.";
+    public const string NotCancellable = "This booking is no longer active.";
 }

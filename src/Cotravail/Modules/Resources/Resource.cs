@@ -86,6 +86,8 @@ internal sealed class Resource
 
     public Rates Rates { get; set; } = Rates.None;
 
+    public BookingPolicy Policy { get; set; } = BookingPolicy.Default;
+
     public bool IsActive { get; private set; } = true;
 
     public DateTime CreatedAt { get; set; }

@@ -15,6 +15,21 @@ internal sealed class ResourceConfiguration : IEntityTypeConfiguration<Resource>
         builder.Property(r => r.Amenities).HasConversion<int>();
         builder.Property(r => r.Accessibility).HasConversion<int>();
         builder.Property(r => r.Description).HasMaxLength(4000);
+        builder.ComplexProperty(r => r.Policy, policy =>
+        {
+            policy.Property(x => x.SetupMinutes).HasColumnName("SetupMinutes");
+            policy.Property(x => x.CleanupMinutes).HasColumnName("CleanupMinutes");
+            policy.Property(x => x.MinMinutes).HasColumnName("MinMinutes");
+            policy.Property(x => x.MaxMinutes).HasColumnName("MaxMinutes");
+            policy.Property(x => x.IncrementMinutes).HasColumnName("IncrementMinutes");
+            policy.Property(x => x.WindowDays).HasColumnName("WindowDays");
+            policy.Property(x => x.RequiresApproval).HasColumnName("RequiresApproval");
+            policy.Property(x => x.MembersOnly).HasColumnName("MembersOnly");
+            policy.Property(x => x.FreeCancellationHours).HasColumnName("FreeCancellationHours");
+            policy.Property(x => x.LateCancellationPercent).HasColumnName("LateCancellationPercent");
+            policy.Property(x => x.MaxHoursPerWeek).HasColumnName("MaxHoursPerWeek");
+            policy.Property(x => x.CheckInMinutes).HasColumnName("CheckInMinutes");
+        });
         builder.ComplexProperty(r => r.Rates, rates =>
         {
             rates.Property(x => x.MemberHourly).HasColumnName("MemberHourlyCents");

@@ -60,7 +60,8 @@ public abstract class AuthorizationMatrixTests(TestApp app, ITestOutputHelper ou
     {
         var (method, template) = (route[..route.IndexOf(' ', StringComparison.Ordinal)], route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
         var api = template.StartsWith("/api/", StringComparison.Ordinal);
-        var url = Fill(world, template, scope) + (rule.Query?.Invoke(world, scope) ?? "");
+        var fresh = rule.FreshId is null ? (Guid?)null : await rule.FreshId(world, scope);
+        var url = Fill(world, template, scope, fresh) + (rule.Query?.Invoke(world, scope) ?? "");
         var client = await world.ClientAsync(role, api);
         using var request = new HttpRequestMessage(new HttpMethod(method), url);
         var body = rule.Body?.Invoke(world, scope);
@@ -86,7 +87,7 @@ public abstract class AuthorizationMatrixTests(TestApp app, ITestOutputHelper ou
         var code => ((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    private static string Fill(MatrixWorld world, string template, Scope scope)
+    private static string Fill(MatrixWorld world, string template, Scope scope, Guid? fresh)
     {
         var segments = template.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var area = segments.SkipWhile(s => s is "api" or "v1" or "admin").FirstOrDefault() ?? "";
@@ -94,7 +95,7 @@ public abstract class AuthorizationMatrixTests(TestApp app, ITestOutputHelper ou
         {
             "{slug}" => scope == Scope.Foreign ? world.Slugs.Foreign : world.Slugs.Own,
             "{documentName}.json" => "v1.json",
-            _ when s.StartsWith("{id", StringComparison.Ordinal) => RecordId(world, template, area, s, scope).ToString(),
+            _ when s.StartsWith("{id", StringComparison.Ordinal) => (fresh ?? RecordId(world, template, area, s, scope)).ToString(),
             _ => s,
         }));
     }
@@ -105,6 +106,7 @@ public abstract class AuthorizationMatrixTests(TestApp app, ITestOutputHelper ou
         "resources" => MatrixWorld.Pick(world.Resources, scope),
         "members" => MatrixWorld.Pick(world.Members, scope),
         "companies" => MatrixWorld.Pick(world.Companies, scope),
+        "bookings" => MatrixWorld.Pick(world.Bookings, scope),
         _ => throw new InvalidOperationException($"{template}: say in MatrixWorld which record {parameter} points at."),
     };
 }

@@ -16,11 +16,13 @@ public static class Expect
 }
 
 /// A route's access rule: the expected outcome per role and scope, and how to call it.
+/// FreshId: for routes that use up their record (cancel), a new record for every check.
 public sealed record RouteRule(
     Func<Role, Scope, string> Expect,
     Func<MatrixWorld, Scope, object?>? Body = null,
     Func<MatrixWorld, Scope, string>? Query = null,
-    bool ScopedBody = false);
+    bool ScopedBody = false,
+    Func<MatrixWorld, Scope, Task<Guid>>? FreshId = null);
 
 /// The expected answer of every route for every role. A new route fails the matrix until it is added.
 /// Conventions: anonymous callers get 401 (API) or the sign-in page; a role the route is not for gets
@@ -149,5 +151,31 @@ public static class AuthorizationRules
         ["PUT /api/v1/companies/{id:guid}"] = AnyManager(Api, (_, _) => TestData.Company(TestData.NewSiren())),
         ["POST /api/v1/companies/{id:guid}/deactivate"] = AnyManager(Api),
         ["POST /api/v1/companies/{id:guid}/activate"] = AnyManager(Api),
+        ["GET /api/v1/bookings"] = SignedIn(Api),
+        ["GET /api/v1/bookings/{id:guid}"] = new(OwnBooking),
+        ["POST /api/v1/bookings/{id:guid}/cancel"] = new(OwnBooking, FreshId: (w, s) => w.NewBookingAsync(s)),
+        // Members book anywhere in the network; staff and admins without a member record book on a member's behalf.
+        ["POST /api/v1/bookings"] = new(
+            (role, _) => role switch
+            {
+                Role.Anonymous => "401",
+                Role.Member or Role.CompanyAdmin => Expect.Ok,
+                _ => "400",
+            },
+            (w, s) =>
+            {
+                var (start, end) = w.NextSlot();
+                return new { resourceId = MatrixWorld.Pick(w.Resources, s), start, end };
+            },
+            ScopedBody: true),
+    };
+
+    /// A booking is seen by its member (the own booking is the Member role's), its location's staff and admins.
+    private static string OwnBooking(Role role, Scope scope) => role switch
+    {
+        Role.Anonymous => "401",
+        Role.NetworkAdmin => Expect.Ok,
+        Role.Member or Role.Host or Role.Manager when scope == Scope.Own => Expect.Ok,
+        _ => "404",
     };
 }

@@ -54,12 +54,13 @@ public sealed class MatrixWorld
         using var api = await app.ClientForAsync(admin);
 
         var (ownSlug, foreignSlug) = (TestData.NewSlug("own"), TestData.NewSlug("foreign"));
-        var ownLocation = await CreateAsync(api, "/api/v1/locations", TestData.Location("Matrix own", ownSlug));
-        var foreignLocation = await CreateAsync(api, "/api/v1/locations", TestData.Location("Matrix foreign", foreignSlug));
+        var ownLocation = await CreateAsync(api, "/api/v1/locations", TestData.Location("Matrix own", ownSlug, openEveryDay: true));
+        var foreignLocation = await CreateAsync(api, "/api/v1/locations", TestData.Location("Matrix foreign", foreignSlug, openEveryDay: true));
         var ownCompany = await CreateAsync(api, "/api/v1/companies", TestData.Company(TestData.NewSiren()));
         var foreignCompany = await CreateAsync(api, "/api/v1/companies", TestData.Company(TestData.NewSiren()));
 
         var emails = new Dictionary<Role, string> { [Role.NetworkAdmin] = admin };
+        var memberIds = new Dictionary<Role, Guid>();
         foreach (var role in new[] { Role.Member, Role.CompanyAdmin, Role.Host, Role.Manager })
         {
             emails[role] = TestApp.NewEmail($"matrix-{role}".ToLowerInvariant());
@@ -79,6 +80,7 @@ public sealed class MatrixWorld
                             member.JoinCompany(ownCompany, billedToCompany: true, isCompanyAdmin: true);
                         }
                         db.Members.Add(member);
+                        memberIds[role] = member.Id;
                         break;
                 }
                 await db.SaveChangesAsync();
@@ -86,20 +88,51 @@ public sealed class MatrixWorld
         }
         var ownMember = await CreateAsync(api, "/api/v1/members", TestData.Member(ownLocation, TestApp.NewEmail("own-member"), ownCompany));
         var foreignMember = await CreateAsync(api, "/api/v1/members", TestData.Member(foreignLocation, TestApp.NewEmail("foreign-member"), foreignCompany));
-        return new MatrixWorld
+        var resources = (
+            await CreateAsync(api, "/api/v1/resources", TestData.Room(ownLocation, "Matrix room")),
+            await CreateAsync(api, "/api/v1/resources", TestData.Room(foreignLocation, "Matrix room")));
+        var world = new MatrixWorld
         {
             App = app,
             Locations = (ownLocation, foreignLocation),
             Slugs = (ownSlug, foreignSlug),
-            Resources = (
-                await CreateAsync(api, "/api/v1/resources", TestData.Room(ownLocation, "Matrix room")),
-                await CreateAsync(api, "/api/v1/resources", TestData.Room(foreignLocation, "Matrix room"))),
+            Resources = resources,
             Members = (ownMember, foreignMember),
             Companies = (ownCompany, foreignCompany),
             Emails = emails,
             Network = await api.GetFromJsonAsync<JsonElement>("/api/v1/network"),
+            BookerIds = (memberIds[Role.Member], foreignMember),
         };
+        world.Bookings = (await world.NewBookingAsync(Scope.Own), await world.NewBookingAsync(Scope.Foreign));
+        return world;
     }
+
+    /// The member a booking is for: the Member role's own record, or a member of the foreign location.
+    public required (Guid Own, Guid Foreign) BookerIds { get; init; }
+
+    /// A booking of the own (foreign) room for the Member role (a foreign member), for routes that read it.
+    public (Guid Own, Guid Foreign) Bookings { get; private set; }
+
+    private int slots;
+
+    /// A fresh slot each call: 30-minute steps from 08:00 to 18:00, day after day from the day after tomorrow.
+    public (string Start, string End) NextSlot()
+    {
+        var n = Interlocked.Increment(ref slots);
+        var today = TimeZoneInfo.ConvertTimeFromUtc(TimeProvider.System.GetUtcNow().UtcDateTime, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).Date;
+        var start = today.AddDays(2 + (n / 20)).AddHours(8).AddMinutes(30 * (n % 20));
+        return (Format(start), Format(start.AddMinutes(30)));
+    }
+
+    /// A new booking made by the network admin on behalf of the booker of that scope.
+    public async Task<Guid> NewBookingAsync(Scope scope)
+    {
+        var api = await ClientAsync(Role.NetworkAdmin, api: true);
+        var (start, end) = NextSlot();
+        return await CreateAsync(api, "/api/v1/bookings", new { resourceId = Pick(Resources, scope), start, end, memberId = Pick(BookerIds, scope) });
+    }
+
+    private static string Format(DateTime local) => local.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     /// A client for the role: bearer token for the API, signed-in cookies for pages.
     public async Task<HttpClient> ClientAsync(Role role, bool api)

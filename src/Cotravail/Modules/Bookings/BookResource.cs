@@ -1,0 +1,129 @@
+using System.ComponentModel.DataAnnotations;
+using Cotravail.Common;
+using Cotravail.Common.Auth;
+using Cotravail.Common.Database;
+using Cotravail.Common.Errors;
+using Cotravail.Modules.Locations;
+using Cotravail.Modules.Resources;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Modules.Bookings;
+
+/// Books a resource for a slot given in the location's wall-clock time. The overlap check and the
+/// insert share one write transaction, and the database refuses an overlap on the same seat even
+/// when two requests race (decision 0007).
+internal static class BookResource
+{
+    internal sealed record Request
+    {
+        [Required(ErrorMessage = Messages.Required), Display(Name = "Resource")]
+        public Guid? ResourceId { get; init; }
+
+        /// Local date and time, e.g. "2026-12-01T14:00"; add the offset ("+01:00") when the clocks go back.
+        [Required(ErrorMessage = Messages.Required), StringLength(40, ErrorMessage = Messages.TooLong), Display(Name = "Start")]
+        public string Start { get; init; } = "";
+
+        [Required(ErrorMessage = Messages.Required), StringLength(40, ErrorMessage = Messages.TooLong), Display(Name = "End")]
+        public string End { get; init; } = "";
+
+        [StringLength(200, ErrorMessage = Messages.TooLong), Display(Name = "Title")]
+        public string? Title { get; init; }
+
+        /// Staff and company admins book on behalf of a member; others book for themselves.
+        public Guid? MemberId { get; init; }
+    }
+
+    public static async Task<Result<BookingResponse>> HandleAsync(Request request, AppDb db, AccessScope scope, TimeProvider clock, CancellationToken ct)
+    {
+        var resource = await db.Resources.AsNoTracking()
+            .FirstOrDefaultAsync(r => r.Id == request.ResourceId && r.IsActive && db.Locations.Any(l => l.Id == r.LocationId && l.IsActive), ct);
+        if (resource is null)
+        {
+            return new NotFound("Resource");
+        }
+        var location = await db.Locations.AsNoTracking().FirstAsync(l => l.Id == resource.LocationId, ct);
+        var member = await BookerAsync(request.MemberId, resource.LocationId, db, scope, ct);
+        if (!member.IsOk)
+        {
+            return member.Error;
+        }
+        if (member.Value is null && resource.Policy.MembersOnly)
+        {
+            return new Invalid("resourceId", BookingMessages.MembersOnly);
+        }
+        var when = ResolveSlot(request, location, resource.Policy, clock);
+        if (!when.IsOk)
+        {
+            return when.Error;
+        }
+        var (slot, localStart, localEnd) = when.Value;
+        var rates = member.Value is null
+            ? new RateCard(resource.Rates.NonMemberHourly, resource.Rates.NonMemberHalfDay, resource.Rates.NonMemberDay)
+            : new RateCard(resource.Rates.MemberHourly, resource.Rates.MemberHalfDay, resource.Rates.MemberDay);
+        if (BookingPrice.ForOneDay(localEnd - localStart, rates) is not { } price)
+        {
+            return new Invalid("end", BookingMessages.NotPriced);
+        }
+        var booking = new Booking(
+            resource.Id, resource.LocationId, slot, slot.Widen(resource.Policy.Setup, resource.Policy.Cleanup),
+            scope.UserId!.Value, member.Value, request.Title?.Trim() ?? resource.Name, resource.Policy.RequiresApproval,
+            clock.GetUtcNow().UtcDateTime);
+        booking.Price(price, location.Currency, location.VatRates.FirstOrDefault()?.BasisPoints ?? 0);
+        var seats = resource.Kind == ResourceKind.HotDeskZone ? resource.Capacity : 1;
+        if (!await SeatWriter.InsertAsync(db, booking, seats, ct))
+        {
+            return new Conflict("start", BookingMessages.Taken);
+        }
+        return BookingQueries.ToResponse(booking, resource.Name, location.TimeZone);
+    }
+
+    private static Result<(TimeSlot Slot, DateTime LocalStart, DateTime LocalEnd)> ResolveSlot(
+        Request request, Location location, BookingPolicy policy, TimeProvider clock)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(location.TimeZone);
+        if (!LocalTimeText.TryParse(request.Start, out var localStart, out var startOffset))
+        {
+            return new Invalid("start", BookingMessages.NotATime);
+        }
+        if (!LocalTimeText.TryParse(request.End, out var localEnd, out var endOffset))
+        {
+            return new Invalid("end", BookingMessages.NotATime);
+        }
+        var start = WallClock.ToUtc(localStart, zone, startOffset, "start");
+        if (!start.IsOk)
+        {
+            return start.Error;
+        }
+        var end = WallClock.ToUtc(localEnd, zone, endOffset, "end");
+        if (!end.IsOk)
+        {
+            return end.Error;
+        }
+        if (end.Value <= start.Value)
+        {
+            return new Invalid("end", BookingMessages.TooShort);
+        }
+        var localNow = WallClock.ToLocal(clock.GetUtcNow().UtcDateTime, zone);
+        if (Bookability.Check(policy, location, localStart, localEnd, localNow) is { } reason)
+        {
+            return BookingErrors.For(reason, reason is Unavailability.TooShort or Unavailability.TooLong ? "end" : "start");
+        }
+        return (new TimeSlot(start.Value, end.Value), localStart, localEnd);
+    }
+
+    /// Who the booking is for: oneself by default; staff of the location or the member's company admin on their behalf.
+    private static async Task<Result<Guid?>> BookerAsync(Guid? memberId, Guid locationId, AppDb db, AccessScope scope, CancellationToken ct)
+    {
+        if (memberId is null || memberId == scope.MemberId)
+        {
+            return scope.MemberId;
+        }
+        var member = await db.Members.AsNoTracking().Where(m => m.Id == memberId && m.IsActive)
+            .Select(m => new { m.Id, m.CompanyId }).FirstOrDefaultAsync(ct);
+        if (member is null || !(scope.CanSee(locationId) || (scope.CompanyAdminOf is { } company && member.CompanyId == company)))
+        {
+            return new Invalid("memberId", BookingMessages.NotYourMember);
+        }
+        return member.Id;
+    }
+}

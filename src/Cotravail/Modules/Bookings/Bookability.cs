@@ -1,0 +1,61 @@
+using Cotravail.Modules.Locations;
+using Cotravail.Modules.Resources;
+
+namespace Cotravail.Modules.Bookings;
+
+/// Why a resource cannot be booked for a slot; availability search shows it when asked.
+internal enum Unavailability
+{
+    InThePast,
+    TooFarAhead,
+    TooShort,
+    TooLong,
+    OffIncrement,
+    ClosedDay,
+    Closed,
+    Taken,
+}
+
+/// Pure rules about a slot in a location's local time, before looking at other bookings.
+internal static class Bookability
+{
+    /// The first rule the local slot breaks, or null when it may be booked. A booking lies within one
+    /// opening period of one day; longer needs are a recurring series or an assignment.
+    public static Unavailability? Check(BookingPolicy policy, Location location, DateTime localStart, DateTime localEnd, DateTime localNow)
+    {
+        if (localStart < localNow)
+        {
+            return Unavailability.InThePast;
+        }
+        if (localStart > localNow.AddDays(policy.WindowDays))
+        {
+            return Unavailability.TooFarAhead;
+        }
+        var minutes = (localEnd - localStart).TotalMinutes;
+        if (minutes < policy.MinMinutes)
+        {
+            return Unavailability.TooShort;
+        }
+        if (minutes > policy.MaxMinutes)
+        {
+            return Unavailability.TooLong;
+        }
+        if (!OnIncrement(localStart, policy.IncrementMinutes) || !OnIncrement(localEnd, policy.IncrementMinutes))
+        {
+            return Unavailability.OffIncrement;
+        }
+        var day = DateOnly.FromDateTime(localStart);
+        if (location.ClosedDays.Any(c => c.Date == day))
+        {
+            return Unavailability.ClosedDay;
+        }
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        var open = location.OpeningHours.Any(p => p.Day == localStart.DayOfWeek
+            && midnight + p.Opens.ToTimeSpan() <= localStart
+            && localEnd <= midnight + (p.Closes == TimeOnly.MinValue ? TimeSpan.FromDays(1) : p.Closes.ToTimeSpan()));
+        return open ? null : Unavailability.Closed;
+    }
+
+    private static bool OnIncrement(DateTime local, int increment) =>
+        increment <= 1 || ((int)local.TimeOfDay.TotalMinutes % increment == 0 && local.Second == 0 && local.Millisecond == 0);
+}

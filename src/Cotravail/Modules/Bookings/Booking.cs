@@ -1,0 +1,106 @@
+using Cotravail.Common;
+
+namespace Cotravail.Modules.Bookings;
+
+internal enum BookingStatus
+{
+    /// Waiting for a manager's approval; holds the slot until then or until it expires.
+    Pending,
+    Confirmed,
+    Cancelled,
+    Declined,
+    Expired,
+    /// Not checked in in time: the slot was given back.
+    Released,
+}
+
+/// One reservation of one seat of a resource for a slot. Only Pending and Confirmed bookings hold
+/// their slot; the database refuses two of them overlapping on the same seat (see decision 0007).
+internal sealed class Booking
+{
+    private Booking()
+    {
+    }
+
+    public Booking(Guid resourceId, Guid locationId, TimeSlot slot, TimeSlot blocked, Guid bookedByUserId, Guid? memberId, string title, bool pending, DateTime now)
+    {
+        Id = Guid.CreateVersion7();
+        ResourceId = resourceId;
+        LocationId = locationId;
+        Seat = 1;
+        Start = slot.Start;
+        End = slot.End;
+        BlockStart = blocked.Start;
+        BlockEnd = blocked.End;
+        BookedByUserId = bookedByUserId;
+        MemberId = memberId;
+        Title = title;
+        Status = pending ? BookingStatus.Pending : BookingStatus.Confirmed;
+        CreatedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ResourceId { get; private set; }
+
+    /// The resource's location, kept here so every booking query is scoped without a join.
+    public Guid LocationId { get; private set; }
+
+    /// 1 for a room or a desk; 1..N in a hot-desk zone of N seats.
+    public int Seat { get; private set; }
+
+    public DateTime Start { get; private set; }
+
+    public DateTime End { get; private set; }
+
+    /// Start minus set-up and End plus clean-up: what the booking keeps others from.
+    public DateTime BlockStart { get; private set; }
+
+    public DateTime BlockEnd { get; private set; }
+
+    public BookingStatus Status { get; private set; }
+
+    public Guid BookedByUserId { get; private set; }
+
+    /// The member it is for; null for a non-member booked by staff.
+    public Guid? MemberId { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    /// Price in minor units of the location's currency and the VAT rate in basis points (2000 = 20 %).
+    public long PriceCents { get; private set; }
+
+    public string Currency { get; private set; } = "EUR";
+
+    public int VatBasisPoints { get; private set; }
+
+    public DateTime? CheckedInAt { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime? CancelledAt { get; private set; }
+
+    public TimeSlot Slot => new(DateTime.SpecifyKind(Start, DateTimeKind.Utc), DateTime.SpecifyKind(End, DateTimeKind.Utc));
+
+    public bool HoldsSlot => Status is BookingStatus.Pending or BookingStatus.Confirmed;
+
+    public void AssignSeat(int seat) => Seat = seat;
+
+    public void Price(long cents, string currency, int vatBasisPoints)
+    {
+        PriceCents = cents;
+        Currency = currency;
+        VatBasisPoints = vatBasisPoints;
+    }
+
+    public bool Cancel(DateTime now)
+    {
+        if (!HoldsSlot)
+        {
+            return false;
+        }
+        Status = BookingStatus.Cancelled;
+        CancelledAt = now;
+        return true;
+    }
+}

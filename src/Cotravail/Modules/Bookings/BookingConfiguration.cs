@@ -1,0 +1,24 @@
+using Cotravail.Modules.Resources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Cotravail.Modules.Bookings;
+
+internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
+{
+    public void Configure(EntityTypeBuilder<Booking> builder)
+    {
+        builder.HasKey(b => b.Id);
+        builder.Property(b => b.Id).ValueGeneratedNever();
+        builder.Property(b => b.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(b => b.Title).HasMaxLength(200);
+        builder.Property(b => b.Currency).HasMaxLength(3);
+        builder.Ignore(b => b.Slot);
+        builder.HasOne<Resource>().WithMany().HasForeignKey(b => b.ResourceId).OnDelete(DeleteBehavior.Restrict);
+        // The overlap check and availability search: a resource's bookings by time.
+        builder.HasIndex(b => new { b.ResourceId, b.BlockStart });
+        builder.HasIndex(b => new { b.LocationId, b.Start });
+        builder.HasIndex(b => new { b.MemberId, b.Start });
+        builder.ToTable(t => t.HasCheckConstraint("CK_Bookings_Slot", "\"Start\" < \"End\" AND \"BlockStart\" <= \"Start\" AND \"End\" <= \"BlockEnd\" AND \"Seat\" >= 1"));
+    }
+}

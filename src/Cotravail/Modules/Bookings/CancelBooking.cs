@@ -1,0 +1,25 @@
+using Cotravail.Common.Auth;
+using Cotravail.Common.Database;
+using Cotravail.Common.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Modules.Bookings;
+
+/// Cancels a booking: its member, whoever booked it, the member's company admin or the location's staff.
+internal static class CancelBooking
+{
+    public static async Task<Result<BookingResponse>> HandleAsync(Guid id, AppDb db, AccessScope scope, TimeProvider clock, CancellationToken ct)
+    {
+        var booking = await db.Bookings.VisibleTo(db, scope).FirstOrDefaultAsync(b => b.Id == id, ct);
+        if (booking is null)
+        {
+            return new NotFound("Booking");
+        }
+        if (!booking.Cancel(clock.GetUtcNow().UtcDateTime))
+        {
+            return new Conflict("status", BookingMessages.NotCancellable);
+        }
+        await db.SaveChangesAsync(ct);
+        return await BookingQueries.GetAsync(id, db, scope, ct);
+    }
+}

@@ -1,0 +1,50 @@
+using Cotravail.Common.Database;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Cotravail.Modules.Bookings;
+
+/// Writes a booking on the lowest free seat. SQLite: the check and the insert run in one IMMEDIATE
+/// transaction (one writer at a time), a trigger being the backstop. PostgreSQL: the exclusion
+/// constraint refuses a racing insert on the same seat, and the next free seat is tried.
+internal static class SeatWriter
+{
+    public static async Task<bool> InsertAsync(AppDb db, Booking booking, int seats, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt <= seats; attempt++)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var taken = await db.Bookings
+                .Where(b => b.ResourceId == booking.ResourceId && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed)
+                    && b.BlockStart < booking.BlockEnd && booking.BlockStart < b.BlockEnd)
+                .Select(b => b.Seat).Distinct().ToListAsync(ct);
+            var seat = Enumerable.Range(1, seats).FirstOrDefault(s => !taken.Contains(s));
+            if (seat == 0)
+            {
+                return false;
+            }
+            booking.AssignSeat(seat);
+            db.Bookings.Add(booking);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                return true;
+            }
+            catch (DbUpdateException e) when (IsOverlap(e))
+            {
+                await tx.RollbackAsync(ct);
+                db.Entry(booking).State = EntityState.Detached;
+            }
+        }
+        return false;
+    }
+
+    public static bool IsOverlap(DbUpdateException exception) => exception.InnerException switch
+    {
+        PostgresException p => p.SqlState == PostgresErrorCodes.ExclusionViolation,
+        SqliteException s => s.Message.Contains("booking_overlap", StringComparison.Ordinal),
+        _ => false,
+    };
+}
