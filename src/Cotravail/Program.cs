@@ -10,6 +10,7 @@ using Cotravail.Modules.Demo;
 using Cotravail.Modules.Locations;
 using Cotravail.Modules.Members;
 using Cotravail.Modules.Network;
+using Cotravail.Modules.Privacy;
 using Cotravail.Modules.Resources;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +21,7 @@ builder.Services.AddAudit();
 builder.Services.AddCotravailLocalization();
 builder.Services.AddWeb();
 builder.Services.AddAccounts();
+builder.Services.AddPrivacy();
 builder.Services.AddDemo();
 
 var app = builder.Build();
@@ -39,6 +41,7 @@ api.MapLocations();
 api.MapResources();
 api.MapMembers();
 api.MapCompanies();
+api.MapPrivacy();
 app.MapPages();
 await app.RunAsync();
 

@@ -3,6 +3,7 @@ using Cotravail.Modules.Companies;
 using Cotravail.Modules.Locations;
 using Cotravail.Modules.Members;
 using Cotravail.Modules.Network;
+using Cotravail.Modules.Privacy;
 using Cotravail.Modules.Resources;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,7 @@ internal sealed class AppDb(DbContextOptions<AppDb> options) : IdentityUserConte
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<StaffAssignment> StaffAssignments => Set<StaffAssignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<MemberPrivacy> MemberPrivacy => Set<MemberPrivacy>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
