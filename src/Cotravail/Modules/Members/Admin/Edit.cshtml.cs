@@ -48,7 +48,7 @@ internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, ISt
             }
             Input = MemberInput.From(member);
             IsActive = member.IsActive;
-            IsErased = member.Email.EndsWith("@invalid", StringComparison.Ordinal);
+            IsErased = ErasureContext.IsPlaceholder(member.Email);
         }
         else if (Locations.Count == 1)
         {

@@ -20,4 +20,6 @@ internal sealed record ErasureContext(AppDb Db, DataSubject Subject, DateTime No
 
     /// Unique per record and never deliverable (.invalid is reserved, RFC 2606), so the real address is free again.
     public static string Placeholder(Guid id) => $"erased-{id:N}@invalid";
+
+    public static bool IsPlaceholder(string email) => email.StartsWith("erased-", StringComparison.Ordinal) && email.EndsWith("@invalid", StringComparison.Ordinal);
 }
