@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Cotravail.Modules.Demo;
 using Cotravail.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cotravail.Tests.Modules.Privacy;
 
@@ -84,6 +86,17 @@ public abstract class PrivacyChoicesTests(TestApp app)
         row.SharePresence.ShouldBeFalse();
         var (_, again) = await TestApp.GetHtmlAsync(browser, "/me/privacy");
         again.QuerySelector("#Input_ListedInDirectory")!.HasAttribute("checked").ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Staff_have_no_route_to_change_a_members_privacy_choices()
+    {
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
+            .Where(r => r.Contains("privacy", StringComparison.OrdinalIgnoreCase))
+            .Distinct().Order().ToList();
+
+        routes.ShouldBe(["/api/v1/me/privacy", "/me/privacy", "/privacy"]);
     }
 
     [Fact]
