@@ -45,7 +45,8 @@ internal static class PrivacyModule
         api.MapPost("/members/{id:guid}/erase", async (Guid id, ErasePerson erase, Access access, HttpContext http, CancellationToken ct) =>
                 (await erase.MemberAsync(id, await access.GetAsync(ct), ct)).ToHttp(http, _ => TypedResults.NoContent()))
             .WithTags("Members").Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
-            .WithSummary("Erase a member's personal data (managers of their home location, network admins).");
+            .WithSummary("Erase a member's personal data (managers of their home location, network admins).")
+            .RequireAuthorization(Policies.Manager);
         return api;
     }
 }
