@@ -112,6 +112,25 @@ public abstract class ErasureTests(TestApp app)
     }
 
     [Fact]
+    public async Task The_audit_log_keeps_its_entries_about_an_erased_person_without_their_email_or_name()
+    {
+        var person = await PrivacyPeople.CreateAsync(app);
+        var entryId = await app.WithDbAsync(async db =>
+        {
+            var entry = new AuditEntry(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), AuditActions.SignInFailed, person.UserId, "192.0.2.1", "user", person.UserId, null, $"{person.Email} ({person.LastName})");
+            db.Add(entry);
+            await db.SaveChangesAsync();
+            return entry.Id;
+        });
+        var admin = await app.ClientForAsync(DemoAccounts.NetworkAdmin);
+
+        (await admin.PostAsync($"/api/v1/members/{person.MemberId}/erase", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        var detail = await app.WithDbAsync(db => db.Set<AuditEntry>().Where(a => a.Id == entryId).Select(a => a.Detail).SingleAsync());
+        detail.ShouldBe("[erased] ([erased])");
+    }
+
+    [Fact]
     public async Task An_erased_persons_email_is_free_to_join_again()
     {
         var person = await PrivacyPeople.CreateAsync(app);
