@@ -95,6 +95,7 @@ public abstract class PersonalDataExportTests(TestApp app)
             exported.GetProperty(table).GetArrayLength().ShouldBeGreaterThan(0, table);
         }
         exported.GetProperty("Members")[0].GetProperty("Email").GetString().ShouldBe(person.Email);
+        exported.GetProperty("AspNetUsers")[0].GetProperty("CreatedAt").GetString()!.ShouldEndWith("Z");
         exported.GetProperty("MemberPrivacy")[0].GetProperty("SharePresence").GetBoolean().ShouldBeTrue();
         exported.GetProperty("ApiTokens").EnumerateArray().Select(t => t.GetProperty("Name").GetString()).ShouldContain("export-test");
         foreach (var secret in new[] { "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "SECRETAUTHKEY234" })

@@ -41,10 +41,14 @@ internal static class PersonalDataReader
         var rows = entities.Select(e =>
         {
             var entry = db.Entry(e);
-            return (IReadOnlyList<object?>)[.. table.Exported.Select(p => entry.Property(p.Name).CurrentValue)];
+            return (IReadOnlyList<object?>)[.. table.Exported.Select(p => AsUtc(entry.Property(p.Name).CurrentValue))];
         }).ToList();
         return new PersonalDataTable(table.Table, columns, rows);
     }
+
+    /// Instants are stored in UTC; SQLite hands them back without a kind, so say it in the export.
+    private static object? AsUtc(object? value) =>
+        value is DateTime { Kind: DateTimeKind.Unspecified } d ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : value;
 
     /// row => row.A == userId || row.B == memberId ..., with EF.Property so shadow columns work too.
     private static Expression<Func<T, bool>>? Filter<T>(PersonTable table, DataSubject subject)
