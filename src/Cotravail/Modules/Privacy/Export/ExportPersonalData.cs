@@ -11,6 +11,10 @@ internal static class ExportPersonalData
 
     public static async Task<Result<Download>> HandleAsync(DataSubject subject, string? format, AppDb db, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
+        if (subject is { UserId: null, MemberId: null })
+        {
+            return new NotFound("User account"); // a session that outlived its account (deactivated or erased)
+        }
         var kind = (format ?? "json").ToLowerInvariant();
         if (kind is not ("json" or "csv"))
         {
