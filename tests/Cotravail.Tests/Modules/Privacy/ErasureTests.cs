@@ -8,6 +8,7 @@ using Cotravail.Modules.Privacy;
 using Cotravail.Modules.Privacy.Erasure;
 using Cotravail.Modules.Privacy.Export;
 using Cotravail.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,6 +33,12 @@ public abstract class ErasureTests(TestApp app)
     public async Task A_member_who_erases_themselves_can_no_longer_sign_in_and_leaves_no_personal_data()
     {
         var person = await PrivacyPeople.CreateAsync(app);
+        await app.WithDbAsync(async db =>
+        {
+            db.Add(new IdentityUserToken<Guid> { UserId = person.UserId, LoginProvider = "[AspNetUserStore]", Name = "AuthenticatorKey", Value = "KEY" });
+            (await db.Users.SingleAsync(u => u.Id == person.UserId)).TwoFactorEnabled = true;
+            await db.SaveChangesAsync();
+        });
         var client = await app.ClientForAsync(person.Email);
         (await client.PutAsJsonAsync("/api/v1/me/privacy", new { listedInDirectory = true })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
@@ -48,6 +55,11 @@ public abstract class ErasureTests(TestApp app)
             .StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         await Should.ThrowAsync<InvalidOperationException>(() => app.BrowserClientAsync(person.Email));
         await ShouldHoldNoPersonalDataAsync(person);
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Set<IdentityUserToken<Guid>>().AnyAsync(t => t.UserId == person.UserId)).ShouldBeFalse();
+            (await db.Users.SingleAsync(u => u.Id == person.UserId)).TwoFactorEnabled.ShouldBeFalse();
+        });
     }
 
     [Fact]
