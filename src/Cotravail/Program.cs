@@ -11,6 +11,7 @@ using Cotravail.Modules.Demo;
 using Cotravail.Modules.Locations;
 using Cotravail.Modules.Members;
 using Cotravail.Modules.Network;
+using Cotravail.Modules.Privacy;
 using Cotravail.Modules.Resources;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +22,8 @@ builder.Services.AddAudit();
 builder.Services.AddCotravailLocalization();
 builder.Services.AddWeb();
 builder.Services.AddAccounts();
+builder.Services.AddPrivacy();
+builder.Services.AddBookings();
 builder.Services.AddDemo();
 
 var app = builder.Build();
@@ -41,6 +44,7 @@ api.MapResources();
 api.MapMembers();
 api.MapCompanies();
 api.MapBookings();
+api.MapPrivacy();
 app.MapPages();
 await app.RunAsync();
 

@@ -93,6 +93,8 @@ internal sealed class Booking
         VatBasisPoints = vatBasisPoints;
     }
 
+    public void Anonymise() => Title = "";
+
     public bool Cancel(DateTime now)
     {
         if (!HoldsSlot)

@@ -1,11 +1,15 @@
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
+using Cotravail.Modules.Privacy.Erasure;
 
 namespace Cotravail.Modules.Bookings;
 
 internal static class BookingsModule
 {
+    public static IServiceCollection AddBookings(this IServiceCollection services) =>
+        services.AddScoped<IErasureStep, BookingErasure>();
+
     public static RouteGroupBuilder MapBookings(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/bookings").WithTags("Bookings");

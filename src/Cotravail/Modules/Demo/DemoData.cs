@@ -114,6 +114,7 @@ internal sealed partial class DemoSeeder
         City = "Lyon",
         RcsCity = "Lyon",
         Email = "contact@cotravail.example",
+        PrivacyContactEmail = "privacy@cotravail.example",
         Website = "https://cotravail.example",
     };
 

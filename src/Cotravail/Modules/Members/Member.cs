@@ -78,4 +78,15 @@ internal sealed class Member
     public void Deactivate() => IsActive = false;
 
     public void Activate() => IsActive = true;
+
+    /// Erasure (GDPR art. 17): no personal data left, the id kept for what refers to it.
+    public void Anonymise(string name, string placeholderEmail)
+    {
+        FirstName = name;
+        LastName = "";
+        Email = placeholderEmail;
+        Phone = null;
+        IsCompanyAdmin = false;
+        IsActive = false;
+    }
 }

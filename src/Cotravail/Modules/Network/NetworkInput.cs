@@ -50,6 +50,9 @@ internal sealed record NetworkInput : IValidatableObject
     [EmailAddress(ErrorMessage = Messages.Email), StringLength(256, ErrorMessage = Messages.TooLong), Display(Name = "Email")]
     public string? Email { get; init; }
 
+    [EmailAddress(ErrorMessage = Messages.Email), StringLength(256, ErrorMessage = Messages.TooLong), Display(Name = "Privacy contact email")]
+    public string? PrivacyContactEmail { get; init; }
+
     [StringLength(300, ErrorMessage = Messages.TooLong), Display(Name = "Website")]
     public string? Website { get; init; }
 
@@ -94,6 +97,7 @@ internal sealed record NetworkInput : IValidatableObject
         n.CountryCode = CountryCode;
         n.RcsCity = Blank(RcsCity);
         n.Email = Blank(Email);
+        n.PrivacyContactEmail = Blank(PrivacyContactEmail);
         n.Website = Blank(Website);
     }
 
@@ -113,6 +117,7 @@ internal sealed record NetworkInput : IValidatableObject
         CountryCode = n.CountryCode,
         RcsCity = n.RcsCity,
         Email = n.Email,
+        PrivacyContactEmail = n.PrivacyContactEmail,
         Website = n.Website,
     };
 

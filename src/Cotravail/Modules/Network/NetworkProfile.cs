@@ -38,6 +38,9 @@ internal sealed class NetworkProfile
 
     public string? Email { get; set; }
 
+    /// Where members send privacy requests (GDPR rights); shown on /privacy, falls back to Email.
+    public string? PrivacyContactEmail { get; set; }
+
     public string? Website { get; set; }
 
     public string? Tagline { get; set; }
@@ -62,6 +65,7 @@ internal sealed class NetworkProfileConfiguration : IEntityTypeConfiguration<Net
         builder.Property(n => n.CountryCode).HasMaxLength(2);
         builder.Property(n => n.RcsCity).HasMaxLength(100);
         builder.Property(n => n.Email).HasMaxLength(256);
+        builder.Property(n => n.PrivacyContactEmail).HasMaxLength(256);
         builder.Property(n => n.Website).HasMaxLength(300);
         builder.Property(n => n.Tagline).HasMaxLength(300);
     }

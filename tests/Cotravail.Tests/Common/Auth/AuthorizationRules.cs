@@ -107,6 +107,26 @@ public static class AuthorizationRules
         // Member home.
         ["GET /me"] = SignedIn(Page),
 
+        // Privacy (ADR 6): the policy is public; choices, export and erasure are the person's own.
+        ["GET /privacy"] = Everyone(Expect.Ok),
+        ["GET /me/privacy"] = SignedIn(Page),
+        ["GET /me/data"] = SignedIn(Page),
+        ["GET /api/v1/me/privacy"] = new((role, _) => role switch
+        {
+            Role.Anonymous => "401",
+            Role.Member or Role.CompanyAdmin => Expect.Ok,
+            _ => "404", // staff accounts without a membership have no choices
+        }),
+        ["PUT /api/v1/me/privacy"] = new((role, _) => role switch
+        {
+            Role.Anonymous => "401",
+            Role.Member or Role.CompanyAdmin => Expect.Ok,
+            _ => "404",
+        }),
+        ["GET /api/v1/me/export"] = SignedIn(Api),
+        ["POST /api/v1/me/erase"] = new((role, _) => role == Role.Anonymous ? "401" : "400"), // the password is required
+        ["POST /api/v1/members/{id:guid}/erase"] = Manage(Api),
+
         // Back office.
         ["GET /admin"] = Staff(Page),
         ["GET /admin/network"] = NetworkAdmin(Page),

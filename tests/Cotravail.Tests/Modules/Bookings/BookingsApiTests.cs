@@ -145,6 +145,23 @@ public abstract class BookingsApiTests(TestApp app)
         (await me.GetAsync($"/api/v1/bookings/{id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task Erasing_a_member_cancels_their_coming_bookings_and_blanks_their_titles()
+    {
+        var world = await BookingWorld.CreateAsync(app);
+        var member = await world.MemberClientAsync();
+        var start = Day().AddHours(11);
+        using var booked = await member.PostAsJsonAsync("/api/v1/bookings", new { resourceId = world.Room, start = Local(start), end = Local(start.AddHours(1)), title = "Rendez-vous avec Maître Dupont" });
+        var id = (await booked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        (await member.PostAsJsonAsync("/api/v1/me/erase", new { password = Cotravail.Modules.Demo.DemoAccounts.Password })).IsSuccessStatusCode.ShouldBeTrue();
+
+        var row = await app.WithDbAsync(db => db.Bookings.SingleAsync(b => b.Id == id));
+        row.Status.ShouldBe(Cotravail.Modules.Bookings.BookingStatus.Cancelled);
+        row.Title.ShouldBeEmpty();
+        (await world.BookAsync(await world.MemberClientAsync(), world.Room, start, start.AddHours(1))).StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+
     private static async Task ExpectInvalidAsync(HttpResponseMessage response, string field)
     {
         using (response)

@@ -1,7 +1,9 @@
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
+using Cotravail.Common.Errors;
 using Cotravail.Common.Localization;
 using Cotravail.Common.Web;
+using Cotravail.Modules.Privacy.Erasure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +14,7 @@ namespace Cotravail.Modules.Members.Admin;
 
 /// Register or edit a member: the same handlers as POST/PUT /api/v1/members.
 [Authorize(Policy = Policies.Manager)]
-internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, IStringLocalizer<SharedResource> l, ErasePerson erase) : PageModel
 {
     [FromRoute]
     public Guid? Id { get; set; }
@@ -25,6 +27,10 @@ internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, ISt
     public IReadOnlyList<Choice> Companies { get; private set; } = [];
 
     public bool IsActive { get; private set; } = true;
+
+    public bool IsErased { get; private set; }
+
+    public string? EraseError { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -42,6 +48,7 @@ internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, ISt
             }
             Input = MemberInput.From(member);
             IsActive = member.IsActive;
+            IsErased = ErasureContext.IsPlaceholder(member.Email);
         }
         else if (Locations.Count == 1)
         {
@@ -81,6 +88,34 @@ internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, ISt
         }
         var name = $"{result.Value.FirstName} {result.Value.LastName}";
         TempData["Saved"] = (active ? l["{0} is active again.", name] : l["{0} is deactivated.", name]).Value;
+        return Redirect($"/admin/members/edit/{id}");
+    }
+
+    /// Right to be forgotten, by staff: the same handler as POST /api/v1/members/{id}/erase.
+    public async Task<IActionResult> OnPostEraseAsync(bool confirm, CancellationToken ct)
+    {
+        if (Id is not { } id)
+        {
+            return NotFound();
+        }
+        // The erase form posts no member fields: what the edit form would bind is not an error here.
+        ModelState.Clear();
+        if (!confirm)
+        {
+            EraseError = l["Tick the box to confirm."];
+            return await OnGetAsync(ct);
+        }
+        var result = await erase.MemberAsync(id, await access.GetAsync(ct), ct);
+        if (result.Error is Conflict conflict)
+        {
+            EraseError = l[conflict.Reason];
+            return await OnGetAsync(ct);
+        }
+        if (!result.IsOk)
+        {
+            return this.Show(result.Error, l);
+        }
+        TempData["Saved"] = l["The member's personal data is erased."].Value;
         return Redirect($"/admin/members/edit/{id}");
     }
 

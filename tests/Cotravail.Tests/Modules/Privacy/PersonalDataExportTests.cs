@@ -1,0 +1,186 @@
+using Cotravail.Common;
+using Cotravail.Modules.Bookings;
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using Cotravail.Common.Audit;
+using Cotravail.Common.Auth;
+using Cotravail.Common.Database;
+using Cotravail.Modules.Demo;
+using Cotravail.Modules.Privacy;
+using Cotravail.Modules.Privacy.Export;
+using Cotravail.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Tests.Modules.Privacy;
+
+public abstract class PersonalDataExportTests(TestApp app)
+{
+    /// One row per table about the person. A table that the model adds later and that refers to a
+    /// member or a user has no arranger here, so the completeness test fails until someone adds one
+    /// (and checks it is exported and covered by an erasure step).
+    private static readonly Dictionary<string, Func<AppDb, PrivacyPerson, Task>> Arrangers = new()
+    {
+        ["AspNetUsers"] = (_, _) => Task.CompletedTask,
+        ["Members"] = (_, _) => Task.CompletedTask,
+        ["MemberPrivacy"] = (db, p) =>
+        {
+            var row = new MemberPrivacy(p.MemberId);
+            row.Apply(new PrivacyChoices { SharePresence = true }, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+            db.Add(row);
+            return Task.CompletedTask;
+        },
+        ["StaffAssignments"] = async (db, p) =>
+        {
+            var lyon = await db.Locations.Where(l => l.Slug == DemoAccounts.LyonSlug).Select(l => l.Id).FirstAsync();
+            db.Add(new StaffAssignment(p.UserId, lyon, StaffRole.Host));
+        },
+        ["ApiTokens"] = (db, p) =>
+        {
+            db.Add(ApiToken.Issue(p.UserId, "export-test", new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), TimeSpan.FromDays(1)).Token);
+            return Task.CompletedTask;
+        },
+        ["Bookings"] = async (db, p) =>
+        {
+            var room = await db.Resources.Where(r => r.Name != "").Select(r => new { r.Id, r.LocationId }).FirstAsync();
+            var slot = new TimeSlot(new DateTime(2026, 1, 5, 9, 0, 0, DateTimeKind.Utc), new DateTime(2026, 1, 5, 10, 0, 0, DateTimeKind.Utc));
+            db.Add(new Booking(room.Id, room.LocationId, slot, slot, p.UserId, p.MemberId, "Export test booking", pending: false, slot.Start));
+        },
+        ["AuditLog"] = (db, p) =>
+        {
+            db.Add(new AuditEntry(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), AuditActions.RoleGranted, null, null, "user", p.UserId, null, "Host at Lyon"));
+            return Task.CompletedTask;
+        },
+        ["AspNetUserClaims"] = (db, p) =>
+        {
+            db.Add(new IdentityUserClaim<Guid> { UserId = p.UserId, ClaimType = ClaimTypes.Role, ClaimValue = "export-test" });
+            return Task.CompletedTask;
+        },
+        ["AspNetUserLogins"] = (db, p) =>
+        {
+            db.Add(new IdentityUserLogin<Guid> { UserId = p.UserId, LoginProvider = "export-test", ProviderKey = p.UserId.ToString(), ProviderDisplayName = "Test" });
+            return Task.CompletedTask;
+        },
+        ["AspNetUserTokens"] = (db, p) =>
+        {
+            db.Add(new IdentityUserToken<Guid> { UserId = p.UserId, LoginProvider = "[AspNetUserStore]", Name = "AuthenticatorKey", Value = "SECRETAUTHKEY234" });
+            return Task.CompletedTask;
+        },
+    };
+
+    [Fact]
+    public async Task Every_table_that_refers_to_a_person_appears_in_their_export()
+    {
+        var person = await PrivacyPeople.CreateAsync(app);
+        var tables = await app.WithDbAsync(db => Task.FromResult(PersonalDataMap.Discover(db.Model).Select(t => t.Table).ToList()));
+        tables.ShouldContain("Members");
+        tables.ShouldContain("AuditLog");
+        tables.Except(Arrangers.Keys).ShouldBeEmpty("these tables refer to a person: add an arranger above, check the export and add an erasure step");
+        await app.WithDbAsync(async db =>
+        {
+            foreach (var table in tables)
+            {
+                await Arrangers[table](db, person);
+            }
+            await db.SaveChangesAsync();
+        });
+        using var client = await app.ClientForAsync(person.Email);
+
+        using var response = await client.GetAsync("/api/v1/me/export?format=json");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
+        response.Content.Headers.ContentDisposition!.FileName!.ShouldContain(".json");
+        var text = await response.Content.ReadAsStringAsync();
+        var export = JsonDocument.Parse(text).RootElement;
+        var exported = export.GetProperty("tables");
+        foreach (var table in tables)
+        {
+            exported.GetProperty(table).GetArrayLength().ShouldBeGreaterThan(0, table);
+        }
+        exported.GetProperty("Members")[0].GetProperty("Email").GetString().ShouldBe(person.Email);
+        exported.GetProperty("AspNetUsers")[0].GetProperty("CreatedAt").GetString()!.ShouldEndWith("Z");
+        exported.GetProperty("MemberPrivacy")[0].GetProperty("SharePresence").GetBoolean().ShouldBeTrue();
+        exported.GetProperty("ApiTokens").EnumerateArray().Select(t => t.GetProperty("Name").GetString()).ShouldContain("export-test");
+        foreach (var secret in new[] { "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "TokenHash", "SECRETAUTHKEY234" })
+        {
+            text.ShouldNotContain(secret);
+        }
+    }
+
+    [Fact]
+    public async Task An_export_holds_only_the_persons_own_rows_and_is_audited()
+    {
+        var person = await PrivacyPeople.CreateAsync(app);
+        var other = await PrivacyPeople.CreateAsync(app);
+        using var client = await app.ClientForAsync(person.Email);
+
+        var text = await client.GetStringAsync("/api/v1/me/export");
+
+        text.ShouldContain(person.Email);
+        text.ShouldContain(person.LastName);
+        text.ShouldNotContain(other.Email);
+        text.ShouldNotContain(other.LastName);
+        var audited = await app.WithDbAsync(db => db.Set<AuditEntry>().AnyAsync(a => a.Action == AuditActions.DataExported && a.ActorUserId == person.UserId));
+        audited.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task The_csv_export_is_a_zip_of_one_file_per_table_with_formulas_neutralised()
+    {
+        var person = await PrivacyPeople.CreateAsync(app, firstName: "=HYPERLINK(\"http://evil.example\")");
+        using var client = await app.ClientForAsync(person.Email);
+
+        using var response = await client.GetAsync("/api/v1/me/export?format=csv");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/zip");
+        await using var stream = await response.Content.ReadAsStreamAsync();
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
+        zip.Entries.Select(e => e.FullName).ShouldContain("Members.csv");
+        zip.Entries.Select(e => e.FullName).ShouldContain("AspNetUsers.csv");
+        using var reader = new StreamReader(zip.GetEntry("Members.csv")!.Open(), Encoding.UTF8);
+        var members = await reader.ReadToEndAsync();
+        members.ShouldContain("\"'=HYPERLINK(\"\"http://evil.example\"\")\"");
+        members.ShouldContain("'+33 6 11 22 33 44");
+        members.ShouldContain(person.Email);
+        members.ShouldNotContain(",=HYPERLINK");
+    }
+
+    [Fact]
+    public async Task An_unknown_export_format_is_refused_by_field()
+    {
+        var person = await PrivacyPeople.CreateAsync(app);
+        using var client = await app.ClientForAsync(person.Email);
+
+        using var response = await client.GetAsync("/api/v1/me/export?format=xml");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("format", out _).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task The_my_data_page_downloads_the_json_export()
+    {
+        var person = await PrivacyPeople.CreateAsync(app);
+        using var browser = await app.BrowserClientAsync(person.Email);
+
+        var (_, page) = await TestApp.GetHtmlAsync(browser, "/me/data");
+        var link = page.QuerySelector("#download-json")!.GetAttribute("href")!;
+        using var response = await browser.GetAsync(link);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
+        (await response.Content.ReadAsStringAsync()).ShouldContain(person.Email);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class PersonalDataExportTests_Sqlite(SqliteTestApp app) : PersonalDataExportTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class PersonalDataExportTests_Postgres(PostgresTestApp app) : PersonalDataExportTests(app);
