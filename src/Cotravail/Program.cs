@@ -8,6 +8,7 @@ using Cotravail.Modules.Account;
 using Cotravail.Modules.Companies;
 using Cotravail.Modules.Demo;
 using Cotravail.Modules.Locations;
+using Cotravail.Modules.Me;
 using Cotravail.Modules.Members;
 using Cotravail.Modules.Network;
 using Cotravail.Modules.Resources;
@@ -20,6 +21,7 @@ builder.Services.AddAudit();
 builder.Services.AddCotravailLocalization();
 builder.Services.AddWeb();
 builder.Services.AddAccounts();
+builder.Services.AddMe();
 builder.Services.AddDemo();
 
 var app = builder.Build();
@@ -39,6 +41,7 @@ api.MapLocations();
 api.MapResources();
 api.MapMembers();
 api.MapCompanies();
+api.MapMe();
 app.MapPages();
 await app.RunAsync();
 

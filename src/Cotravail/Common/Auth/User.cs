@@ -16,4 +16,8 @@ internal sealed class User : IdentityUser<Guid>
     public string? PreferredCulture { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// The time step of the last authenticator code accepted: a code of that step or an older one is
+    /// refused (a code works once). Written only by AuthenticatorCodes' conditional UPDATE.
+    public long? LastTotpStep { get; private set; }
 }

@@ -19,6 +19,7 @@ internal sealed class AppDb(DbContextOptions<AppDb> options) : IdentityUserConte
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<StaffAssignment> StaffAssignments => Set<StaffAssignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
