@@ -13,7 +13,10 @@ internal static class AuthModule
     /// Cookie names with the __Host- prefix: the browser keeps them only if Secure, Path=/ and no Domain.
     public const string SessionCookie = "__Host-Cotravail";
     public const string TwoFactorCookie = "__Host-Cotravail-2fa";
-    public const string AntiforgeryCookie = "__Host-Cotravail-Antiforgery";
+    /// Not __Host-: the antiforgery system throws when asked for Secure-only cookies on a request it sees
+    /// as http (local development, or a TLS proxy missing from Cotravail:KnownProxies); it is Secure
+    /// whenever the request is https, HttpOnly and SameSite=Strict.
+    public const string AntiforgeryCookie = ".Cotravail.Antiforgery";
 
     /// How often a session re-reads its account: a password change, "sign out everywhere", a removed role
     /// or a deactivation ends the other sessions within this time.
@@ -86,7 +89,9 @@ internal static class AuthModule
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = AntiforgeryCookie;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.Path = "/";
         });
 
