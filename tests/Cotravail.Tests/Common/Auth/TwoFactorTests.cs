@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Cotravail.Common.Audit;
 using Cotravail.Modules.Demo;
 using Cotravail.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Tests.Common.Auth;
 
@@ -38,6 +39,61 @@ public abstract class TwoFactorTests(TestApp app)
         replay.StatusCode.ShouldBe(HttpStatusCode.OK, "the same code a second time is refused");
         (await TestApp.ParseAsync(replay)).Doc.QuerySelector("#code-error")!.TextContent.ShouldContain("déjà été utilisé");
         (await SecurityHelpers.AuditOfAsync(app, user.Id)).Select(a => a.Action).ShouldContain(AuditActions.TwoFactorEnabled);
+    }
+
+    [Fact]
+    public async Task Wrong_codes_at_the_second_step_count_towards_the_lockout()
+    {
+        var email = TestApp.NewEmail();
+        var user = await app.CreateUserAsync(email);
+        byte[] key;
+        using (var browser = await app.BrowserClientAsync(email))
+        {
+            (key, _) = await SecurityHelpers.EnrolAsync(app, browser);
+        }
+        SecurityHelpers.NextStep(app);
+        using var client = app.AnonymousClient();
+        using (var password = await TestApp.PostFormAsync(client, "/account/sign-in", SecurityHelpers.SignInForm(email, DemoAccounts.Password)))
+        {
+            password.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        for (var i = 0; i < 10; i++)
+        {
+            using var wrong = await TestApp.PostFormAsync(client, "/account/sign-in/two-factor",
+                new Dictionary<string, string> { ["Input.Code"] = i % 2 == 0 ? WrongCode(SecurityHelpers.CodeNow(app, key)) : "ABCDE-FGHIJ" });
+            wrong.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        using var right = await TestApp.PostFormAsync(client, "/account/sign-in/two-factor",
+            new Dictionary<string, string> { ["Input.Code"] = SecurityHelpers.CodeNow(app, key) });
+
+        right.StatusCode.ShouldBe(HttpStatusCode.OK, "the account is locked, even for the right code");
+        (await SecurityHelpers.AuditOfAsync(app, user.Id)).Select(a => a.Action).ShouldContain(AuditActions.AccountLocked);
+    }
+
+    [Fact]
+    public async Task Turning_two_factor_off_asks_for_the_password_and_then_signing_in_needs_no_code()
+    {
+        var email = TestApp.NewEmail();
+        var user = await app.CreateUserAsync(email);
+        using var browser = await app.BrowserClientAsync(email);
+        await SecurityHelpers.EnrolAsync(app, browser);
+
+        using var wrong = await TestApp.PostFormAsync(browser, "/me/security?handler=DisableTwoFactor",
+            new Dictionary<string, string> { ["Input.Password"] = "not my password at all" }, "/me/security");
+        using var right = await TestApp.PostFormAsync(browser, "/me/security?handler=DisableTwoFactor",
+            new Dictionary<string, string> { ["Input.Password"] = DemoAccounts.Password }, "/me/security");
+        var (_, page) = await TestApp.GetHtmlAsync(browser, "/me/security");
+        using var fresh = app.AnonymousClient();
+        using var again = await TestApp.PostFormAsync(fresh, "/account/sign-in", SecurityHelpers.SignInForm(email, DemoAccounts.Password));
+
+        again.Headers.Location!.OriginalString.ShouldBe("/me");
+        wrong.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await TestApp.ParseAsync(wrong)).Doc.QuerySelector("#disable-error")!.TextContent.ShouldNotBeNullOrWhiteSpace();
+        right.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        page.QuerySelector("#two-factor-status")!.TextContent.ShouldStartWith("Désactivée");
+        (await SecurityHelpers.AuditOfAsync(app, user.Id)).Select(a => a.Action).ShouldContain(AuditActions.TwoFactorDisabled);
+        await app.WithDbAsync(async db => (await db.RecoveryCodes.CountAsync(c => c.UserId == user.Id)).ShouldBe(0));
     }
 
     [Fact]
