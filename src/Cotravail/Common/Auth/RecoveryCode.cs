@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Cotravail.Common.Auth;
 
 /// A single-use code that replaces an authenticator code; only its SHA-256 hash is kept (the codes
-/// are random, 50 bits each, so a fast hash is enough).
+/// are random, about 47 bits each from UserManager, so a fast hash is enough).
 internal sealed class RecoveryCode
 {
     private RecoveryCode()
