@@ -86,7 +86,7 @@ public abstract class SessionTests(TestApp app)
         await app.WithDbAsync(async db =>
         {
             var user = db.Users.Single(u => u.Email == email);
-            user.IsActive = false;
+            user.Deactivate();
             await db.SaveChangesAsync();
         });
         app.Clock.Advance(AuthModule.SessionCheckInterval + TimeSpan.FromSeconds(1));
