@@ -9,6 +9,7 @@ using Cotravail.Modules.Bookings;
 using Cotravail.Modules.Companies;
 using Cotravail.Modules.Demo;
 using Cotravail.Modules.Locations;
+using Cotravail.Modules.Me;
 using Cotravail.Modules.Members;
 using Cotravail.Modules.Network;
 using Cotravail.Modules.Privacy;
@@ -24,6 +25,7 @@ builder.Services.AddWeb();
 builder.Services.AddAccounts();
 builder.Services.AddPrivacy();
 builder.Services.AddBookings();
+builder.Services.AddMe();
 builder.Services.AddDemo();
 
 var app = builder.Build();
@@ -45,6 +47,7 @@ api.MapMembers();
 api.MapCompanies();
 api.MapBookings();
 api.MapPrivacy();
+api.MapMe();
 app.MapPages();
 await app.RunAsync();
 

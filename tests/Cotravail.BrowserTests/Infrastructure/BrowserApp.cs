@@ -25,6 +25,12 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(folder, "browser.db")};Foreign Keys=True;Default Timeout=30");
         builder.UseSetting("Cotravail:SeedDemo", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // The journeys all sign in from 127.0.0.1; the limits themselves are tested in Cotravail.Tests.
+        foreach (var policy in Cotravail.Common.Auth.RateLimits.All)
+        {
+            builder.UseSetting($"Cotravail:RateLimits:{policy}:PerAddress", "100000");
+            builder.UseSetting($"Cotravail:RateLimits:{policy}:PerAccount", "100000");
+        }
     }
 
     public async Task InitializeAsync()

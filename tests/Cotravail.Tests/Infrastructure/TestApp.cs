@@ -10,6 +10,7 @@ using Cotravail.Modules.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cotravail.Tests.Infrastructure;
@@ -21,7 +22,13 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly ConcurrentDictionary<string, string> tokens = new(StringComparer.OrdinalIgnoreCase);
     private bool databaseDeleted;
 
+    /// Secure (__Host-) cookies are only sent over https, so clients talk to https://localhost.
+    public static readonly Uri BaseUri = new("https://localhost");
+
     internal abstract DatabaseEngine Engine { get; }
+
+    /// The app's TimeProvider: real time that a test may move forward (sessions, codes, expiries).
+    public TestClock Clock { get; } = new();
 
     /// The connection string of the app's own database.
     internal abstract string ConnectionString { get; }
@@ -32,6 +39,8 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected abstract Task CreateDatabaseAsync();
 
     protected abstract Task DeleteDatabaseAsync();
+
+    protected TestApp() => ClientOptions.BaseAddress = BaseUri;
 
     public async Task InitializeAsync()
     {
@@ -47,11 +56,18 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("ConnectionStrings:Postgres", Engine == DatabaseEngine.Postgres ? ConnectionString : "");
         builder.UseSetting("ConnectionStrings:Sqlite", Engine == DatabaseEngine.Sqlite ? ConnectionString : "");
+        // Every test of a collection comes from one address: rate-limit tests start their own host (see RateLimitTests).
+        foreach (var policy in RateLimits.All)
+        {
+            builder.UseSetting($"Cotravail:RateLimits:{policy}:PerAddress", "100000");
+            builder.UseSetting($"Cotravail:RateLimits:{policy}:PerAccount", "100000");
+        }
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     /// No credentials; keeps cookies (antiforgery) and shows redirects instead of following them.
     public HttpClient AnonymousClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = BaseUri });
 
     /// An API client with "Authorization: Bearer" for this account; tokens are cached per email.
     public async Task<HttpClient> ClientForAsync(string email, string password = DemoAccounts.Password)
@@ -69,7 +85,7 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
                 ?? throw new InvalidOperationException("The token endpoint answered an empty body.");
             token = tokens.GetOrAdd(email, issued.Token);
         }
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = BaseUri });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

@@ -5,9 +5,22 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Cotravail.Common.Auth;
 
-/// A bearer token for the API. Only its SHA-256 hash is stored, so a database leak reveals no token.
+/// What a token may do: read (GET, HEAD) or read and write.
+internal enum TokenScope
+{
+    Read,
+    ReadWrite,
+}
+
+/// A bearer token for the API: a short-lived one from signing in, or a personal access token the
+/// person names, scopes and dates. Only its SHA-256 hash is stored, so a database leak reveals no token.
 internal sealed class ApiToken
 {
+    public const string SignInName = "sign-in";
+
+    /// Personal access tokens live at most a year (ASVS: secrets expire).
+    public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(366);
+
     private ApiToken()
     {
     }
@@ -18,6 +31,8 @@ internal sealed class ApiToken
 
     public string Name { get; private set; } = "";
 
+    public TokenScope Scope { get; private set; } = TokenScope.ReadWrite;
+
     public string TokenHash { get; private set; } = "";
 
     public DateTime CreatedAt { get; private set; }
@@ -27,7 +42,7 @@ internal sealed class ApiToken
     public DateTime? RevokedAt { get; private set; }
 
     /// Creates a token; the plain value is returned once and never stored.
-    public static (ApiToken Token, string PlainValue) Issue(Guid userId, string name, DateTime now, TimeSpan lifetime)
+    public static (ApiToken Token, string PlainValue) Issue(Guid userId, string name, DateTime now, TimeSpan lifetime, TokenScope scope = TokenScope.ReadWrite)
     {
         var plain = "ctv_" + Base64Url(RandomNumberGenerator.GetBytes(32));
         var token = new ApiToken
@@ -35,6 +50,7 @@ internal sealed class ApiToken
             Id = Guid.CreateVersion7(),
             UserId = userId,
             Name = name,
+            Scope = scope,
             TokenHash = Hash(plain),
             CreatedAt = now,
             ExpiresAt = now + lifetime,
@@ -43,6 +59,8 @@ internal sealed class ApiToken
     }
 
     public static string Hash(string plain) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(plain)));
+
+    public bool IsActive(DateTime now) => RevokedAt is null && ExpiresAt > now;
 
     public void Revoke(DateTime now) => RevokedAt ??= now;
 
@@ -56,6 +74,7 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
     {
         builder.HasKey(t => t.Id);
         builder.Property(t => t.Name).HasMaxLength(100);
+        builder.Property(t => t.Scope).HasConversion<string>().HasMaxLength(20).HasDefaultValue(TokenScope.ReadWrite).HasSentinel((TokenScope)(-1));
         builder.Property(t => t.TokenHash).HasMaxLength(64);
         builder.HasIndex(t => t.TokenHash).IsUnique();
         builder.HasIndex(t => t.UserId);

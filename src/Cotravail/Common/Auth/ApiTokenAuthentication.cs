@@ -8,7 +8,8 @@ using Cotravail.Common.Database;
 namespace Cotravail.Common.Auth;
 
 /// "Authorization: Bearer ctv_…": looks the token's hash up on every request, so a revoked or
-/// expired token, or a deactivated user, stops working at once and on every instance.
+/// expired token, or a deactivated user, stops working at once and on every instance. Tokens are
+/// read from this header only, never from a query string (which ends up in logs and histories).
 internal sealed class ApiTokenAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
@@ -29,14 +30,18 @@ internal sealed class ApiTokenAuthentication(
         var now = clock.GetUtcNow().UtcDateTime;
         var found = await db.ApiTokens
             .Where(t => t.TokenHash == hash && t.RevokedAt == null && t.ExpiresAt > now)
-            .Join(db.Users.Where(u => u.IsActive), t => t.UserId, u => u.Id, (t, u) => new { u.Id, u.Email })
+            .Join(db.Users.Where(u => u.IsActive), t => t.UserId, u => u.Id, (t, u) => new { u.Id, u.Email, t.Scope })
             .FirstOrDefaultAsync(Context.RequestAborted);
         if (found is null)
         {
             return AuthenticateResult.Fail("Invalid or expired token.");
         }
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, found.Id.ToString()), new Claim(ClaimTypes.Name, found.Email ?? "")],
+            [
+                new Claim(ClaimTypes.NameIdentifier, found.Id.ToString()),
+                new Claim(ClaimTypes.Name, found.Email ?? ""),
+                new Claim(TokenScopeRequirement.ClaimType, found.Scope.ToString()),
+            ],
             SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Cotravail.Common.Database;
@@ -9,11 +10,28 @@ internal static class AuthModule
 {
     private const string Smart = "CookieOrBearer";
 
+    /// Cookie names with the __Host- prefix: the browser keeps them only if Secure, Path=/ and no Domain.
+    public const string SessionCookie = "__Host-Cotravail";
+    public const string TwoFactorCookie = "__Host-Cotravail-2fa";
+    /// Not __Host-: the antiforgery system throws when asked for Secure-only cookies on a request it sees
+    /// as http (local development, or a TLS proxy missing from Cotravail:KnownProxies); it is Secure
+    /// whenever the request is https, HttpOnly and SameSite=Strict.
+    public const string AntiforgeryCookie = ".Cotravail.Antiforgery";
+
+    /// How often a session re-reads its account: a password change, "sign out everywhere", a removed role
+    /// or a deactivation ends the other sessions within this time.
+    public static readonly TimeSpan SessionCheckInterval = TimeSpan.FromMinutes(1);
+
     public static IServiceCollection AddAuth(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
         services.AddScoped<Access>();
         services.AddScoped<IAuthorizationHandler, AccessRequirementHandler>();
+        services.AddScoped<IAuthorizationHandler, TokenScopeHandler>();
+        services.AddScoped<SignInAudit>();
+        services.AddScoped<StaffTwoFactor>();
+        services.AddClientAddress();
+        services.AddRateLimits();
 
         services.AddIdentityCore<User>(o =>
             {
@@ -22,16 +40,22 @@ internal static class AuthModule
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = 10;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                // ASVS: length, not composition (the accounts issue adds the common-password list).
-                o.Password.RequiredLength = 12;
+                // ASVS: length, not composition. PasswordPolicy counts characters as people do and checks
+                // the common-password list; Identity's own length check (UTF-16 units) is switched off.
+                o.Password.RequiredLength = 1;
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
+                o.Tokens.AuthenticatorTokenProvider = AuthenticatorCodes.ProviderName;
             })
-            .AddSignInManager()
+            .AddSignInManager<AccountSignInManager>()
             .AddEntityFrameworkStores<AppDb>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<AuthenticatorCodes>(AuthenticatorCodes.ProviderName)
+            .AddPasswordValidator<PasswordPolicy>();
+        // Recovery codes hashed, one row each (see UserStore); registered after Identity's store to replace it.
+        services.AddScoped<IUserStore<User>, UserStore>();
 
         services.AddAuthentication(Smart)
             .AddPolicyScheme(Smart, null, o => o.ForwardDefaultSelector = http =>
@@ -42,14 +66,33 @@ internal static class AuthModule
             .AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = ".Cotravail.Session";
+            o.Cookie.Name = SessionCookie;
             o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.Path = "/";
             o.LoginPath = "/account/sign-in";
             o.LogoutPath = "/account/sign-out";
             o.AccessDeniedPath = "/account/denied";
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
             o.SlidingExpiration = true;
+        });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = TwoFactorCookie;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.Path = "/";
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = SessionCheckInterval);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = AntiforgeryCookie;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.Path = "/";
         });
 
         services.AddAuthorizationBuilder()
@@ -58,8 +101,10 @@ internal static class AuthModule
             .AddPolicy(Policies.Staff, p => p.AddRequirements(new AccessRequirement(AccessLevel.Staff)))
             .AddPolicy(Policies.Manager, p => p.AddRequirements(new AccessRequirement(AccessLevel.Manager)))
             .AddPolicy(Policies.NetworkAdmin, p => p.AddRequirements(new AccessRequirement(AccessLevel.NetworkAdmin)))
-            // The API takes bearer tokens only, so a browser's cookie can never be replayed against it.
-            .AddPolicy(Policies.Api, p => p.AddAuthenticationSchemes(ApiTokenAuthentication.SchemeName).RequireAuthenticatedUser());
+            // The API takes bearer tokens only, so a browser's cookie can never be replayed against it;
+            // a read-only token may only read.
+            .AddPolicy(Policies.Api, p => p.AddAuthenticationSchemes(ApiTokenAuthentication.SchemeName).RequireAuthenticatedUser()
+                .AddRequirements(new TokenScopeRequirement()));
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Cotravail.Common.Auth;
@@ -11,5 +12,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.PreferredCulture).HasMaxLength(10);
         // Identity's index on NormalizedEmail is not unique; one account per email is.
         builder.HasIndex(u => u.NormalizedEmail).IsUnique();
+        // UserManager saves whole users it loaded earlier; it must never write an older step back.
+        builder.Property(u => u.LastTotpStep).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
     }
 }

@@ -23,6 +23,7 @@ internal sealed class AppDb(DbContextOptions<AppDb> options) : IdentityUserConte
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<Booking> Bookings => Set<Booking>();
     public DbSet<MemberPrivacy> MemberPrivacy => Set<MemberPrivacy>();
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -40,6 +40,8 @@ internal static class WebModule
 
     public static WebApplication UseWeb(this WebApplication app)
     {
+        // First: the client address (from a known proxy's X-Forwarded-For) is what everything after sees.
+        app.UseForwardedHeaders();
         app.UseExceptionHandler("/error");
         app.UseWhen(h => h.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(h => !h.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/error", "?status={0}"));
@@ -54,19 +56,21 @@ internal static class WebModule
         });
         app.UseCotravailLocalization();
         app.UseRouting();
+        app.UseRateLimits();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseStaffTwoFactor();
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         return app;
     }
 
     public static RouteGroupBuilder MapApi(this WebApplication app) =>
-        app.MapGroup("/api/v1").RequireAuthorization(Policies.Api);
+        app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).WithRateLimits();
 
     public static WebApplication MapPages(this WebApplication app)
     {
-        app.MapRazorPages();
+        app.MapRazorPages().WithRateLimits();
         return app;
     }
 }

@@ -21,7 +21,8 @@ internal sealed class SetupModel(FirstAdmin firstAdmin, SignInManager<User> sign
         [Required(ErrorMessage = Messages.Required), EmailAddress(ErrorMessage = Messages.Email), StringLength(256, ErrorMessage = Messages.TooLong), Display(Name = "Email")]
         public string Email { get; init; } = "";
 
-        [Required(ErrorMessage = Messages.Required), StringLength(128, MinimumLength = 12, ErrorMessage = Messages.Length), Display(Name = "Password")]
+        // Length, common passwords and names: PasswordPolicy, through UserManager.
+        [Required(ErrorMessage = Messages.Required), StringLength(PasswordRules.MaxInputLength, ErrorMessage = Messages.TooLong), Display(Name = "Password")]
         public string Password { get; init; } = "";
     }
 

@@ -10,15 +10,17 @@ using Microsoft.Extensions.Localization;
 
 namespace Cotravail.Modules.Account;
 
+/// The first step of signing in; accounts with two-factor authentication continue at SignInTwoFactor.
+/// Failures count towards the lockout (10) and are audited; the route is rate limited (RateLimits.SignIn).
 [AllowAnonymous]
-internal sealed class SignInModel(SignInManager<User> signIn, UserManager<User> users, IStringLocalizer<SharedResource> l) : PageModel
+internal sealed class SignInModel(SignInManager<User> signIn, UserManager<User> users, SignInAudit audit, IStringLocalizer<SharedResource> l) : PageModel
 {
     internal sealed record SignInInput
     {
         [Required(ErrorMessage = Messages.Required), EmailAddress(ErrorMessage = Messages.Email), StringLength(256, ErrorMessage = Messages.TooLong), Display(Name = "Email")]
         public string Email { get; init; } = "";
 
-        [Required(ErrorMessage = Messages.Required), StringLength(128, ErrorMessage = Messages.TooLong), Display(Name = "Password")]
+        [Required(ErrorMessage = Messages.Required), StringLength(PasswordRules.MaxInputLength, ErrorMessage = Messages.TooLong), Display(Name = "Password")]
         public string Password { get; init; } = "";
 
         public bool RememberMe { get; init; }
@@ -43,11 +45,21 @@ internal sealed class SignInModel(SignInManager<User> signIn, UserManager<User> 
         var user = await users.FindByEmailAsync(Input.Email);
         if (user is { IsActive: true })
         {
+            var lockedBefore = await users.IsLockedOutAsync(user);
             var result = await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
             if (result.Succeeded)
             {
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/me");
             }
+            if (result.RequiresTwoFactor)
+            {
+                return RedirectToPage("/Account/SignInTwoFactor", new { ReturnUrl, Input.RememberMe });
+            }
+            await audit.FailedAsync(user, lockedBefore, result.IsLockedOut, "sign-in page: password");
+        }
+        else
+        {
+            await audit.FailedAsync(null, false, false, "sign-in page: password");
         }
         // One message for every failure, so the form reveals nothing about which accounts exist.
         ModelState.AddModelError("", l["Invalid email or password."]);

@@ -171,6 +171,18 @@ public static class AuthorizationRules
         ["PUT /api/v1/companies/{id:guid}"] = AnyManager(Api, (_, _) => TestData.Company(TestData.NewSiren())),
         ["POST /api/v1/companies/{id:guid}/deactivate"] = AnyManager(Api),
         ["POST /api/v1/companies/{id:guid}/activate"] = AnyManager(Api),
+        // Account security: one's own password, two-factor, sessions and personal tokens.
+        ["GET /account/sign-in/two-factor"] = Everyone(Expect.SignIn), // only between the password and the code
+        ["GET /me/security"] = SignedIn(Page),
+        ["GET /me/security/password"] = SignedIn(Page),
+        ["GET /me/security/two-factor"] = SignedIn(Page),
+        ["GET /me/tokens"] = SignedIn(Page),
+        ["GET /api/v1/me/tokens"] = SignedIn(Api),
+        ["POST /api/v1/me/tokens"] = new((role, _) => role == Role.Anonymous ? "401" : Expect.Ok, (_, _) => new { name = "Matrix token", scope = "Read", expiresInDays = 30 }),
+        // The fresh token belongs to the Member role: nobody else may even see it.
+        ["DELETE /api/v1/me/tokens/{id:guid}"] = new(
+            (role, _) => role switch { Role.Anonymous => "401", Role.Member => Expect.Ok, _ => "404" },
+            FreshId: (w, _) => w.NewTokenAsync(Role.Member)),
         ["GET /api/v1/bookings"] = SignedIn(Api),
         ["GET /api/v1/bookings/{id:guid}"] = new(OwnBooking),
         ["POST /api/v1/bookings/{id:guid}/cancel"] = new(OwnBooking, FreshId: (w, s) => w.NewBookingAsync(s)),

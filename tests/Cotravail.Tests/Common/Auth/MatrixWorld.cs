@@ -132,6 +132,10 @@ public sealed class MatrixWorld
         return await CreateAsync(api, "/api/v1/bookings", new { resourceId = Pick(Resources, scope), start, end, memberId = Pick(BookerIds, scope) });
     }
 
+    /// A new personal access token of that role's account; returns its id.
+    public async Task<Guid> NewTokenAsync(Role owner) =>
+        await CreateAsync(await ClientAsync(owner, api: true), "/api/v1/me/tokens", new { name = "Matrix", scope = "ReadWrite", expiresInDays = 30 });
+
     private static string Format(DateTime local) => local.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     /// A client for the role: bearer token for the API, signed-in cookies for pages.

@@ -50,6 +50,11 @@ public abstract class PersonalDataExportTests(TestApp app)
             var slot = new TimeSlot(new DateTime(2026, 1, 5, 9, 0, 0, DateTimeKind.Utc), new DateTime(2026, 1, 5, 10, 0, 0, DateTimeKind.Utc));
             db.Add(new Booking(room.Id, room.LocationId, slot, slot, p.UserId, p.MemberId, "Export test booking", pending: false, slot.Start));
         },
+        ["RecoveryCodes"] = (db, p) =>
+        {
+            db.Add(new RecoveryCode(p.UserId, "ABCDE-12345"));
+            return Task.CompletedTask;
+        },
         ["AuditLog"] = (db, p) =>
         {
             db.Add(new AuditEntry(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), AuditActions.RoleGranted, null, null, "user", p.UserId, null, "Host at Lyon"));
