@@ -33,6 +33,7 @@ internal static class WebModule
             doc.Info.Description = "Network, locations, resources, members and companies. Authenticate with POST /api/v1/auth/token, then send 'Authorization: Bearer <token>'.";
             return Task.CompletedTask;
         }));
+        services.AddRequestLimits();
         services.AddScoped<SiteInfo>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
@@ -41,6 +42,10 @@ internal static class WebModule
     public static WebApplication UseWeb(this WebApplication app)
     {
         app.UseExceptionHandler("/error");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts(); // only on https requests; the proxy or Kestrel terminates TLS
+        }
         app.UseWhen(h => h.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(h => !h.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/error", "?status={0}"));
         app.UseSecurityHeaders();
@@ -54,6 +59,7 @@ internal static class WebModule
         });
         app.UseCotravailLocalization();
         app.UseRouting();
+        app.UseRequestLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();

@@ -26,6 +26,7 @@ internal sealed class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
             404 => (l["Page not found"].Value, l["This page does not exist or is no longer available."].Value),
             403 => (l["Access denied"].Value, l["You are not allowed to open this page."].Value),
             400 => (l["Bad request"].Value, l["The request could not be understood."].Value),
+            413 => (l["Too large"].Value, l["What was sent is too large."].Value),
             _ => (l["Something went wrong"].Value, l["An unexpected error occurred. The team has been told; please try again."].Value),
         };
     }
