@@ -39,6 +39,7 @@ api.MapLocations();
 api.MapResources();
 api.MapMembers();
 api.MapCompanies();
+api.MapAudit();
 app.MapPages();
 await app.RunAsync();
 

@@ -1,3 +1,4 @@
+using Cotravail.Common.Audit;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
@@ -15,20 +16,20 @@ internal static class MembersModule
         group.MapGet("/{id:guid}", async (Guid id, AppDb db, Access access, HttpContext http, CancellationToken ct) =>
                 (await SaveMember.GetAsync(id, db, await access.GetAsync(ct), ct)).ToHttp(http))
             .Produces<MemberResponse>().ProducesProblem(404).WithSummary("Get a member.");
-        group.MapPost("/", async (MemberInput input, AppDb db, Access access, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-                (await SaveMember.CreateAsync(input, db, await access.GetAsync(ct), clock, ct))
+        group.MapPost("/", async (MemberInput input, AppDb db, Access access, AuditTrail audit, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                (await SaveMember.CreateAsync(input, db, await access.GetAsync(ct), audit, clock, ct))
                     .ToHttp(http, created => TypedResults.Created($"/api/v1/members/{created.Id}", created)))
             .Validate<MemberInput>().Produces<MemberResponse>(201).ProducesProblem(403).ProducesProblem(409)
             .WithSummary("Register a member (managers of the home location).");
-        group.MapPut("/{id:guid}", async (Guid id, MemberInput input, AppDb db, Access access, HttpContext http, CancellationToken ct) =>
-                (await SaveMember.UpdateAsync(id, input, db, await access.GetAsync(ct), ct)).ToHttp(http))
+        group.MapPut("/{id:guid}", async (Guid id, MemberInput input, AppDb db, Access access, AuditTrail audit, HttpContext http, CancellationToken ct) =>
+                (await SaveMember.UpdateAsync(id, input, db, await access.GetAsync(ct), audit, ct)).ToHttp(http))
             .Validate<MemberInput>().Produces<MemberResponse>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Change a member.");
-        group.MapPost("/{id:guid}/deactivate", async (Guid id, AppDb db, Access access, HttpContext http, CancellationToken ct) =>
-                (await SaveMember.SetActiveAsync(id, false, db, await access.GetAsync(ct), ct)).ToHttp(http))
+        group.MapPost("/{id:guid}/deactivate", async (Guid id, AppDb db, Access access, AuditTrail audit, HttpContext http, CancellationToken ct) =>
+                (await SaveMember.SetActiveAsync(id, false, db, await access.GetAsync(ct), audit, ct)).ToHttp(http))
             .Produces<MemberResponse>().ProducesProblem(403).ProducesProblem(404).WithSummary("Deactivate a member.");
-        group.MapPost("/{id:guid}/activate", async (Guid id, AppDb db, Access access, HttpContext http, CancellationToken ct) =>
-                (await SaveMember.SetActiveAsync(id, true, db, await access.GetAsync(ct), ct)).ToHttp(http))
+        group.MapPost("/{id:guid}/activate", async (Guid id, AppDb db, Access access, AuditTrail audit, HttpContext http, CancellationToken ct) =>
+                (await SaveMember.SetActiveAsync(id, true, db, await access.GetAsync(ct), audit, ct)).ToHttp(http))
             .Produces<MemberResponse>().ProducesProblem(403).ProducesProblem(404).WithSummary("Reactivate a member.");
         return api;
     }
