@@ -2,6 +2,8 @@ using Cotravail.Common.Audit;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
+using Cotravail.Common.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace Cotravail.Modules.Members;
 
@@ -13,6 +15,11 @@ internal static class MembersModule
         group.MapGet("/", async ([AsParameters] ListMembers.Query query, AppDb db, Access access, CancellationToken ct) =>
                 TypedResults.Ok(await ListMembers.HandleAsync(query, db, await access.GetAsync(ct), ct)))
             .WithSummary("List members (locationId, companyId, category, search, active, sort=name|-name|email|-email|created|-created, page, pageSize).");
+        group.MapGet("/export.csv", async ([AsParameters] ListMembers.Query query, AppDb db, Access access, AuditTrail audit,
+                IStringLocalizer<SharedResource> l, TimeProvider clock, CancellationToken ct) =>
+                TypedResults.File(await ExportMembers.HandleAsync(query, db, await access.GetAsync(ct), audit, l, ct), ExportMembers.ContentType, ExportMembers.FileName(clock)))
+            .RequireAuthorization(Policies.Staff).Produces(200, contentType: "text/csv").ProducesProblem(403)
+            .WithSummary("The members of the caller's locations as CSV, with the list's filters (staff).");
         group.MapGet("/{id:guid}", async (Guid id, AppDb db, Access access, HttpContext http, CancellationToken ct) =>
                 (await SaveMember.GetAsync(id, db, await access.GetAsync(ct), ct)).ToHttp(http))
             .Produces<MemberResponse>().ProducesProblem(404).WithSummary("Get a member.");
