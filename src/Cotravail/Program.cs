@@ -8,6 +8,7 @@ using Cotravail.Modules.Account;
 using Cotravail.Modules.Companies;
 using Cotravail.Modules.Demo;
 using Cotravail.Modules.Locations;
+using Cotravail.Modules.Me;
 using Cotravail.Modules.Members;
 using Cotravail.Modules.Network;
 using Cotravail.Modules.Resources;
@@ -40,6 +41,7 @@ api.MapResources();
 api.MapMembers();
 api.MapCompanies();
 api.MapAudit();
+api.MapMyProfile();
 app.MapPages();
 await app.RunAsync();
 
