@@ -8,6 +8,7 @@ using Cotravail.Modules.Account;
 using Cotravail.Modules.Companies;
 using Cotravail.Modules.Demo;
 using Cotravail.Modules.Locations;
+using Cotravail.Modules.Locations.Photos;
 using Cotravail.Modules.Me;
 using Cotravail.Modules.Members;
 using Cotravail.Modules.Network;
@@ -42,6 +43,8 @@ api.MapMembers();
 api.MapCompanies();
 api.MapAudit();
 api.MapMyProfile();
+api.MapLocationPhotos();
+app.MapLocationPhotoFiles();
 app.MapPages();
 await app.RunAsync();
 
