@@ -88,6 +88,18 @@ public abstract class SecurityHeadersTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_form_value_over_the_value_limit_is_refused_not_a_500()
+    {
+        using var client = await app.BrowserClientAsync(DemoAccounts.NetworkAdmin);
+        using var response = await TestApp.PostFormAsync(client, "/admin/companies/edit", new Dictionary<string, string>
+        {
+            ["Input.LegalName"] = new string('x', 200 * 1024),
+            ["Input.City"] = "Paris",
+        });
+        ((int)response.StatusCode).ShouldBeInRange(400, 499);
+    }
+
+    [Fact]
     public async Task Truncated_json_is_a_400_not_a_500()
     {
         using var client = await app.ClientForAsync(DemoAccounts.NetworkAdmin);
