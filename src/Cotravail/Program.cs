@@ -9,6 +9,7 @@ using Cotravail.Modules.Bookings;
 using Cotravail.Modules.Companies;
 using Cotravail.Modules.Demo;
 using Cotravail.Modules.Locations;
+using Cotravail.Modules.Locations.Photos;
 using Cotravail.Modules.Me;
 using Cotravail.Modules.Members;
 using Cotravail.Modules.Network;
@@ -48,6 +49,10 @@ api.MapCompanies();
 api.MapBookings();
 api.MapPrivacy();
 api.MapMe();
+api.MapAudit();
+api.MapMyProfile();
+api.MapLocationPhotos();
+app.MapLocationPhotoFiles();
 app.MapPages();
 await app.RunAsync();
 

@@ -11,6 +11,8 @@ internal sealed class TwoFactorSetupPage(IPage page)
         await page.GotoAsync("/me/security");
         await page.Locator("a[href='/me/security/two-factor']").ClickAsync();
         await page.WaitForURLAsync("**/me/security/two-factor");
+        await page.Locator("#start-setup").ClickAsync();
+        await page.Locator("#shared-key").WaitForAsync();
     }
 
     /// The key as shown on the page, decoded as an authenticator app would.

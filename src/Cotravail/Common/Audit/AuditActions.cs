@@ -18,6 +18,7 @@ internal static class AuditActions
     public const string AccountDeactivated = "account.deactivated";
     public const string MemberApproved = "member.approved";
     public const string MemberDeclined = "member.declined";
+    public const string MemberCompanyChanged = "member.company-changed";
     public const string PriceChanged = "price.changed";
     public const string DataExported = "data.exported";
     public const string DataErased = "data.erased";

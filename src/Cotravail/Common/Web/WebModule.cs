@@ -33,6 +33,7 @@ internal static class WebModule
             doc.Info.Description = "Network, locations, resources, members and companies. Authenticate with POST /api/v1/auth/token, then send 'Authorization: Bearer <token>'.";
             return Task.CompletedTask;
         }));
+        services.AddRequestLimits();
         services.AddScoped<SiteInfo>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
@@ -43,6 +44,10 @@ internal static class WebModule
         // First: the client address (from a known proxy's X-Forwarded-For) is what everything after sees.
         app.UseForwardedHeaders();
         app.UseExceptionHandler("/error");
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts(); // only on https requests; the proxy or Kestrel terminates TLS
+        }
         app.UseWhen(h => h.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(h => !h.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/error", "?status={0}"));
         app.UseSecurityHeaders();
@@ -57,6 +62,7 @@ internal static class WebModule
         app.UseCotravailLocalization();
         app.UseRouting();
         app.UseRateLimits();
+        app.UseRequestLimits();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseStaffTwoFactor();

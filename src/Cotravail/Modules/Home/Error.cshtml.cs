@@ -27,6 +27,7 @@ internal sealed class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
             403 => (l["Access denied"].Value, l["You are not allowed to open this page."].Value),
             400 => (l["Bad request"].Value, l["The request could not be understood."].Value),
             429 => (l["Too many attempts"].Value, l["Too many attempts from this address or for this account: please wait a few minutes and try again."].Value),
+            413 => (l["Too large"].Value, l["What was sent is too large."].Value),
             _ => (l["Something went wrong"].Value, l["An unexpected error occurred. The team has been told; please try again."].Value),
         };
     }

@@ -9,9 +9,12 @@ internal static class ListMembers
 {
     internal sealed record Query(Guid? LocationId, Guid? CompanyId, MemberCategory? Category, string? Search, bool? Active, string? Sort, int? Page, int? PageSize);
 
-    public static async Task<Page<MemberResponse>> HandleAsync(Query query, AppDb db, AccessScope scope, CancellationToken ct)
+    public static async Task<Page<MemberResponse>> HandleAsync(Query query, AppDb db, AccessScope scope, CancellationToken ct) =>
+        await Filter(query, db.Members.VisibleTo(scope)).ToResponses(db).ToPageAsync(PageRequest.Of(query.Page, query.PageSize), ct);
+
+    /// The query's filters and sort order, shared with the CSV export.
+    public static IQueryable<Member> Filter(Query query, IQueryable<Member> members)
     {
-        var members = db.Members.VisibleTo(scope);
         if (query.LocationId is { } locationId)
         {
             members = members.Where(m => m.HomeLocationId == locationId);
@@ -33,7 +36,7 @@ internal static class ListMembers
         {
             members = members.Where(m => m.IsActive == active);
         }
-        members = query.Sort switch
+        return query.Sort switch
         {
             "-name" => members.OrderByDescending(m => m.LastName).ThenByDescending(m => m.FirstName),
             "email" => members.OrderBy(m => m.Email),
@@ -42,6 +45,5 @@ internal static class ListMembers
             "-created" => members.OrderByDescending(m => m.CreatedAt),
             _ => members.OrderBy(m => m.LastName).ThenBy(m => m.FirstName),
         };
-        return await members.ToResponses(db).ToPageAsync(PageRequest.Of(query.Page, query.PageSize), ct);
     }
 }

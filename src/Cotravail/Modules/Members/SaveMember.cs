@@ -1,3 +1,4 @@
+using Cotravail.Common.Audit;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
@@ -14,7 +15,7 @@ internal static class SaveMember
         return found is null ? new NotFound("Member") : found;
     }
 
-    public static async Task<Result<MemberResponse>> CreateAsync(MemberInput input, AppDb db, AccessScope scope, TimeProvider clock, CancellationToken ct)
+    public static async Task<Result<MemberResponse>> CreateAsync(MemberInput input, AppDb db, AccessScope scope, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         if (await CheckAsync(input, null, db, scope, ct) is { } error)
         {
@@ -26,11 +27,12 @@ internal static class SaveMember
         };
         input.ApplyTo(member);
         db.Members.Add(member);
+        await RecordCompanyChangesAsync(audit, db, member, null, false, ct);
         await db.SaveChangesAsync(ct);
         return await MemberAccess.ResponseAsync(db, member.Id, ct);
     }
 
-    public static async Task<Result<MemberResponse>> UpdateAsync(Guid id, MemberInput input, AppDb db, AccessScope scope, CancellationToken ct)
+    public static async Task<Result<MemberResponse>> UpdateAsync(Guid id, MemberInput input, AppDb db, AccessScope scope, AuditTrail audit, CancellationToken ct)
     {
         var member = await db.Members.VisibleTo(scope).FirstOrDefaultAsync(m => m.Id == id, ct);
         if (member is null)
@@ -45,12 +47,14 @@ internal static class SaveMember
         {
             return error;
         }
+        var (company, wasAdmin) = (member.CompanyId, member.IsCompanyAdmin);
         input.ApplyTo(member);
+        await RecordCompanyChangesAsync(audit, db, member, company, wasAdmin, ct);
         await db.SaveChangesAsync(ct);
         return await MemberAccess.ResponseAsync(db, member.Id, ct);
     }
 
-    public static async Task<Result<MemberResponse>> SetActiveAsync(Guid id, bool active, AppDb db, AccessScope scope, CancellationToken ct)
+    public static async Task<Result<MemberResponse>> SetActiveAsync(Guid id, bool active, AppDb db, AccessScope scope, AuditTrail audit, CancellationToken ct)
     {
         var member = await db.Members.VisibleTo(scope).FirstOrDefaultAsync(m => m.Id == id, ct);
         if (member is null)
@@ -60,6 +64,10 @@ internal static class SaveMember
         if (!scope.CanManage(member.HomeLocationId))
         {
             return new Forbidden();
+        }
+        if (active != member.IsActive)
+        {
+            audit.Record(active ? AuditActions.AccountActivated : AuditActions.AccountDeactivated, "member", member.Id, member.HomeLocationId, member.FullName);
         }
         if (active)
         {
@@ -71,6 +79,31 @@ internal static class SaveMember
         }
         await db.SaveChangesAsync(ct);
         return await MemberAccess.ResponseAsync(db, member.Id, ct);
+    }
+
+    /// Company moves and the company-admin role (which shows a whole team's data) are audited.
+    private static async Task RecordCompanyChangesAsync(AuditTrail audit, AppDb db, Member member, Guid? oldCompany, bool wasAdmin, CancellationToken ct)
+    {
+        if (oldCompany == member.CompanyId && wasAdmin == member.IsCompanyAdmin)
+        {
+            return;
+        }
+        Guid?[] ids = [oldCompany, member.CompanyId];
+        var names = await db.Companies.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.LegalName, ct);
+        string Name(Guid? id) => id is { } c ? names.GetValueOrDefault(c, c.ToString()) : "—";
+        if (oldCompany != member.CompanyId)
+        {
+            audit.Record(AuditActions.MemberCompanyChanged, "member", member.Id, member.HomeLocationId,
+                $"{member.FullName}: {Name(oldCompany)} → {Name(member.CompanyId)}");
+        }
+        if (wasAdmin && (!member.IsCompanyAdmin || oldCompany != member.CompanyId))
+        {
+            audit.Record(AuditActions.RoleRevoked, "member", member.Id, member.HomeLocationId, $"{member.FullName}: company admin of {Name(oldCompany)}");
+        }
+        if (member.IsCompanyAdmin && (!wasAdmin || oldCompany != member.CompanyId))
+        {
+            audit.Record(AuditActions.RoleGranted, "member", member.Id, member.HomeLocationId, $"{member.FullName}: company admin of {Name(member.CompanyId)}");
+        }
     }
 
     private static async Task<Error?> CheckAsync(MemberInput input, Guid? id, AppDb db, AccessScope scope, CancellationToken ct)

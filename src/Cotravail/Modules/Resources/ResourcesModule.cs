@@ -1,3 +1,4 @@
+using Cotravail.Common.Audit;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
@@ -21,8 +22,8 @@ internal static class ResourcesModule
             .Validate<ResourceInput>().Produces<ResourceResponse>(201).ProducesProblem(403).ProducesProblem(409)
             .WithSummary("Create a resource (managers of its location).")
             .RequireAuthorization(Policies.Manager);
-        group.MapPut("/{id:guid}", async (Guid id, ResourceInput input, AppDb db, Access access, HttpContext http, CancellationToken ct) =>
-                (await SaveResource.UpdateAsync(id, input, db, await access.GetAsync(ct), ct)).ToHttp(http))
+        group.MapPut("/{id:guid}", async (Guid id, ResourceInput input, AppDb db, Access access, AuditTrail audit, HttpContext http, CancellationToken ct) =>
+                (await SaveResource.UpdateAsync(id, input, db, await access.GetAsync(ct), audit, ct)).ToHttp(http))
             .Validate<ResourceInput>().Produces<ResourceResponse>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Change a resource.")
             .RequireAuthorization(Policies.Manager);

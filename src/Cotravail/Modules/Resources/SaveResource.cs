@@ -1,3 +1,4 @@
+using Cotravail.Common.Audit;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
@@ -26,7 +27,7 @@ internal static class SaveResource
         return (await ResourceAccess.ResponseAsync(db, resource, ct))!;
     }
 
-    public static async Task<Result<ResourceResponse>> UpdateAsync(Guid id, ResourceInput input, AppDb db, AccessScope scope, CancellationToken ct)
+    public static async Task<Result<ResourceResponse>> UpdateAsync(Guid id, ResourceInput input, AppDb db, AccessScope scope, AuditTrail audit, CancellationToken ct)
     {
         var resource = await db.Resources.VisibleTo(db, scope).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (resource is null)
@@ -46,8 +47,14 @@ internal static class SaveResource
         {
             return new Conflict(nameof(ResourceInput.Name), "Another resource of this location has this name.");
         }
+        var before = resource.Rates;
         resource.MoveTo(locationId);
         input.ApplyTo(resource);
+        var currency = await db.Locations.Where(l => l.Id == locationId).Select(l => l.Currency).FirstAsync(ct);
+        if (RateChanges.Describe(before, resource.Rates, currency) is { } changes)
+        {
+            audit.Record(AuditActions.PriceChanged, "resource", resource.Id, locationId, $"{resource.Name}: {changes}");
+        }
         await db.SaveChangesAsync(ct);
         return (await ResourceAccess.ResponseAsync(db, resource, ct))!;
     }

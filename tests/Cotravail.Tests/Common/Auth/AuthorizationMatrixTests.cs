@@ -28,7 +28,7 @@ public abstract class AuthorizationMatrixTests(TestApp app, ITestOutputHelper ou
         foreach (var route in routes)
         {
             var rule = AuthorizationRules.All[route];
-            var scopes = route.Contains("{id", StringComparison.Ordinal) || route.Contains("{slug}", StringComparison.Ordinal) || rule.ScopedBody ? new[] { Scope.Own, Scope.Foreign } : [Scope.None];
+            var scopes = route.Contains("{id", StringComparison.Ordinal) || route.Contains("{slug}", StringComparison.Ordinal) || rule.ScopedBody || rule.FreshId is not null ? new[] { Scope.Own, Scope.Foreign } : [Scope.None];
             foreach (var role in Enum.GetValues<Role>())
             {
                 foreach (var scope in scopes)
@@ -65,7 +65,11 @@ public abstract class AuthorizationMatrixTests(TestApp app, ITestOutputHelper ou
         var client = await world.ClientAsync(role, api);
         using var request = new HttpRequestMessage(new HttpMethod(method), url);
         var body = rule.Body?.Invoke(world, scope);
-        if (body is not null)
+        if (rule.Content is not null)
+        {
+            request.Content = rule.Content();
+        }
+        else if (body is not null)
         {
             request.Content = JsonContent.Create(body, body.GetType());
         }
@@ -91,11 +95,14 @@ public abstract class AuthorizationMatrixTests(TestApp app, ITestOutputHelper ou
     {
         var segments = template.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var area = segments.SkipWhile(s => s is "api" or "v1" or "admin").FirstOrDefault() ?? "";
-        return "/" + string.Join('/', segments.Select(s => s switch
+        var lastId = Array.FindLastIndex(segments, s => s.StartsWith('{') && s.Contains(":guid", StringComparison.Ordinal));
+        return "/" + string.Join('/', segments.Select((s, i) => s switch
         {
             "{slug}" => scope == Scope.Foreign ? world.Slugs.Foreign : world.Slugs.Own,
             "{documentName}.json" => "v1.json",
-            _ when s.StartsWith("{id", StringComparison.Ordinal) => (fresh ?? RecordId(world, template, area, s, scope)).ToString(),
+            _ when fresh is not null && i == lastId => fresh.Value.ToString(),
+            _ when s.StartsWith("{id", StringComparison.Ordinal) => RecordId(world, template, area, s, scope).ToString(),
+            _ when s.StartsWith('{') => throw new InvalidOperationException($"{template}: say in the rule how to fill {s} (FreshId)."),
             _ => s,
         }));
     }

@@ -16,13 +16,15 @@ public static class Expect
 }
 
 /// A route's access rule: the expected outcome per role and scope, and how to call it.
-/// FreshId: for routes that use up their record (cancel), a new record for every check.
+/// FreshId: for routes that use up their record (cancel), a new record for every check; it fills the
+/// route's last id parameter. Content: a body other than JSON (a file upload).
 public sealed record RouteRule(
     Func<Role, Scope, string> Expect,
     Func<MatrixWorld, Scope, object?>? Body = null,
     Func<MatrixWorld, Scope, string>? Query = null,
     bool ScopedBody = false,
-    Func<MatrixWorld, Scope, Task<Guid>>? FreshId = null);
+    Func<MatrixWorld, Scope, Task<Guid>>? FreshId = null,
+    Func<HttpContent>? Content = null);
 
 /// The expected answer of every route for every role. A new route fails the matrix until it is added.
 /// Conventions: anonymous callers get 401 (API) or the sign-in page; a role the route is not for gets
@@ -183,6 +185,23 @@ public static class AuthorizationRules
         ["DELETE /api/v1/me/tokens/{id:guid}"] = new(
             (role, _) => role switch { Role.Anonymous => "401", Role.Member => Expect.Ok, _ => "404" },
             FreshId: (w, _) => w.NewTokenAsync(Role.Member)),
+        // Audit log and exports.
+        ["GET /admin/audit"] = NetworkAdmin(Page),
+        ["GET /api/v1/audit"] = NetworkAdmin(Api),
+        ["GET /admin/members/export.csv"] = Staff(Page),
+        ["GET /api/v1/members/export.csv"] = Staff(Api),
+
+        // One's own profile.
+        ["GET /me/profile"] = SignedIn(Page),
+        ["GET /api/v1/me/profile"] = SignedIn(Api),
+        ["PUT /api/v1/me/profile"] = SignedIn(Api) with { Body = (_, _) => new { firstName = "Matrix", lastName = "Person", preferredCulture = "fr" } },
+
+        // Location photos: public files, managed by the location's managers.
+        ["GET /locations/{slug}/photos/{photoId:guid}"] = Everyone(Expect.Ok) with { FreshId = (w, s) => w.NewPhotoAsync(s) },
+        ["GET /api/v1/locations/{id:guid}/photos"] = Read(Api, PublicInfo),
+        ["POST /api/v1/locations/{id:guid}/photos"] = Manage(Api) with { Content = MatrixWorld.PhotoUpload },
+        ["DELETE /api/v1/locations/{id:guid}/photos/{photoId:guid}"] = Manage(Api) with { FreshId = (w, s) => w.NewPhotoAsync(s) },
+
         ["GET /api/v1/bookings"] = SignedIn(Api),
         ["GET /api/v1/bookings/{id:guid}"] = new(OwnBooking),
         ["POST /api/v1/bookings/{id:guid}/cancel"] = new(OwnBooking, FreshId: (w, s) => w.NewBookingAsync(s)),

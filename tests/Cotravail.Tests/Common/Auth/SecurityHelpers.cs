@@ -53,6 +53,10 @@ internal static class SecurityHelpers
     /// returns the key and the recovery codes shown once.
     public static async Task<(byte[] Key, IReadOnlyList<string> RecoveryCodes)> EnrolAsync(TestApp app, HttpClient browser)
     {
+        using (var start = await TestApp.PostFormAsync(browser, "/me/security/two-factor?handler=Start", new Dictionary<string, string>(), "/me/security/two-factor"))
+        {
+            start.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
         var (_, page) = await TestApp.GetHtmlAsync(browser, "/me/security/two-factor");
         var key = Base32.Decode(page.QuerySelector("#shared-key")!.TextContent.Replace(" ", "", StringComparison.Ordinal));
         page.QuerySelector("img.qr")!.GetAttribute("src")!.ShouldStartWith("data:image/png;base64,");

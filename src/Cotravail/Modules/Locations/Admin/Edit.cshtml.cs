@@ -4,6 +4,7 @@ using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
 using Cotravail.Common.Localization;
 using Cotravail.Common.Web;
+using Cotravail.Modules.Locations.Photos;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,6 +15,7 @@ namespace Cotravail.Modules.Locations.Admin;
 
 /// Create or edit a location: the same handlers as POST/PUT /api/v1/locations.
 [Authorize(Policy = Policies.Manager)]
+[RequestSizeLimit(PhotosModule.UploadLimit)]
 internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     internal sealed record DayRow
@@ -49,6 +51,8 @@ internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, ISt
 
     public bool CanChangeStatus { get; private set; }
 
+    public IReadOnlyList<PhotoResponse> Photos { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var scope = await access.GetAsync(ct);
@@ -66,6 +70,7 @@ internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, ISt
             }
             Input = LocationInput.From(location);
             IsActive = location.IsActive;
+            Photos = await ManagePhotos.ListOfAsync(db, id, location.Slug, ct);
         }
         else if (!scope.IsNetworkAdmin)
         {
@@ -143,6 +148,49 @@ internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, ISt
         }
         TempData["Saved"] = (active ? l["{0} is active again.", result.Value.Name] : l["{0} is deactivated.", result.Value.Name]).Value;
         return Redirect($"/admin/locations/edit/{id}");
+    }
+
+    /// The same handler as POST /api/v1/locations/{id}/photos; a refused file is named by the upload field.
+    public async Task<IActionResult> OnPostPhotoAsync(IFormFile? photo, CancellationToken ct)
+    {
+        if (Id is not { } id)
+        {
+            return NotFound();
+        }
+        var result = await ManagePhotos.AddAsync(id, photo, db, await access.GetAsync(ct), clock, ct);
+        if (!result.IsOk)
+        {
+            return await RedisplayAsync(result.Error, ct);
+        }
+        TempData["Saved"] = l["Photo added."].Value;
+        return Redirect($"/admin/locations/edit/{id}#photos");
+    }
+
+    public async Task<IActionResult> OnPostDeletePhotoAsync(Guid photoId, CancellationToken ct)
+    {
+        if (Id is not { } id)
+        {
+            return NotFound();
+        }
+        var result = await ManagePhotos.DeleteAsync(id, photoId, db, await access.GetAsync(ct), ct);
+        if (!result.IsOk)
+        {
+            return this.Show(result.Error, l);
+        }
+        TempData["Saved"] = l["Photo removed."].Value;
+        return Redirect($"/admin/locations/edit/{id}#photos");
+    }
+
+    private async Task<IActionResult> RedisplayAsync(Error error, CancellationToken ct)
+    {
+        if (error is Common.Errors.NotFound or Common.Errors.Forbidden)
+        {
+            return this.Show(error, l);
+        }
+        ModelState.Clear();
+        var page = await OnGetAsync(ct);
+        ModelState.AddModelError(ManagePhotos.Field, l[error.Message]);
+        return page;
     }
 
     private List<ClosedDayInput>? ParseClosedDays()

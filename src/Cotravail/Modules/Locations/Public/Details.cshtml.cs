@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cotravail.Common;
 using Cotravail.Common.Database;
+using Cotravail.Modules.Locations.Photos;
 using Cotravail.Modules.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -16,6 +17,8 @@ internal sealed class DetailsModel(AppDb db, TimeProvider clock) : PageModel
     public Location? Location { get; private set; }
 
     public IReadOnlyList<Resource> Resources { get; private set; } = [];
+
+    public IReadOnlyList<PhotoResponse> Photos { get; private set; } = [];
 
     public IReadOnlyList<ClosedDay> UpcomingClosedDays { get; private set; } = [];
 
@@ -33,6 +36,7 @@ internal sealed class DetailsModel(AppDb db, TimeProvider clock) : PageModel
             .Where(r => r.LocationId == Location.Id && r.IsActive)
             .OrderBy(r => r.Kind).ThenBy(r => r.Name)
             .ToListAsync(ct);
+        Photos = await ManagePhotos.ListOfAsync(db, Location.Id, Location.Slug, ct);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(Location.TimeZone);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
         UpcomingClosedDays = [.. Location.ClosedDays.Where(d => d.Date >= today).Take(5)];

@@ -38,6 +38,9 @@ internal sealed class TwoFactorModel(UserManager<User> users, SignInManager<User
 
     public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
 
+    /// No key yet: the page offers to create one (a POST, since it stores the key).
+    public bool NeedsKey => SharedKey.Length == 0;
+
     public async Task<IActionResult> OnGetAsync()
     {
         var user = await users.GetUserAsync(User);
@@ -51,6 +54,22 @@ internal sealed class TwoFactorModel(UserManager<User> users, SignInManager<User
         }
         await LoadKeyAsync(user);
         return Page();
+    }
+
+    /// Creates the key the app will share; GET only shows it, so reading the page changes nothing.
+    public async Task<IActionResult> OnPostStartAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+        if (!user.TwoFactorEnabled && string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user)))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            await signIn.RefreshSignInAsync(user);
+        }
+        return Redirect(Required ? "/me/security/two-factor?required=true" : "/me/security/two-factor");
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -85,9 +104,7 @@ internal sealed class TwoFactorModel(UserManager<User> users, SignInManager<User
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            await signIn.RefreshSignInAsync(user);
-            key = (await users.GetAuthenticatorKeyAsync(user))!;
+            return;
         }
         SharedKey = string.Join(' ', key.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
         var uri = Totp.Uri(Issuer, user.Email ?? user.UserName ?? "", key);

@@ -1,3 +1,4 @@
+using Cotravail.Common.Audit;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
@@ -14,7 +15,7 @@ namespace Cotravail.Modules.Members.Admin;
 
 /// Register or edit a member: the same handlers as POST/PUT /api/v1/members.
 [Authorize(Policy = Policies.Manager)]
-internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, IStringLocalizer<SharedResource> l, ErasePerson erase) : PageModel
+internal sealed class EditModel(AppDb db, Access access, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> l, ErasePerson erase) : PageModel
 {
     [FromRoute]
     public Guid? Id { get; set; }
@@ -65,8 +66,8 @@ internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, ISt
             return Page();
         }
         var result = Id is { } id
-            ? await SaveMember.UpdateAsync(id, Input, db, scope, ct)
-            : await SaveMember.CreateAsync(Input, db, scope, clock, ct);
+            ? await SaveMember.UpdateAsync(id, Input, db, scope, audit, ct)
+            : await SaveMember.CreateAsync(Input, db, scope, audit, clock, ct);
         if (!result.IsOk)
         {
             return this.Show(result.Error, l);
@@ -81,7 +82,7 @@ internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, ISt
         {
             return NotFound();
         }
-        var result = await SaveMember.SetActiveAsync(id, active, db, await access.GetAsync(ct), ct);
+        var result = await SaveMember.SetActiveAsync(id, active, db, await access.GetAsync(ct), audit, ct);
         if (!result.IsOk)
         {
             return this.Show(result.Error, l);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cotravail.Common.Audit;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Localization;
@@ -13,7 +14,7 @@ namespace Cotravail.Modules.Resources.Admin;
 
 /// Create or edit a resource: the same handlers as POST/PUT /api/v1/resources.
 [Authorize(Policy = Policies.Manager)]
-internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+internal sealed class EditModel(AppDb db, Access access, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     internal sealed record PriceField(string Name, string Label, string? Value);
 
@@ -71,7 +72,7 @@ internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, ISt
             return Page();
         }
         var result = Id is { } id
-            ? await SaveResource.UpdateAsync(id, Input, db, scope, ct)
+            ? await SaveResource.UpdateAsync(id, Input, db, scope, audit, ct)
             : await SaveResource.CreateAsync(Input, db, scope, clock, ct);
         if (!result.IsOk)
         {
