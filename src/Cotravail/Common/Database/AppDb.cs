@@ -1,4 +1,5 @@
 using Cotravail.Common.Auth;
+using Cotravail.Common.Email;
 using Cotravail.Modules.Companies;
 using Cotravail.Modules.Locations;
 using Cotravail.Modules.Members;
@@ -19,6 +20,7 @@ internal sealed class AppDb(DbContextOptions<AppDb> options) : IdentityUserConte
     public DbSet<Company> Companies => Set<Company>();
     public DbSet<StaffAssignment> StaffAssignments => Set<StaffAssignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
