@@ -22,6 +22,7 @@ builder.Services.AddEmail(builder.Configuration);
 builder.Services.AddCotravailLocalization();
 builder.Services.AddWeb();
 builder.Services.AddAccounts();
+builder.Services.AddAccountRecovery();
 builder.Services.AddDemo();
 
 var app = builder.Build();
@@ -36,6 +37,7 @@ await app.AnnounceSetupIfNeededAsync();
 app.UseWeb();
 var api = app.MapApi();
 api.MapAuthApi();
+api.MapAccountRecovery();
 api.MapNetwork();
 api.MapLocations();
 api.MapResources();
