@@ -8,6 +8,7 @@ using Cotravail.Common.Web;
 using Cotravail.Modules.Account;
 using Cotravail.Modules.Companies;
 using Cotravail.Modules.Demo;
+using Cotravail.Modules.Joining;
 using Cotravail.Modules.Locations;
 using Cotravail.Modules.Members;
 using Cotravail.Modules.Network;
@@ -23,6 +24,7 @@ builder.Services.AddCotravailLocalization();
 builder.Services.AddWeb();
 builder.Services.AddAccounts();
 builder.Services.AddAccountRecovery();
+builder.Services.AddJoining();
 builder.Services.AddDemo();
 
 var app = builder.Build();
@@ -43,6 +45,7 @@ api.MapLocations();
 api.MapResources();
 api.MapMembers();
 api.MapCompanies();
+api.MapJoining();
 app.MapPages();
 await app.RunAsync();
 

@@ -1,6 +1,7 @@
 using Cotravail.Common.Auth;
 using Cotravail.Common.Email;
 using Cotravail.Modules.Companies;
+using Cotravail.Modules.Joining;
 using Cotravail.Modules.Locations;
 using Cotravail.Modules.Members;
 using Cotravail.Modules.Network;
@@ -21,6 +22,8 @@ internal sealed class AppDb(DbContextOptions<AppDb> options) : IdentityUserConte
     public DbSet<StaffAssignment> StaffAssignments => Set<StaffAssignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<JoinRequest> JoinRequests => Set<JoinRequest>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
