@@ -55,7 +55,7 @@ public abstract class JoiningTests(TestApp app)
         using var signedIn = await app.BrowserClientAsync(email, Password);
         var (me, _) = await TestApp.GetHtmlAsync(signedIn, "/me");
         me.ShouldContain("Lyon Part-Dieu");
-        me.ShouldNotContain("n'est pas liée");
+        me.ShouldNotContain("n'est lié à aucune adhésion");
     }
 
     [Fact]
