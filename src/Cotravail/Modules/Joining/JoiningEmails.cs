@@ -23,6 +23,13 @@ internal static class JoiningEmails
             reason is null ? null : l["Reason: {0}", reason].Value,
         }.Where(p => p is not null)));
 
+    public static EmailContent NewRequest(IStringLocalizer l, string manager, string person, string location, string link) => new(
+        l["New request to join {0}", location],
+        string.Join("\n\n",
+            l["Hello {0},", manager],
+            l["{0} asks to join {1}. Approve or decline the request here:", person, location],
+            link));
+
     public static EmailContent Invited(IStringLocalizer l, string name, string inviter, string location, string link) => new(
         l["You are invited to join {0}", location],
         string.Join("\n\n",

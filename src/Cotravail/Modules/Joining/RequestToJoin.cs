@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
+using Cotravail.Common.Email;
 using Cotravail.Common.Errors;
 using Cotravail.Modules.Account;
 using Microsoft.AspNetCore.Identity;
@@ -10,7 +11,7 @@ namespace Cotravail.Modules.Joining;
 
 /// A visitor asks to join a location: an unconfirmed account without membership, a pending request
 /// for the location's managers, and an email-confirmation link, all in one transaction.
-internal sealed class RequestToJoin(AppDb db, UserManager<User> users, EmailConfirmation confirmation, TimeProvider clock)
+internal sealed class RequestToJoin(AppDb db, UserManager<User> users, EmailConfirmation confirmation, Outbox outbox, SiteLinks links, TimeProvider clock)
 {
     public async Task<Result<JoinRequest>> HandleAsync(string slug, JoinInput input, CancellationToken ct)
     {
@@ -44,9 +45,23 @@ internal sealed class RequestToJoin(AppDb db, UserManager<User> users, EmailConf
         var request = new JoinRequest(location.Id, user.Id, input, now);
         db.Add(request);
         await confirmation.EnqueueAsync(user);
+        await NotifyManagersAsync(location.Id, location.Name, request, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return request;
+    }
+
+    /// The location's managers hear of the request (each in their language).
+    private async Task NotifyManagersAsync(Guid locationId, string locationName, JoinRequest request, CancellationToken ct)
+    {
+        var managers = await db.StaffAssignments.Where(s => s.LocationId == locationId && s.Role == StaffRole.Manager)
+            .Join(db.Users.Where(u => u.IsActive), s => s.UserId, u => u.Id, (s, u) => new { u.Email, u.PreferredCulture, u.DisplayName })
+            .ToListAsync(ct);
+        var link = links.Absolute("/admin/join-requests");
+        foreach (var manager in managers.Where(m => m.Email is not null))
+        {
+            outbox.Enqueue(manager.Email!, manager.PreferredCulture, l => JoiningEmails.NewRequest(l, manager.DisplayName, $"{request.FirstName} {request.LastName}", locationName, link));
+        }
     }
 
     public static Conflict EmailTaken() => new(nameof(JoinInput.Email), "An account already uses this email.");

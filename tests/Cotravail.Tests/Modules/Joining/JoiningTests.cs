@@ -24,6 +24,8 @@ public abstract class JoiningTests(TestApp app)
         sent.QuerySelector("#join-sent").ShouldNotBeNull();
         var id = await app.WithDbAsync(db => db.JoinRequests.Where(r => r.Email == email).Select(r => r.Id).SingleAsync());
         (await app.WithDbAsync(db => db.Members.AnyAsync(m => m.Email == email))).ShouldBeFalse("no member access before approval");
+        (await app.EmailsToAsync(DemoAccounts.LyonManager)).ShouldContain(m => m.TextBody.Contains("Camille Durand demande à rejoindre Lyon Part-Dieu", StringComparison.Ordinal));
+        (await app.EmailsToAsync(DemoAccounts.ParisManager)).ShouldNotContain(m => m.TextBody.Contains("Camille Durand", StringComparison.Ordinal), "Paris's manager is not told of Lyon's requests");
 
         var confirm = (await app.LastEmailToAsync(email)).LinkTo("/account/confirm-email");
         var (_, confirmed) = await TestApp.GetHtmlAsync(visitor, confirm);
