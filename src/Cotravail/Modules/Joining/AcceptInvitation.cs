@@ -35,6 +35,13 @@ internal sealed class AcceptInvitation(AppDb db, UserManager<User> users, TimePr
             return RequestToJoin.EmailTaken();
         }
         var now = clock.GetUtcNow().UtcDateTime;
+        // Claim the invitation first: of two simultaneous uses of one link, only one changes the row.
+        var claimed = await db.Invitations.Where(i => i.Id == invitation.Id && i.AcceptedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedAt, now), ct);
+        if (claimed != 1)
+        {
+            return new NotFound("Invitation");
+        }
         var user = new User
         {
             Id = Guid.CreateVersion7(),

@@ -134,6 +134,25 @@ public abstract class JoiningTests(TestApp app)
     }
 
     [Fact]
+    public async Task An_expired_invitation_is_refused()
+    {
+        var email = TestApp.NewEmail("late");
+        var lyonId = await LocationIdAsync(DemoAccounts.LyonSlug);
+        using var lyon = await app.ClientForAsync(DemoAccounts.LyonManager);
+        using var created = await lyon.PostAsJsonAsync("/api/v1/invitations", new { email, firstName = "Paul", lastName = "Lent", locationId = lyonId });
+        var link = (await app.LastEmailToAsync(email)).LinkTo("/join/accept");
+        var past = TimeProvider.System.GetUtcNow().UtcDateTime.AddMinutes(-1);
+        await app.WithDbAsync(db => db.Invitations.Where(i => i.Email == email).ExecuteUpdateAsync(s => s.SetProperty(i => i.ExpiresAt, past)));
+        using var browser = app.AnonymousClient();
+
+        var (_, page) = await TestApp.GetHtmlAsync(browser, link, HttpStatusCode.NotFound);
+
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        page.QuerySelector("#invitation-invalid").ShouldNotBeNull();
+        page.QuerySelector("input[name='Input.Password']").ShouldBeNull();
+    }
+
+    [Fact]
     public async Task A_manager_cannot_invite_to_a_location_they_do_not_manage_nor_an_email_already_used()
     {
         var lyonId = await LocationIdAsync(DemoAccounts.LyonSlug);
