@@ -34,4 +34,27 @@ public sealed class JoiningJourneys(BrowserApp app)
         home.ShouldContain("Mon adhésion");
         home.ShouldContain("Lyon Part-Dieu");
     }
+
+    [Fact]
+    public async Task The_account_joining_and_outbox_pages_are_accessible()
+    {
+        var visitor = await app.NewPageAsync("en-GB");
+        foreach (var path in new[] { "/account/forgot-password", "/account/reset-password?userId=00000000-0000-0000-0000-000000000000&code=x", "/join/accept?token=unknown" })
+        {
+            await visitor.GotoAsync(path);
+            await visitor.ShouldHaveNoViolationsAsync();
+        }
+        var admin = await app.NewPageAsync("fr-FR");
+        await new SignInPage(admin).SignInAsync(DemoAccounts.NetworkAdmin, DemoAccounts.Password);
+        foreach (var path in new[] { "/admin/join-requests", "/admin/invitations", "/admin/outbox" })
+        {
+            await admin.GotoAsync(path);
+            await admin.ShouldHaveNoViolationsAsync();
+        }
+        var company = await app.NewPageAsync("fr-FR");
+        await new SignInPage(company).SignInAsync(DemoAccounts.CompanyAdmin, DemoAccounts.Password);
+        await company.GotoAsync("/me/company");
+        (await company.Locator("#company-members tbody tr").CountAsync()).ShouldBeGreaterThan(0);
+        await company.ShouldHaveNoViolationsAsync();
+    }
 }

@@ -132,6 +132,21 @@ public abstract class OutboxTests(TestApp app)
         refused.StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.Redirect);
     }
 
+    [Fact]
+    public async Task The_outbox_page_is_paged()
+    {
+        for (var i = 0; i < 26; i++)
+        {
+            await EnqueueAsync("fr");
+        }
+        using var admin = await app.BrowserClientAsync(DemoAccounts.NetworkAdmin); // demo account
+
+        var (_, second) = await TestApp.GetHtmlAsync(admin, "/admin/outbox?page=2");
+
+        second.QuerySelector("nav.pager span")!.TextContent.ShouldStartWith("Page 2 ");
+        second.QuerySelectorAll("main table tbody tr").Length.ShouldBeGreaterThan(0);
+    }
+
     private async Task<(Guid Id, string Subject)> EnqueueAsync(string? culture)
     {
         var subject = $"Test {Guid.NewGuid():N}";

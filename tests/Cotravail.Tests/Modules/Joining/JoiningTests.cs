@@ -93,6 +93,34 @@ public abstract class JoiningTests(TestApp app)
     }
 
     [Fact]
+    public async Task The_invitation_form_shows_a_taken_email_by_its_field_and_keeps_what_was_typed()
+    {
+        var lyonId = await LocationIdAsync(DemoAccounts.LyonSlug);
+        using var manager = await app.BrowserClientAsync(DemoAccounts.LyonManager);
+
+        using var response = await TestApp.PostFormAsync(manager, "/admin/invitations", new Dictionary<string, string>
+        {
+            ["Input.FirstName"] = "Déjà",
+            ["Input.LastName"] = "Là",
+            ["Input.Email"] = DemoAccounts.Member,
+            ["Input.LocationId"] = lyonId.ToString(),
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var (html, page) = await TestApp.ParseAsync(response);
+        page.QuerySelector("#Input_Email-error")!.TextContent.ShouldContain("Un compte utilise déjà cette adresse e-mail.", Case.Sensitive, html);
+        page.QuerySelector("#Input_FirstName")!.GetAttribute("value").ShouldBe("Déjà");
+    }
+
+    [Fact]
+    public async Task An_unknown_or_closed_location_has_no_join_page()
+    {
+        using var visitor = app.AnonymousClient();
+
+        await TestApp.GetHtmlAsync(visitor, $"/join/nowhere-{Guid.NewGuid():N}", HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Only_managers_list_join_requests()
     {
         using var member = await app.ClientForAsync(DemoAccounts.Member);

@@ -22,7 +22,7 @@ internal sealed class IndexModel(AppDb db) : PageModel
             : OutboxStatus.Queued;
     }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")] // not BindProperty: "page" is also the route value naming the Razor page
     public int? PageNumber { get; set; }
 
     public Page<Row> Results { get; private set; } = new([], 1, 25, 0);

@@ -17,7 +17,7 @@ internal sealed class InvitationsModel(AppDb db, Access access, InviteMember inv
     [BindProperty]
     public InvitationInput Input { get; set; } = new();
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")] // not BindProperty: "page" is also the route value naming the Razor page
     public int? PageNumber { get; set; }
 
     public IReadOnlyList<Choice> Locations { get; private set; } = [];

@@ -21,7 +21,7 @@ internal sealed class RequestsModel(AppDb db, Access access, DecideJoinRequest d
     [BindProperty(SupportsGet = true)]
     public JoinRequestStatus? Status { get; set; } = JoinRequestStatus.Pending;
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [FromQuery(Name = "page")] // not BindProperty: "page" is also the route value naming the Razor page
     public int? PageNumber { get; set; }
 
     public Page<JoinRequestResponse> Results { get; private set; } = new([], 1, 25, 0);
