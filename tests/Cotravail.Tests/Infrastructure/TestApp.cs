@@ -54,6 +54,8 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Testing");
         builder.UseSetting("Cotravail:SeedDemo", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Emails stay in the outbox table, where tests read them; outbox tests send them explicitly.
+        builder.UseSetting("Cotravail:Outbox:Send", "false");
         builder.UseSetting("ConnectionStrings:Postgres", Engine == DatabaseEngine.Postgres ? ConnectionString : "");
         builder.UseSetting("ConnectionStrings:Sqlite", Engine == DatabaseEngine.Sqlite ? ConnectionString : "");
         // Every test of a collection comes from one address: rate-limit tests start their own host (see RateLimitTests).

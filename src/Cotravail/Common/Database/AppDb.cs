@@ -1,6 +1,8 @@
 using Cotravail.Common.Auth;
 using Cotravail.Modules.Bookings;
+using Cotravail.Common.Email;
 using Cotravail.Modules.Companies;
+using Cotravail.Modules.Joining;
 using Cotravail.Modules.Locations;
 using Cotravail.Modules.Members;
 using Cotravail.Modules.Network;
@@ -24,6 +26,9 @@ internal sealed class AppDb(DbContextOptions<AppDb> options) : IdentityUserConte
     public DbSet<Booking> Bookings => Set<Booking>();
     public DbSet<MemberPrivacy> MemberPrivacy => Set<MemberPrivacy>();
     public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<JoinRequest> JoinRequests => Set<JoinRequest>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -105,8 +105,8 @@ public abstract class AuditLogTests(TestApp app)
         (await admin.PostAsync($"/api/v1/members/{member}/deactivate", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await admin.PostAsync($"/api/v1/members/{member}/activate", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var today = TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd");
-        var tomorrow = TimeProvider.System.GetUtcNow().AddDays(1).ToString("yyyy-MM-dd");
+        var today = app.Clock.GetUtcNow().ToString("yyyy-MM-dd");
+        var tomorrow = app.Clock.GetUtcNow().AddDays(1).ToString("yyyy-MM-dd");
         var found = await EntriesAsync(admin, $"targetId={member}&from={today}&to={today}&actorEmail=ADMIN@cotravail");
         found.Select(e => e.GetProperty("action").GetString()).ShouldBe(["account.activated", "account.deactivated"]);
         (await EntriesAsync(admin, $"targetId={member}&from={tomorrow}")).ShouldBeEmpty();

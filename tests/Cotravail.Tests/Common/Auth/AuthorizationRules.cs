@@ -202,6 +202,39 @@ public static class AuthorizationRules
         ["POST /api/v1/locations/{id:guid}/photos"] = Manage(Api) with { Content = MatrixWorld.PhotoUpload },
         ["DELETE /api/v1/locations/{id:guid}/photos/{photoId:guid}"] = Manage(Api) with { FreshId = (w, s) => w.NewPhotoAsync(s) },
 
+        // Joining, invitations, password reset and the outbox.
+        ["GET /account/forgot-password"] = Everyone(Expect.Ok),
+        ["GET /account/reset-password"] = Everyone(Expect.Ok), // without a valid code the page says the link is not valid
+        ["GET /account/confirm-email"] = Everyone("400"),
+        // 202 whether or not the email has an account.
+        ["POST /api/v1/auth/forgot-password"] = Everyone(Expect.Ok, (_, _) => new { email = "nobody@cotravail.test" }),
+        ["GET /join/{slug}"] = Everyone(Expect.Ok),
+        ["GET /join/accept"] = Everyone("404"), // no such invitation
+        ["GET /me/company"] = new((role, _) => role switch
+        {
+            Role.Anonymous => Expect.SignIn,
+            Role.CompanyAdmin => Expect.Ok,
+            _ => Expect.Denied,
+        }),
+        ["GET /admin/join-requests"] = AnyManager(Page),
+        ["GET /admin/invitations"] = AnyManager(Page),
+        ["GET /api/v1/join-requests"] = AnyManager(Api),
+        ["POST /api/v1/join-requests/{id:guid}/approve"] = Manage(Api) with { FreshId = (w, s) => w.NewJoinRequestAsync(s) },
+        ["POST /api/v1/join-requests/{id:guid}/decline"] = Manage(Api) with { FreshId = (w, s) => w.NewJoinRequestAsync(s) },
+        // Staff invite to their locations; a company admin invites to their company (at any location).
+        ["POST /api/v1/invitations"] = new(
+            (role, scope) => role switch
+            {
+                Role.Anonymous => "401",
+                Role.Member or Role.Host => "403",
+                Role.Manager when scope == Scope.Foreign => "403",
+                _ => Expect.Ok,
+            },
+            (w, s) => new { email = TestApp.NewEmail("invited"), firstName = "Invitée", lastName = "Matrix", locationId = MatrixWorld.Pick(w.Locations, s), category = "Freelancer" },
+            ScopedBody: true),
+        ["GET /admin/outbox"] = NetworkAdmin(Page),
+        ["GET /admin/outbox/{id:guid}"] = NetworkAdmin(Page) with { FreshId = (w, _) => w.AnyOutboxMessageAsync() },
+
         ["GET /api/v1/bookings"] = SignedIn(Api),
         ["GET /api/v1/bookings/{id:guid}"] = new(OwnBooking),
         ["POST /api/v1/bookings/{id:guid}/cancel"] = new(OwnBooking, FreshId: (w, s) => w.NewBookingAsync(s)),

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Cotravail.Common.Auth;
 using Cotravail.Modules.Members;
 using Cotravail.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Tests.Common.Auth;
 
@@ -119,7 +120,7 @@ public sealed class MatrixWorld
     public (string Start, string End) NextSlot()
     {
         var n = Interlocked.Increment(ref slots);
-        var today = TimeZoneInfo.ConvertTimeFromUtc(TimeProvider.System.GetUtcNow().UtcDateTime, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).Date;
+        var today = TimeZoneInfo.ConvertTimeFromUtc(App.Clock.GetUtcNow().UtcDateTime, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).Date;
         var start = today.AddDays(2 + (n / 20)).AddHours(8).AddMinutes(30 * (n % 20));
         return (Format(start), Format(start.AddMinutes(30)));
     }
@@ -154,6 +155,31 @@ public sealed class MatrixWorld
         var file = new ByteArrayContent(png);
         file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
         return new MultipartFormDataContent { { file, "photo", "matrix.png" } };
+    }
+
+    /// A pending request to join the own (foreign) location, from a new account.
+    public async Task<Guid> NewJoinRequestAsync(Scope scope)
+    {
+        var email = TestApp.NewEmail("joiner");
+        var user = await App.CreateUserAsync(email);
+        var input = new Cotravail.Modules.Joining.JoinInput { FirstName = "Joiner", LastName = "Matrix", Email = email, Category = MemberCategory.Freelancer };
+        var request = new Cotravail.Modules.Joining.JoinRequest(Pick(Locations, scope), user.Id, input, App.Clock.GetUtcNow().UtcDateTime);
+        await App.WithDbAsync(async db =>
+        {
+            db.Add(request);
+            await db.SaveChangesAsync();
+        });
+        return request.Id;
+    }
+
+    /// A queued email (an invitation the admin sends), for the outbox's detail page.
+    public async Task<Guid> AnyOutboxMessageAsync()
+    {
+        var api = await ClientAsync(Role.NetworkAdmin, api: true);
+        var email = TestApp.NewEmail("outbox");
+        using var response = await api.PostAsJsonAsync("/api/v1/invitations", new { email, firstName = "Out", lastName = "Box", locationId = Locations.Own, category = "Freelancer" });
+        response.IsSuccessStatusCode.ShouldBeTrue(await response.Content.ReadAsStringAsync());
+        return await App.WithDbAsync(db => db.Outbox.Where(m => m.To == email).Select(m => m.Id).FirstAsync());
     }
 
     private static string Format(DateTime local) => local.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture);

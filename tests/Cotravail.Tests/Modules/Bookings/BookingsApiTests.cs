@@ -14,8 +14,8 @@ public abstract class BookingsApiTests(TestApp app)
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     /// A local day in Paris a few days ahead: inside every booking window, never in the past.
-    private static DateTime Day(int daysAhead = 3) =>
-        TimeZoneInfo.ConvertTimeFromUtc(TimeProvider.System.GetUtcNow().UtcDateTime, Paris).Date.AddDays(daysAhead);
+    private DateTime Day(int daysAhead = 3) =>
+        TimeZoneInfo.ConvertTimeFromUtc(app.Clock.GetUtcNow().UtcDateTime, Paris).Date.AddDays(daysAhead);
 
     private static string Local(DateTime local) => local.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 

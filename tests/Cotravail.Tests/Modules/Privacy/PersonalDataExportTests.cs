@@ -1,3 +1,5 @@
+using Cotravail.Modules.Joining;
+using Cotravail.Modules.Members;
 using Cotravail.Common;
 using Cotravail.Modules.Bookings;
 using System.IO.Compression;
@@ -49,6 +51,18 @@ public abstract class PersonalDataExportTests(TestApp app)
             var room = await db.Resources.Where(r => r.Name != "").Select(r => new { r.Id, r.LocationId }).FirstAsync();
             var slot = new TimeSlot(new DateTime(2026, 1, 5, 9, 0, 0, DateTimeKind.Utc), new DateTime(2026, 1, 5, 10, 0, 0, DateTimeKind.Utc));
             db.Add(new Booking(room.Id, room.LocationId, slot, slot, p.UserId, p.MemberId, "Export test booking", pending: false, slot.Start));
+        },
+        ["JoinRequests"] = async (db, p) =>
+        {
+            var lyon = await db.Locations.Where(l => l.Slug == DemoAccounts.LyonSlug).Select(l => l.Id).FirstAsync();
+            db.Add(new JoinRequest(lyon, p.UserId, new JoinInput { FirstName = "Export", LastName = p.LastName, Email = p.Email, Category = MemberCategory.Freelancer }, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
+        },
+        ["Invitations"] = async (db, p) =>
+        {
+            var lyon = await db.Locations.Where(l => l.Slug == DemoAccounts.LyonSlug).Select(l => l.Id).FirstAsync();
+            var (invitation, _) = Invitation.Issue(p.Email, "Export", p.LastName, lyon, MemberCategory.Freelancer, null, null, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+            invitation.Accept(p.MemberId, new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc));
+            db.Add(invitation);
         },
         ["RecoveryCodes"] = (db, p) =>
         {

@@ -1,0 +1,115 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Cotravail.Common.Email;
+
+internal enum OutboxStatus
+{
+    Queued,
+    Retrying,
+    Sent,
+    Failed,
+}
+
+/// An email waiting to be sent (or sent): written in the same transaction as the change that causes
+/// it, so a rolled-back change sends nothing and a committed one is never forgotten.
+internal sealed class OutboxMessage
+{
+    public const int MaxAttempts = 10;
+    public const int ErrorLength = 2000;
+
+    private OutboxMessage()
+    {
+    }
+
+    public OutboxMessage(string to, string subject, string textBody, string? htmlBody, string culture, DateTime now)
+    {
+        Id = Guid.CreateVersion7();
+        To = to;
+        Subject = subject;
+        TextBody = textBody;
+        HtmlBody = htmlBody;
+        Culture = culture;
+        CreatedAt = now;
+        NextAttemptAt = now;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string To { get; private set; } = "";
+
+    public string Subject { get; private set; } = "";
+
+    public string TextBody { get; private set; } = "";
+
+    public string? HtmlBody { get; private set; }
+
+    public string Culture { get; private set; } = "fr";
+
+    public DateTime CreatedAt { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    public DateTime NextAttemptAt { get; private set; }
+
+    /// A sender instance holds the message until then; another instance may take it over afterwards.
+    public DateTime? ClaimedUntil { get; private set; }
+
+    public DateTime? SentAt { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    public OutboxStatus Status => SentAt is not null ? OutboxStatus.Sent
+        : Attempts >= MaxAttempts ? OutboxStatus.Failed
+        : Attempts > 0 ? OutboxStatus.Retrying
+        : OutboxStatus.Queued;
+
+    public void MarkSent(DateTime now)
+    {
+        Attempts++;
+        SentAt = now;
+        ClaimedUntil = null;
+        LastError = null;
+    }
+
+    public void MarkFailed(DateTime now, string error)
+    {
+        Attempts++;
+        ClaimedUntil = null;
+        LastError = error.Length > ErrorLength ? error[..ErrorLength] : error;
+        NextAttemptAt = now + Backoff(Attempts);
+    }
+
+    /// 1, 2, 4, 8… minutes after each failure, at most 6 hours.
+    public static TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromMinutes(Math.Min(Math.Pow(2, Math.Max(0, attempts - 1)), 360));
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.ToTable("Outbox");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.To).HasMaxLength(256);
+        builder.Property(m => m.Subject).HasMaxLength(300);
+        builder.Property(m => m.Culture).HasMaxLength(10);
+        builder.Property(m => m.LastError).HasMaxLength(OutboxMessage.ErrorLength);
+        builder.Ignore(m => m.Status);
+        builder.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+        builder.HasIndex(m => m.CreatedAt);
+    }
+}
+
+internal static class OutboxStatusText
+{
+    public static string Of(OutboxStatus status) => status switch
+    {
+        OutboxStatus.Queued => "Queued",
+        OutboxStatus.Retrying => "Retrying after an error",
+        OutboxStatus.Sent => "Sent",
+        OutboxStatus.Failed => "Failed",
+        _ => status.ToString(),
+    };
+}

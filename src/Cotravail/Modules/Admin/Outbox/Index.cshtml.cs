@@ -1,0 +1,34 @@
+using Cotravail.Common;
+using Cotravail.Common.Auth;
+using Cotravail.Common.Database;
+using Cotravail.Common.Email;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Modules.Admin.Outbox;
+
+/// The emails the platform sent or will send, newest first: with no SMTP server configured this is
+/// where an admin reads them.
+[Authorize(Policy = Policies.NetworkAdmin)]
+internal sealed class IndexModel(AppDb db) : PageModel
+{
+    internal sealed record Row(Guid Id, string To, string Subject, DateTime CreatedAt, DateTime? SentAt, int Attempts, string? LastError)
+    {
+        public OutboxStatus Status => SentAt is not null ? OutboxStatus.Sent
+            : Attempts >= OutboxMessage.MaxAttempts ? OutboxStatus.Failed
+            : Attempts > 0 ? OutboxStatus.Retrying
+            : OutboxStatus.Queued;
+    }
+
+    [FromQuery(Name = "page")] // not BindProperty: "page" is also the route value naming the Razor page
+    public int? PageNumber { get; set; }
+
+    public Page<Row> Results { get; private set; } = new([], 1, 25, 0);
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Results = await db.Set<OutboxMessage>().AsNoTracking().OrderByDescending(m => m.CreatedAt)
+            .Select(m => new Row(m.Id, m.To, m.Subject, m.CreatedAt, m.SentAt, m.Attempts, m.LastError))
+            .ToPageAsync(PageRequest.Of(PageNumber, 25), ct);
+}

@@ -1,0 +1,181 @@
+using System.Net;
+using Cotravail.Common.Database;
+using Cotravail.Common.Email;
+using Cotravail.Modules.Demo;
+using Cotravail.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Cotravail.Tests.Common.Email;
+
+public abstract class OutboxTests(TestApp app)
+{
+    [Fact]
+    public async Task A_queued_email_is_delivered_to_a_real_smtp_server()
+    {
+        await using var smtp = await SmtpServer.StartAsync();
+        var (id, subject) = await EnqueueAsync("en");
+
+        var sent = await PassAsync(Smtp(smtp.Port), app.Clock);
+
+        sent.ShouldBeGreaterThanOrEqualTo(1);
+        var received = await smtp.WaitForAsync(subject);
+        received.ShouldNotBeNull();
+        received.ShouldContain("X-RcptTo: reader@cotravail.test");
+        received.ShouldContain("Content-Language: en");
+        var row = await app.WithDbAsync(db => db.Outbox.AsNoTracking().FirstAsync(m => m.Id == id));
+        row.Status.ShouldBe(OutboxStatus.Sent);
+        row.Attempts.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Without_smtp_each_email_is_written_as_an_eml_file_and_marked_sent()
+    {
+        var folder = Directory.CreateTempSubdirectory("cotravail-outbox-").FullName;
+        try
+        {
+            var (id, subject) = await EnqueueAsync("fr");
+
+            await PassAsync(new MailDelivery(new SmtpSettings(), folder), app.Clock);
+
+            var files = Directory.GetFiles(folder, "*.eml");
+            files.Select(File.ReadAllText).ShouldContain(text => text.Contains(subject, StringComparison.Ordinal));
+            (await app.WithDbAsync(db => db.Outbox.AsNoTracking().FirstAsync(m => m.Id == id))).SentAt.ShouldNotBeNull();
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_failed_send_is_retried_after_a_delay_and_then_delivered()
+    {
+        var (id, subject) = await EnqueueAsync("fr");
+        var clock = new MovableClock(app.Clock.GetUtcNow()); // the shared app clock may have been moved ahead
+        var nobody = new MailDelivery(new SmtpSettings { Host = "127.0.0.1", Port = SmtpServer.FreePort() }, "unused");
+
+        await PassAsync(nobody, clock);
+
+        var failed = await app.WithDbAsync(db => db.Outbox.AsNoTracking().FirstAsync(m => m.Id == id));
+        failed.Status.ShouldBe(OutboxStatus.Retrying);
+        failed.Attempts.ShouldBe(1);
+        failed.LastError.ShouldNotBeNullOrWhiteSpace();
+        failed.NextAttemptAt.ShouldBeGreaterThan(clock.GetUtcNow().UtcDateTime);
+
+        await using var smtp = await SmtpServer.StartAsync();
+        await PassAsync(Smtp(smtp.Port), clock);
+        smtp.Messages().ShouldNotContain(m => m.Contains(subject, StringComparison.Ordinal), "not due yet: the backoff holds it back");
+
+        clock.Advance(TimeSpan.FromHours(1));
+        await PassAsync(Smtp(smtp.Port), clock);
+        (await smtp.WaitForAsync(subject)).ShouldNotBeNull();
+        var sent = await app.WithDbAsync(db => db.Outbox.AsNoTracking().FirstAsync(m => m.Id == id));
+        sent.Status.ShouldBe(OutboxStatus.Sent);
+        sent.Attempts.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_message_claimed_by_another_instance_is_not_sent_twice()
+    {
+        await using var smtp = await SmtpServer.StartAsync();
+        var (id, subject) = await EnqueueAsync("fr");
+        var until = app.Clock.GetUtcNow().UtcDateTime.AddMinutes(5);
+        await app.WithDbAsync(db => db.Outbox.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, until)));
+
+        await PassAsync(Smtp(smtp.Port), app.Clock);
+
+        smtp.Messages().ShouldNotContain(m => m.Contains(subject, StringComparison.Ordinal));
+        (await app.WithDbAsync(db => db.Outbox.AsNoTracking().FirstAsync(m => m.Id == id))).SentAt.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task The_background_worker_sends_queued_emails_through_the_configured_server()
+    {
+        await using var smtp = await SmtpServer.StartAsync();
+        await using var instance = app.WithWebHostBuilder(b => b
+            .UseSetting("Cotravail:Smtp:Host", "127.0.0.1")
+            .UseSetting("Cotravail:Smtp:Port", smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .UseSetting("Cotravail:Outbox:Send", "true")
+            .UseSetting("Cotravail:Outbox:PollInterval", "00:00:00.200"));
+        _ = instance.Services;
+
+        var (_, subject) = await EnqueueAsync("fr");
+
+        (await smtp.WaitForAsync(subject)).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Emails_are_written_in_the_recipients_language_else_in_french()
+    {
+        var english = await ComposeAsync("en");
+        var french = await ComposeAsync(null);
+
+        english.ShouldBe(("Sign in", "en"));
+        french.ShouldBe(("Se connecter", "fr"));
+    }
+
+    [Fact]
+    public async Task Network_admins_read_the_outbox_and_others_may_not()
+    {
+        var (id, subject) = await EnqueueAsync("fr");
+        using var admin = await app.BrowserClientAsync(DemoAccounts.NetworkAdmin); // demo account
+        using var manager = await app.BrowserClientAsync(DemoAccounts.ParisManager); // demo account
+
+        var (list, _) = await TestApp.GetHtmlAsync(admin, "/admin/outbox");
+        var (details, _) = await TestApp.GetHtmlAsync(admin, $"/admin/outbox/{id}");
+        using var refused = await manager.GetAsync("/admin/outbox");
+
+        list.ShouldContain(subject);
+        details.ShouldContain("Body of " + subject);
+        refused.StatusCode.ShouldBeOneOf(HttpStatusCode.Forbidden, HttpStatusCode.Redirect);
+    }
+
+    [Fact]
+    public async Task The_outbox_page_is_paged()
+    {
+        for (var i = 0; i < 26; i++)
+        {
+            await EnqueueAsync("fr");
+        }
+        using var admin = await app.BrowserClientAsync(DemoAccounts.NetworkAdmin); // demo account
+
+        var (_, second) = await TestApp.GetHtmlAsync(admin, "/admin/outbox?page=2");
+
+        second.QuerySelector("nav.pager span")!.TextContent.ShouldStartWith("Page 2 ");
+        second.QuerySelectorAll("main table tbody tr").Length.ShouldBeGreaterThan(0);
+    }
+
+    private async Task<(Guid Id, string Subject)> EnqueueAsync(string? culture)
+    {
+        var subject = $"Test {Guid.NewGuid():N}";
+        await using var scope = app.Services.CreateAsyncScope();
+        var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
+        var message = outbox.Enqueue("reader@cotravail.test", culture, _ => new EmailContent(subject, "Body of " + subject));
+        await scope.ServiceProvider.GetRequiredService<AppDb>().SaveChangesAsync();
+        return (message.Id, subject);
+    }
+
+    private async Task<(string, string)> ComposeAsync(string? culture)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var message = scope.ServiceProvider.GetRequiredService<Outbox>().Enqueue("x@cotravail.test", culture, l => new EmailContent(l["Sign in"], ""));
+        return (message.Subject, message.Culture);
+    }
+
+    private async Task<int> PassAsync(MailDelivery delivery, TimeProvider clock)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        return await new OutboxDelivery(db, delivery, clock, NullLogger<OutboxDelivery>.Instance).SendDueAsync(CancellationToken.None);
+    }
+
+    private static MailDelivery Smtp(int port) => new(new SmtpSettings { Host = "127.0.0.1", Port = port }, "unused");
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class OutboxTests_Sqlite(SqliteTestApp app) : OutboxTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class OutboxTests_Postgres(PostgresTestApp app) : OutboxTests(app);
