@@ -28,7 +28,7 @@ builder.Services.AddCotravailLocalization();
 builder.Services.AddWeb();
 builder.Services.AddAccounts();
 builder.Services.AddPrivacy();
-builder.Services.AddBookings();
+builder.Services.AddBookings(builder.Configuration);
 builder.Services.AddMe();
 builder.Services.AddAccountRecovery();
 builder.Services.AddJoining();

@@ -56,6 +56,7 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Emails stay in the outbox table, where tests read them; outbox tests send them explicitly.
         builder.UseSetting("Cotravail:Outbox:Send", "false");
+        builder.UseSetting("Cotravail:Bookings:Sweep", "false"); // tests sweep explicitly, or start an instance that does
         builder.UseSetting("ConnectionStrings:Postgres", Engine == DatabaseEngine.Postgres ? ConnectionString : "");
         builder.UseSetting("ConnectionStrings:Sqlite", Engine == DatabaseEngine.Sqlite ? ConnectionString : "");
         // Every test of a collection comes from one address: rate-limit tests start their own host (see RateLimitTests).

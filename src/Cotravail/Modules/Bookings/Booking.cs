@@ -93,7 +93,25 @@ internal sealed class Booking
         VatBasisPoints = vatBasisPoints;
     }
 
+    /// A pending request stops holding its slot two days after it was made, or when its slot starts.
+    public static readonly TimeSpan PendingHold = TimeSpan.FromDays(2);
+
+    public DateTime PendingExpiresAt => CreatedAt + PendingHold < Start ? CreatedAt + PendingHold : Start;
+
     public void Anonymise() => Title = "";
+
+    /// Check-in opens this long before the start and closes at the end.
+    public static readonly TimeSpan CheckInOpens = TimeSpan.FromMinutes(15);
+
+    public bool CheckIn(DateTime now)
+    {
+        if (Status != BookingStatus.Confirmed || now < Start - CheckInOpens || now >= End)
+        {
+            return false;
+        }
+        CheckedInAt ??= now;
+        return true;
+    }
 
     public bool Cancel(DateTime now)
     {

@@ -7,8 +7,16 @@ namespace Cotravail.Modules.Bookings;
 
 internal static class BookingsModule
 {
-    public static IServiceCollection AddBookings(this IServiceCollection services) =>
+    public static IServiceCollection AddBookings(this IServiceCollection services, IConfiguration configuration)
+    {
         services.AddScoped<IErasureStep, BookingErasure>();
+        services.AddScoped<BookingNotice>();
+        services.AddScoped<DecideBooking>();
+        services.AddScoped<BookingSweeper>();
+        services.Configure<BookingSweeperOptions>(configuration.GetSection("Cotravail:Bookings"));
+        services.AddHostedService<BookingSweeperWorker>();
+        return services;
+    }
 
     public static RouteGroupBuilder MapBookings(this RouteGroupBuilder api)
     {
@@ -27,6 +35,20 @@ internal static class BookingsModule
         group.MapPost("/{id:guid}/cancel", async (Guid id, AppDb db, Access access, TimeProvider clock, HttpContext http, CancellationToken ct) =>
                 (await CancelBooking.HandleAsync(id, db, await access.GetAsync(ct), clock, ct)).ToHttp(http))
             .Produces<BookingResponse>().ProducesProblem(404).ProducesProblem(409).WithSummary("Cancel a booking.");
+        group.MapPost("/{id:guid}/check-in", async (Guid id, AppDb db, Access access, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                (await CheckInBooking.HandleAsync(id, db, await access.GetAsync(ct), clock, ct)).ToHttp(http))
+            .Produces<BookingResponse>().ProducesProblem(404).ProducesProblem(409)
+            .WithSummary("Check a booking in (its member or the location's staff), from 15 minutes before its start.");
+        group.MapPost("/{id:guid}/approve", async (Guid id, DecideBooking decide, Access access, HttpContext http, CancellationToken ct) =>
+                (await decide.HandleAsync(id, true, await access.GetAsync(ct), ct)).ToHttp(http))
+            .Produces<BookingResponse>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
+            .WithSummary("Approve a pending request (managers of the location).")
+            .RequireAuthorization(Policies.Manager);
+        group.MapPost("/{id:guid}/decline", async (Guid id, DecideBooking decide, Access access, HttpContext http, CancellationToken ct) =>
+                (await decide.HandleAsync(id, false, await access.GetAsync(ct), ct)).ToHttp(http))
+            .Produces<BookingResponse>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
+            .WithSummary("Decline a pending request (managers of the location).")
+            .RequireAuthorization(Policies.Manager);
         return api;
     }
 }

@@ -237,6 +237,11 @@ public static class AuthorizationRules
 
         ["GET /api/v1/bookings"] = SignedIn(Api),
         ["GET /api/v1/bookings/{id:guid}"] = new(OwnBooking),
+        // The matrix's bookings start days ahead and are confirmed: whoever may act on them gets 409
+        // (check-in not open yet, nothing pending to decide).
+        ["POST /api/v1/bookings/{id:guid}/check-in"] = new((role, scope) => OwnBooking(role, scope) == Expect.Ok ? "409" : OwnBooking(role, scope)),
+        ["POST /api/v1/bookings/{id:guid}/approve"] = new(Decision),
+        ["POST /api/v1/bookings/{id:guid}/decline"] = new(Decision),
         ["POST /api/v1/bookings/{id:guid}/cancel"] = new(OwnBooking, FreshId: (w, s) => w.NewBookingAsync(s)),
         // Members book anywhere in the network; staff and admins without a member record book on a member's behalf.
         ["POST /api/v1/bookings"] = new(
@@ -252,6 +257,15 @@ public static class AuthorizationRules
                 return new { resourceId = MatrixWorld.Pick(w.Resources, s), start, end };
             },
             ScopedBody: true),
+    };
+
+    /// Deciding a request: managers of its location and admins.
+    private static string Decision(Role role, Scope scope) => role switch
+    {
+        Role.Anonymous => "401",
+        Role.Member or Role.CompanyAdmin or Role.Host => "403",
+        Role.Manager when scope == Scope.Foreign => "404",
+        _ => "409",
     };
 
     /// A booking is seen by its member (the own booking is the Member role's), its location's staff and admins.

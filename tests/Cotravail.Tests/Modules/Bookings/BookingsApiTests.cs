@@ -226,18 +226,33 @@ internal sealed class BookingWorld
     }
 
     /// A new member of this location with a sign-in account, as an API client.
-    public async Task<HttpClient> MemberClientAsync()
+    public async Task<HttpClient> MemberClientAsync() => (await NewMemberAsync()).Client;
+
+    public async Task<Booker> NewMemberAsync()
     {
         var email = TestApp.NewEmail("booker");
         var user = await App.CreateUserAsync(email);
+        var member = new Member("Camille", "Booker", email, MemberCategory.Freelancer, Location);
+        member.LinkAccount(user.Id);
         await App.WithDbAsync(async db =>
         {
-            var member = new Member("Camille", "Booker", email, MemberCategory.Freelancer, Location);
-            member.LinkAccount(user.Id);
             db.Members.Add(member);
             await db.SaveChangesAsync();
         });
-        return await App.ClientForAsync(email);
+        return new Booker(await App.ClientForAsync(email), member.Id, user.Id, email);
+    }
+
+    /// A booking written straight to the database, for slots the API would refuse (already started).
+    public async Task<Guid> InsertAsync(Booker booker, Guid resource, DateTime start, TimeSpan length, bool pending = false, DateTime? createdAt = null)
+    {
+        var slot = new Cotravail.Common.TimeSlot(start, start + length);
+        var booking = new Cotravail.Modules.Bookings.Booking(resource, Location, slot, slot, booker.UserId, booker.MemberId, "Inserted", pending, createdAt ?? start.AddDays(-1));
+        await App.WithDbAsync(async db =>
+        {
+            db.Add(booking);
+            await db.SaveChangesAsync();
+        });
+        return booking.Id;
     }
 
     public Task<HttpResponseMessage> BookAsync(HttpClient client, Guid resource, DateTime localStart, DateTime localEnd) =>
@@ -256,6 +271,8 @@ internal sealed class BookingWorld
         return json.GetProperty("id").GetGuid();
     }
 }
+
+internal sealed record Booker(HttpClient Client, Guid MemberId, Guid UserId, string Email);
 
 [Collection(SqliteCollection.Name)]
 public sealed class BookingsApiTests_Sqlite(SqliteTestApp app) : BookingsApiTests(app);

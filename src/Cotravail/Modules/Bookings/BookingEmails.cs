@@ -1,0 +1,28 @@
+using Cotravail.Common.Email;
+using Microsoft.Extensions.Localization;
+
+namespace Cotravail.Modules.Bookings;
+
+/// Emails about a booking, composed in the recipient's language by Outbox.Enqueue.
+internal static class BookingEmails
+{
+    public static EmailContent Released(IStringLocalizer l, string name, string resource, DateTime localStart) => new(
+        l["Your booking of {0} was released", resource],
+        string.Join("\n\n",
+            l["Hello {0},", name],
+            l["You did not check in for {0} on {1:f}, so the slot was given back to other members.", resource, localStart]));
+
+    public static EmailContent Expired(IStringLocalizer l, string name, string resource, DateTime localStart) => new(
+        l["Your request for {0} expired", resource],
+        string.Join("\n\n",
+            l["Hello {0},", name],
+            l["Your request to book {0} on {1:f} was not answered in time, so it no longer holds the slot.", resource, localStart]));
+
+    public static EmailContent Decided(IStringLocalizer l, string name, string resource, DateTime localStart, bool approved) => new(
+        approved ? l["Your booking of {0} is confirmed", resource] : l["Your request for {0} was declined", resource],
+        string.Join("\n\n",
+            l["Hello {0},", name],
+            approved
+                ? l["Your request to book {0} on {1:f} is approved.", resource, localStart]
+                : l["Your request to book {0} on {1:f} was declined.", resource, localStart]));
+}

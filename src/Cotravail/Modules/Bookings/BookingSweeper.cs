@@ -1,0 +1,102 @@
+using Cotravail.Common.Database;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Cotravail.Modules.Bookings;
+
+/// Gives slots back: confirmed bookings not checked in within their resource's CheckInMinutes are
+/// Released, pending requests past their hold are Expired, and their members are told. Each change is a
+/// conditional UPDATE from the state that was read, so several instances sweeping at once change a
+/// booking once; the work is read from the database, so it carries on across restarts.
+internal sealed class BookingSweeper(AppDb db, BookingNotice notice, TimeProvider clock)
+{
+    /// How far back a sweep looks: older no-shows are history, not slots to give back.
+    private static readonly TimeSpan Horizon = TimeSpan.FromDays(1);
+
+    public async Task<int> SweepAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var since = now - Horizon;
+        var noShows = await db.Bookings
+            .Where(b => b.Status == BookingStatus.Confirmed && b.CheckedInAt == null && b.Start <= now && b.Start >= since)
+            .Join(db.Resources.Where(r => r.Policy.CheckInMinutes > 0), b => b.ResourceId, r => r.Id, (b, r) => new { b.Id, b.Start, r.Policy.CheckInMinutes })
+            .ToListAsync(ct);
+        var pending = await db.Bookings.Where(b => b.Status == BookingStatus.Pending && b.Start >= since)
+            .Select(b => new { b.Id, b.CreatedAt, b.Start }).ToListAsync(ct);
+        var changed = 0;
+        foreach (var late in noShows.Where(b => DateTime.SpecifyKind(b.Start, DateTimeKind.Utc).AddMinutes(b.CheckInMinutes) <= now))
+        {
+            changed += await MoveAsync(late.Id, BookingStatus.Confirmed, BookingStatus.Released, BookingEmails.Released, ct);
+        }
+        foreach (var stale in pending.Where(p => Min(p.CreatedAt + Booking.PendingHold, p.Start) <= now))
+        {
+            changed += await MoveAsync(stale.Id, BookingStatus.Pending, BookingStatus.Expired, BookingEmails.Expired, ct);
+        }
+        return changed;
+    }
+
+    private async Task<int> MoveAsync(Guid id, BookingStatus from, BookingStatus to,
+        Func<Microsoft.Extensions.Localization.IStringLocalizer, string, string, DateTime, Cotravail.Common.Email.EmailContent> email, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var changed = await db.Bookings.Where(b => b.Id == id && b.Status == from && b.CheckedInAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, to), ct);
+        if (changed == 1)
+        {
+            await notice.SendAsync(id, email, ct);
+            await db.SaveChangesAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        return changed;
+    }
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+}
+
+/// Cotravail:Bookings: Sweep=false turns the sweeper off on an instance; SweepInterval is its period.
+internal sealed class BookingSweeperOptions
+{
+    public bool Sweep { get; set; } = true;
+
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+internal sealed class BookingSweeperWorker(IServiceScopeFactory scopes, IOptions<BookingSweeperOptions> options, TimeProvider clock, ILogger<BookingSweeperWorker> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Sweep)
+        {
+            return;
+        }
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var released = await scope.ServiceProvider.GetRequiredService<BookingSweeper>().SweepAsync(stoppingToken);
+                if (released > 0)
+                {
+                    logger.LogInformation("Gave back {Count} slots (no-shows and expired requests)", released);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                logger.LogError(e, "The booking sweep failed");
+            }
+            try
+            {
+                await Task.Delay(options.Value.SweepInterval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}

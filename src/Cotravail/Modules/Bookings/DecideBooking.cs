@@ -1,0 +1,36 @@
+using Cotravail.Common.Auth;
+using Cotravail.Common.Database;
+using Cotravail.Common.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Modules.Bookings;
+
+/// A manager of the location approves or declines a pending request. The decision is one conditional
+/// UPDATE (still Pending), so two managers deciding at once cannot both win.
+internal sealed class DecideBooking(AppDb db, BookingNotice notice)
+{
+    public async Task<Result<BookingResponse>> HandleAsync(Guid id, bool approve, AccessScope scope, CancellationToken ct)
+    {
+        var booking = await db.Bookings.VisibleTo(db, scope).AsNoTracking().FirstOrDefaultAsync(b => b.Id == id, ct);
+        if (booking is null)
+        {
+            return new NotFound("Booking");
+        }
+        if (!scope.CanManage(booking.LocationId))
+        {
+            return new Forbidden();
+        }
+        var to = approve ? BookingStatus.Confirmed : BookingStatus.Declined;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var changed = await db.Bookings.Where(b => b.Id == id && b.Status == BookingStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, to), ct);
+        if (changed != 1)
+        {
+            return new Conflict("status", BookingMessages.NotPending);
+        }
+        await notice.SendAsync(id, (l, name, resource, start) => BookingEmails.Decided(l, name, resource, start, approve), ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return await BookingQueries.GetAsync(id, db, scope, ct);
+    }
+}
