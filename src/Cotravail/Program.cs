@@ -60,6 +60,7 @@ api.MapMyProfile();
 api.MapLocationPhotos();
 app.MapLocationPhotoFiles();
 api.MapJoining();
+app.MapCalendarFeeds();
 app.MapPages();
 await app.RunAsync();
 

@@ -4,14 +4,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Modules.Bookings;
 
 /// Bookings of an erased person: kept (they carry prices and charges for billing) but their titles
-/// are blanked, since a title may name people; bookings still to come are cancelled, freeing the slots.
+/// are blanked, since a title may name people; bookings still to come are cancelled, freeing the slots;
+/// their calendar addresses are deleted.
 internal sealed class BookingErasure : IErasureStep
 {
-    public IReadOnlyCollection<string> Tables { get; } = ["Bookings"];
+    public IReadOnlyCollection<string> Tables { get; } = ["Bookings", "CalendarFeeds"];
 
     public async Task EraseAsync(ErasureContext context, CancellationToken ct)
     {
         var (userId, memberId) = (context.Subject.UserId, context.Subject.MemberId);
+        await context.Db.CalendarFeeds.Where(f => f.UserId == userId).ExecuteDeleteAsync(ct);
         var bookings = await context.Db.Bookings
             .Where(b => (memberId != null && b.MemberId == memberId) || (userId != null && b.BookedByUserId == userId && b.MemberId == null))
             .ToListAsync(ct);

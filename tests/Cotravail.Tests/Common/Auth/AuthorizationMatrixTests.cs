@@ -100,6 +100,7 @@ public abstract class AuthorizationMatrixTests(TestApp app, ITestOutputHelper ou
         {
             "{slug}" => scope == Scope.Foreign ? world.Slugs.Foreign : world.Slugs.Own,
             "{documentName}.json" => "v1.json",
+            "{token}.ics" => world.CalendarToken + ".ics",
             _ when fresh is not null && i == lastId => fresh.Value.ToString(),
             _ when s.StartsWith("{id", StringComparison.Ordinal) => RecordId(world, template, area, s, scope).ToString(),
             _ when s.StartsWith('{') => throw new InvalidOperationException($"{template}: say in the rule how to fill {s} (FreshId)."),

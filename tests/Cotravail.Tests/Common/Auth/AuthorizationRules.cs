@@ -235,6 +235,16 @@ public static class AuthorizationRules
         ["GET /admin/outbox"] = NetworkAdmin(Page),
         ["GET /admin/outbox/{id:guid}"] = NetworkAdmin(Page) with { FreshId = (w, _) => w.AnyOutboxMessageAsync() },
 
+        // Calendar addresses: one's own, a resource's for its staff, and the feeds themselves (the token is the key).
+        ["GET /me/calendar"] = SignedIn(Page),
+        ["POST /api/v1/me/calendar-feed"] = SignedIn(Api),
+        ["GET /api/v1/me/calendar-feeds"] = SignedIn(Api),
+        ["DELETE /api/v1/me/calendar-feeds/{id:guid}"] = new(
+            (role, _) => role switch { Role.Anonymous => "401", Role.Member => Expect.Ok, _ => "404" },
+            FreshId: (w, _) => w.NewCalendarFeedAsync(Role.Member)),
+        ["POST /api/v1/resources/{id:guid}/calendar-feed"] = Read(Api, (_, _) => "403"),
+        ["GET /calendar/{token}.ics"] = Everyone(Expect.Ok),
+
         ["GET /api/v1/bookings"] = SignedIn(Api),
         ["GET /api/v1/bookings/{id:guid}"] = new(OwnBooking),
         // The matrix's bookings start days ahead and are confirmed: whoever may act on them gets 409

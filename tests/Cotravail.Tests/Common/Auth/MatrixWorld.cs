@@ -105,6 +105,11 @@ public sealed class MatrixWorld
             BookerIds = (memberIds[Role.Member], foreignMember),
         };
         world.Bookings = (await world.NewBookingAsync(Scope.Own), await world.NewBookingAsync(Scope.Foreign));
+        using (var created = await (await world.ClientAsync(Role.NetworkAdmin, api: true)).PostAsync("/api/v1/me/calendar-feed", null))
+        {
+            var path = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("path").GetString()!;
+            world.CalendarToken = path["/calendar/".Length..^".ics".Length];
+        }
         return world;
     }
 
@@ -132,6 +137,13 @@ public sealed class MatrixWorld
         var (start, end) = NextSlot();
         return await CreateAsync(api, "/api/v1/bookings", new { resourceId = Pick(Resources, scope), start, end, memberId = Pick(BookerIds, scope) });
     }
+
+    /// The secret of a calendar address of the admin's, for GET /calendar/{token}.ics.
+    public string CalendarToken { get; private set; } = "";
+
+    /// A new calendar address of that role's account; returns its id.
+    public async Task<Guid> NewCalendarFeedAsync(Role owner) =>
+        await CreateAsync(await ClientAsync(owner, api: true), "/api/v1/me/calendar-feed", new { });
 
     /// A new personal access token of that role's account; returns its id.
     public async Task<Guid> NewTokenAsync(Role owner) =>

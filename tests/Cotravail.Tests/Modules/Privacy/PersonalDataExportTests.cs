@@ -64,6 +64,11 @@ public abstract class PersonalDataExportTests(TestApp app)
             invitation.Accept(p.MemberId, new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc));
             db.Add(invitation);
         },
+        ["CalendarFeeds"] = (db, p) =>
+        {
+            db.Add(CalendarFeed.Create(p.UserId, null, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)).Feed);
+            return Task.CompletedTask;
+        },
         ["RecoveryCodes"] = (db, p) =>
         {
             db.Add(new RecoveryCode(p.UserId, "ABCDE-12345"));
