@@ -17,6 +17,7 @@ using Cotravail.Modules.Members;
 using Cotravail.Modules.Network;
 using Cotravail.Modules.Privacy;
 using Cotravail.Modules.Resources;
+using Cotravail.Modules.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
@@ -32,6 +33,7 @@ builder.Services.AddBookings();
 builder.Services.AddMe();
 builder.Services.AddAccountRecovery();
 builder.Services.AddJoining();
+builder.Services.AddStaff();
 builder.Services.AddDemo();
 
 var app = builder.Build();
@@ -60,6 +62,7 @@ api.MapMyProfile();
 api.MapLocationPhotos();
 app.MapLocationPhotoFiles();
 api.MapJoining();
+api.MapStaff();
 app.MapPages();
 await app.RunAsync();
 
