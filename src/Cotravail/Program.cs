@@ -17,6 +17,7 @@ using Cotravail.Modules.Members;
 using Cotravail.Modules.Network;
 using Cotravail.Modules.Privacy;
 using Cotravail.Modules.Resources;
+using Cotravail.Modules.Staff;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
@@ -32,6 +33,7 @@ builder.Services.AddBookings(builder.Configuration);
 builder.Services.AddMe();
 builder.Services.AddAccountRecovery();
 builder.Services.AddJoining();
+builder.Services.AddStaff();
 builder.Services.AddDemo();
 
 var app = builder.Build();
@@ -61,6 +63,7 @@ api.MapLocationPhotos();
 app.MapLocationPhotoFiles();
 api.MapJoining();
 app.MapCalendarFeeds();
+api.MapStaff();
 app.MapPages();
 await app.RunAsync();
 

@@ -1,3 +1,4 @@
+using Cotravail.Common.Auth;
 using Cotravail.Modules.Members;
 using Cotravail.Modules.Resources;
 
@@ -16,6 +17,13 @@ internal static class EnumText
         ResourceKind.PhoneBooth => "Phone booth",
         ResourceKind.Equipment => "Equipment",
         _ => kind.ToString(),
+    };
+
+    public static string Of(StaffRole role) => role switch
+    {
+        StaffRole.Manager => "Manager",
+        StaffRole.Host => "Host",
+        _ => role.ToString(),
     };
 
     public static string Of(MemberCategory category) => category switch

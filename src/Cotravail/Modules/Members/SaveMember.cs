@@ -2,6 +2,7 @@ using Cotravail.Common.Audit;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
+using Cotravail.Modules.Privacy.Erasure;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Modules.Members;
@@ -77,8 +78,29 @@ internal static class SaveMember
         {
             member.Deactivate();
         }
+        await SetAccountActiveAsync(member, active, db, ct);
         await db.SaveChangesAsync(ct);
         return await MemberAccess.ResponseAsync(db, member.Id, ct);
+    }
+
+    /// The member's sign-in account follows the membership: its tokens stop at once and its sessions
+    /// within the session check interval. An account that also runs the network (network admin or staff
+    /// role) is left as it is: a membership ending does not end a job, network admins manage those roles.
+    private static async Task SetAccountActiveAsync(Member member, bool active, AppDb db, CancellationToken ct)
+    {
+        if (member.UserId is not { } userId || await db.Users.FirstOrDefaultAsync(u => u.Id == userId, ct) is not { } user)
+        {
+            return;
+        }
+        if (active)
+        {
+            // An erased account stays closed even if its (erased) member record is reactivated.
+            user.IsActive = !ErasureContext.IsPlaceholder(user.Email ?? "");
+        }
+        else if (!user.IsNetworkAdmin && !await db.StaffAssignments.AnyAsync(s => s.UserId == userId, ct))
+        {
+            user.Deactivate();
+        }
     }
 
     /// Company moves and the company-admin role (which shows a whole team's data) are audited.

@@ -91,16 +91,20 @@ public abstract class AuthorizationMatrixTests(TestApp app, ITestOutputHelper ou
         var code => ((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
+    private const string LocationParameter = "{locationId:guid}";
+
     private static string Fill(MatrixWorld world, string template, Scope scope, Guid? fresh)
     {
         var segments = template.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var area = segments.SkipWhile(s => s is "api" or "v1" or "admin").FirstOrDefault() ?? "";
-        var lastId = Array.FindLastIndex(segments, s => s.StartsWith('{') && s.Contains(":guid", StringComparison.Ordinal));
+        // {locationId} is the own or foreign location; FreshId fills the last other id.
+        var lastId = Array.FindLastIndex(segments, s => s.StartsWith('{') && s.Contains(":guid", StringComparison.Ordinal) && s != LocationParameter);
         return "/" + string.Join('/', segments.Select((s, i) => s switch
         {
             "{slug}" => scope == Scope.Foreign ? world.Slugs.Foreign : world.Slugs.Own,
             "{documentName}.json" => "v1.json",
             "{token}.ics" => world.CalendarToken + ".ics",
+            LocationParameter => MatrixWorld.Pick(world.Locations, scope).ToString(),
             _ when fresh is not null && i == lastId => fresh.Value.ToString(),
             _ when s.StartsWith("{id", StringComparison.Ordinal) => RecordId(world, template, area, s, scope).ToString(),
             _ when s.StartsWith('{') => throw new InvalidOperationException($"{template}: say in the rule how to fill {s} (FreshId)."),

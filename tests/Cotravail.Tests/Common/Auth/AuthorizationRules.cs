@@ -244,6 +244,14 @@ public static class AuthorizationRules
             FreshId: (w, _) => w.NewCalendarFeedAsync(Role.Member)),
         ["POST /api/v1/resources/{id:guid}/calendar-feed"] = Read(Api, (_, _) => "403"),
         ["GET /calendar/{token}.ics"] = Everyone(Expect.Ok),
+        // Staff roles and network admins: network admins only. The grant gives the matrix admin (already
+        // everything) the Host role at the own location, so no other role's rights change; only the admin's
+        // one call gets that far.
+        ["GET /admin/staff"] = NetworkAdmin(Page),
+        ["GET /api/v1/staff"] = NetworkAdmin(Api),
+        ["POST /api/v1/staff/roles"] = NetworkAdmin(Api, (w, _) => new { email = w.Emails[Role.NetworkAdmin], locationId = w.Locations.Own, role = "Host" }),
+        ["DELETE /api/v1/staff/roles/{userId:guid}/{locationId:guid}"] = NetworkAdmin(Api) with { FreshId = (w, s) => w.NewHostAsync(s) },
+        ["PUT /api/v1/staff/{userId:guid}/network-admin"] = NetworkAdmin(Api, (_, _) => new { isNetworkAdmin = true }) with { FreshId = (w, s) => w.NewHostAsync(s) },
 
         ["GET /api/v1/bookings"] = SignedIn(Api),
         ["GET /api/v1/bookings/{id:guid}"] = new(OwnBooking),

@@ -184,6 +184,18 @@ public sealed class MatrixWorld
         return request.Id;
     }
 
+    /// A new account holding the Host role at the own (foreign) location; returns the account's id.
+    public async Task<Guid> NewHostAsync(Scope scope)
+    {
+        var user = await App.CreateUserAsync(TestApp.NewEmail("matrix-staff"));
+        await App.WithDbAsync(async db =>
+        {
+            db.StaffAssignments.Add(new StaffAssignment(user.Id, Pick(Locations, scope), StaffRole.Host));
+            await db.SaveChangesAsync();
+        });
+        return user.Id;
+    }
+
     /// A queued email (an invitation the admin sends), for the outbox's detail page.
     public async Task<Guid> AnyOutboxMessageAsync()
     {
