@@ -41,7 +41,7 @@ internal static class BookResource
         {
             return new NotFound("Resource");
         }
-        var location = await db.Locations.AsNoTracking().FirstAsync(l => l.Id == resource.LocationId, ct);
+        var location = await db.Locations.AsNoTracking().AsSplitQuery().FirstAsync(l => l.Id == resource.LocationId, ct);
         var member = await BookerAsync(request.MemberId, resource.LocationId, db, scope, ct);
         if (!member.IsOk)
         {
