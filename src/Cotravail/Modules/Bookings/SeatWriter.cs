@@ -12,6 +12,7 @@ internal static class SeatWriter
 {
     public static async Task<bool> InsertAsync(AppDb db, Booking booking, int seats, CancellationToken ct)
     {
+        using var gate = await SqliteWriteGate.EnterAsync(db, ct);
         for (var attempt = 0; attempt <= seats; attempt++)
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Common.Database;
+
+/// SQLite lets one writer in at a time and makes the others sleep and retry (busy timeout), which
+/// wastes most of the time under contention. Writers of one process queue here instead, one gate per
+/// database file, so a write transaction starts as soon as the previous one ends. Other processes
+/// still meet SQLite's own lock; PostgreSQL needs no gate.
+internal static class SqliteWriteGate
+{
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+
+    public static async Task<IDisposable?> EnterAsync(AppDb db, CancellationToken ct)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return null;
+        }
+        var gate = Gates.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        return new Release(gate);
+    }
+
+    private sealed class Release(SemaphoreSlim gate) : IDisposable
+    {
+        private int released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
+    }
+}
