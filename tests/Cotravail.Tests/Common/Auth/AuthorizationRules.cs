@@ -236,6 +236,8 @@ public static class AuthorizationRules
         ["GET /admin/outbox/{id:guid}"] = NetworkAdmin(Page) with { FreshId = (w, _) => w.AnyOutboxMessageAsync() },
 
         ["GET /api/v1/bookings"] = SignedIn(Api),
+        // Availability is public information for anyone signed in; the price is the caller's (member or not).
+        ["GET /api/v1/availability"] = SignedIn(Api) with { Query = (w, _) => { var (start, end) = w.NextSlot(); return $"?start={start}&end={end}&explain=true"; } },
         ["GET /api/v1/bookings/{id:guid}"] = new(OwnBooking),
         ["POST /api/v1/bookings/{id:guid}/cancel"] = new(OwnBooking, FreshId: (w, s) => w.NewBookingAsync(s)),
         // Members book anywhere in the network; staff and admins without a member record book on a member's behalf.
