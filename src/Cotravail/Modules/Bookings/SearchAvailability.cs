@@ -2,7 +2,6 @@ using Cotravail.Common;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
-using Cotravail.Modules.Locations;
 using Cotravail.Modules.Resources;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,7 +62,7 @@ internal static class SearchAvailability
         }
         var locations = await db.Locations.AsNoTracking().AsSplitQuery()
             .Where(l => candidates.Any(r => r.LocationId == l.Id)).ToDictionaryAsync(l => l.Id, ct);
-        var slots = locations.Values.ToDictionary(l => l.Id, l => Slot(l, f.Start, f.End));
+        var slots = locations.Values.ToDictionary(l => l.Id, l => UtcSlot(TimeZoneInfo.FindSystemTimeZoneById(l.TimeZone), f.Start, f.End));
         var known = slots.Values.Where(s => s.HasValue).Select(s => s!.Value).ToList();
         var taken = known.Count == 0 ? [] : await OverlapsAsync(db, candidates, resources, known, ct);
 
@@ -120,9 +119,8 @@ internal static class SearchAvailability
 
     /// The local slot as UTC instants in this location's zone; null when a time does not exist there.
     /// A time that happens twice (clocks going back) is read as its first occurrence.
-    private static TimeSlot? Slot(Location location, DateTime localStart, DateTime localEnd)
+    internal static TimeSlot? UtcSlot(TimeZoneInfo zone, DateTime localStart, DateTime localEnd)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(location.TimeZone);
         DateTime? Utc(DateTime local) => zone.IsInvalidTime(local) ? null
             : zone.IsAmbiguousTime(local) ? DateTime.SpecifyKind(local - zone.GetAmbiguousTimeOffsets(local).Max(), DateTimeKind.Utc)
             : TimeZoneInfo.ConvertTimeToUtc(local, zone);

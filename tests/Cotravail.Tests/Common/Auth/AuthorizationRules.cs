@@ -237,6 +237,10 @@ public static class AuthorizationRules
 
         ["GET /api/v1/bookings"] = SignedIn(Api),
         // Availability is public information for anyone signed in; the price is the caller's (member or not).
+        // Booking pages: any signed-in person searches, sees a location's day (busy cells carry no names) and their own bookings.
+        ["GET /book"] = SignedIn(Page),
+        ["GET /locations/{slug}/timeline"] = SignedIn(Page),
+        ["GET /me/bookings"] = SignedIn(Page),
         ["GET /api/v1/availability"] = SignedIn(Api) with { Query = (w, _) => { var (start, end) = w.NextSlot(); return $"?start={start}&end={end}&explain=true"; } },
         ["GET /api/v1/bookings/{id:guid}"] = new(OwnBooking),
         ["POST /api/v1/bookings/{id:guid}/cancel"] = new(OwnBooking, FreshId: (w, s) => w.NewBookingAsync(s)),
