@@ -64,7 +64,9 @@ internal static class SearchAvailability
             .Where(l => candidates.Any(r => r.LocationId == l.Id)).ToDictionaryAsync(l => l.Id, ct);
         var slots = locations.Values.ToDictionary(l => l.Id, l => UtcSlot(TimeZoneInfo.FindSystemTimeZoneById(l.TimeZone), f.Start, f.End));
         var known = slots.Values.Where(s => s.HasValue).Select(s => s!.Value).ToList();
-        var taken = known.Count == 0 ? [] : await OverlapsAsync(db, candidates, resources, known, ct);
+        var taken = (known.Count == 0 ? [] : await OverlapsAsync(db, candidates, resources, known, ct)).ToLookup(b => b.ResourceId);
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var localNows = locations.Values.ToDictionary(l => l.Id, l => WallClock.ToLocal(nowUtc, TimeZoneInfo.FindSystemTimeZoneById(l.TimeZone)));
 
         var member = scope.MemberId is not null;
         var (available, unavailable) = (new List<Option>(), new List<Option>());
@@ -76,14 +78,12 @@ internal static class SearchAvailability
             {
                 continue;
             }
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(location.TimeZone);
-            var localNow = WallClock.ToLocal(clock.GetUtcNow().UtcDateTime, zone);
-            var reason = slots[location.Id] is null ? Unavailability.Closed : Bookability.Check(resource.Policy, location, f.Start, f.End, localNow);
+            var reason = slots[location.Id] is null ? Unavailability.Closed : Bookability.Check(resource.Policy, location, f.Start, f.End, localNows[location.Id]);
             int? free = null;
             if (reason is null)
             {
                 var slot = slots[location.Id]!.Value.Widen(resource.Policy.Setup, resource.Policy.Cleanup);
-                var busySeats = taken.Where(b => b.ResourceId == resource.Id && b.BlockStart < slot.End && slot.Start < b.BlockEnd)
+                var busySeats = taken[resource.Id].Where(b => b.BlockStart < slot.End && slot.Start < b.BlockEnd)
                     .Select(b => b.Seat).Distinct().Count();
                 var seats = resource.Kind == ResourceKind.HotDeskZone ? resource.Capacity : 1;
                 reason = busySeats >= seats ? Unavailability.Taken : null;
