@@ -254,6 +254,12 @@ public static class AuthorizationRules
         ["PUT /api/v1/staff/{userId:guid}/network-admin"] = NetworkAdmin(Api, (_, _) => new { isNetworkAdmin = true }) with { FreshId = (w, s) => w.NewHostAsync(s) },
 
         ["GET /api/v1/bookings"] = SignedIn(Api),
+        // Availability is public information for anyone signed in; the price is the caller's (member or not).
+        // Booking pages: any signed-in person searches, sees a location's day (busy cells carry no names) and their own bookings.
+        ["GET /book"] = SignedIn(Page),
+        ["GET /locations/{slug}/timeline"] = SignedIn(Page),
+        ["GET /me/bookings"] = SignedIn(Page),
+        ["GET /api/v1/availability"] = SignedIn(Api) with { Query = (w, _) => { var (start, end) = w.NextSlot(); return $"?start={start}&end={end}&explain=true"; } },
         ["GET /api/v1/bookings/{id:guid}"] = new(OwnBooking),
         // The matrix's bookings start days ahead and are confirmed: whoever may act on them gets 409
         // (check-in not open yet, nothing pending to decide).

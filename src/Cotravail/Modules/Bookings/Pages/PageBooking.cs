@@ -1,0 +1,65 @@
+using Cotravail.Common.Auth;
+using Cotravail.Common.Database;
+using Cotravail.Common.Errors;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+
+namespace Cotravail.Modules.Bookings.Pages;
+
+/// A slot as the booking pages type it: a local date and two local times.
+internal sealed record SlotInput
+{
+    public Guid? ResourceId { get; init; }
+
+    public string? Date { get; init; }
+
+    public string? From { get; init; }
+
+    public string? To { get; init; }
+
+    public string? Title { get; init; }
+}
+
+/// Books from a page through the same handler as POST /api/v1/bookings, and puts its errors by the typed fields.
+internal static class PageBooking
+{
+    public static Task<Result<BookingResponse>> BookAsync(SlotInput input, AppDb db, AccessScope scope, TimeProvider clock, CancellationToken ct) =>
+        BookResource.HandleAsync(
+            new BookResource.Request
+            {
+                ResourceId = input.ResourceId,
+                Start = $"{input.Date}T{input.From}",
+                End = $"{input.Date}T{input.To}",
+                Title = string.IsNullOrWhiteSpace(input.Title) ? null : input.Title,
+            },
+            db, scope, clock, ct);
+
+    /// start → From, end → To; anything else above the form. Prefix: "Input." or "" for top-level properties.
+    public static void AddTo(Error error, ModelStateDictionary modelState, IStringLocalizer l, string prefix)
+    {
+        var (field, reason) = error switch
+        {
+            Invalid i => (i.Field, i.Reason),
+            Conflict c => (c.Field, c.Reason),
+            NotFound nf => ("", l["{0} was not found.", l[nf.What]].Value),
+            _ => ("", error.Message),
+        };
+        var key = field switch
+        {
+            "start" => prefix + "From",
+            "end" => prefix + "To",
+            _ => "",
+        };
+        modelState.AddModelError(key, l[reason]);
+    }
+
+    public static string StatusText(BookingStatus status) => status switch
+    {
+        BookingStatus.Pending => "Waiting for approval",
+        BookingStatus.Confirmed => "Booked",
+        BookingStatus.Cancelled => "Cancelled",
+        BookingStatus.Declined => "Declined",
+        BookingStatus.Expired => "Expired",
+        _ => "Released",
+    };
+}

@@ -1,0 +1,93 @@
+using Cotravail.Common.Auth;
+using Cotravail.Common.Database;
+using Cotravail.Common.Errors;
+using Cotravail.Common.Localization;
+using Cotravail.Modules.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Cotravail.Modules.Bookings.Pages;
+
+/// /book: the network-wide search (GET, so results can be bookmarked) and booking one result (POST).
+internal sealed class SearchModel(AppDb db, Access access, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    internal sealed record LocationChoice(Guid Id, string Name);
+
+    [BindProperty(SupportsGet = true)]
+    public string? Date { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? To { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? LocationId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? People { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public List<string> Amenities { get; set; } = [];
+
+    /// The result chosen with its "Book" button.
+    [BindProperty]
+    public Guid? ResourceId { get; set; }
+
+    public IReadOnlyList<LocationChoice> Locations { get; private set; } = [];
+
+    public SearchAvailability.Response? Results { get; private set; }
+
+    public IReadOnlyList<Amenity> AmenityChoices { get; } = [.. Enum.GetValues<Amenity>().Where(a => a != Amenity.None)];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var scope = await access.GetAsync(ct);
+        var booked = await PageBooking.BookAsync(new SlotInput { ResourceId = ResourceId, Date = Date, From = From, To = To }, db, scope, clock, ct);
+        if (booked.IsOk)
+        {
+            TempData["Booked"] = l["{0} is booked.", booked.Value.ResourceName].Value;
+            return Redirect("/me/bookings");
+        }
+        PageBooking.AddTo(booked.Error, ModelState, l, "");
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Locations = await db.Locations.AsNoTracking().Where(x => x.IsActive).OrderBy(x => x.Name)
+            .Select(x => new LocationChoice(x.Id, x.Name)).ToListAsync(ct);
+        if (Date is null)
+        {
+            var tomorrow = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1);
+            (Date, From, To) = (tomorrow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "09:00", "10:00");
+            return;
+        }
+        var query = new SearchAvailability.Query(
+            $"{Date}T{From}", $"{Date}T{To}", LocationId, Kind, People, string.Join(',', Amenities), null, null, Explain: true);
+        var found = await SearchAvailability.HandleAsync(query, db, await access.GetAsync(ct), clock, ct);
+        if (found.IsOk)
+        {
+            Results = found.Value;
+        }
+        else if (ModelState.IsValid)
+        {
+            var (field, reason) = found.Error is Invalid i ? (i.Field, i.Reason) : ("", found.Error.Message);
+            ModelState.AddModelError(field switch { "start" => "From", "end" => "To", "capacity" => "People", _ => "" }, l[reason]);
+        }
+    }
+
+    public string Reason(Unavailability reason) => BookingErrors.For(reason).Reason;
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using Cotravail.Common.Auth;
+using Cotravail.Common.Database;
+using Cotravail.Common.Localization;
+using Cotravail.Modules.Locations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Cotravail.Modules.Bookings.Pages;
+
+/// /locations/{slug}/timeline: a location's day, resources × half-hours; a free cell opens a small
+/// form (choose the end) that books through the same handler as the API.
+internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public SlotInput Input { get; set; } = new();
+
+    public Location? Location { get; private set; }
+
+    public LocationDay.Grid? Day { get; private set; }
+
+    /// The resource being booked when a free cell was chosen (or the form is redisplayed).
+    public string? ChosenName { get; private set; }
+
+    /// End times offered by the form: every half-hour after the start until the day's last closing.
+    public IReadOnlyList<string> Ends { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string slug, string? date, Guid? resource, string? from, CancellationToken ct)
+    {
+        if (!await LoadAsync(slug, date, ct))
+        {
+            return NotFound();
+        }
+        if (resource is not null && from is not null)
+        {
+            var end = TimeOnly.TryParse(from, CultureInfo.InvariantCulture, out var start) ? start.AddHours(1).ToString("HH:mm", CultureInfo.InvariantCulture) : null;
+            Input = new SlotInput { ResourceId = resource, Date = Day!.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), From = from, To = end };
+            Choose();
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    {
+        if (!await LoadAsync(slug, Input.Date, ct))
+        {
+            return NotFound();
+        }
+        var booked = await PageBooking.BookAsync(Input, db, await access.GetAsync(ct), clock, ct);
+        if (booked.IsOk)
+        {
+            TempData["Booked"] = l["{0} is booked.", booked.Value.ResourceName].Value;
+            return Redirect("/me/bookings");
+        }
+        PageBooking.AddTo(booked.Error, ModelState, l, "Input.");
+        Choose();
+        return Page();
+    }
+
+    public string DayLink(int days) =>
+        $"/locations/{Location!.Slug}/timeline?date={Day!.Date.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+
+    public string CellLink(Guid resource, TimeOnly time) =>
+        $"{DayLink(0)}&resource={resource}&from={time.ToString("HH:mm", CultureInfo.InvariantCulture)}#book";
+
+    private async Task<bool> LoadAsync(string slug, string? date, CancellationToken ct)
+    {
+        Location = await db.Locations.AsNoTracking().FirstOrDefaultAsync(x => x.Slug == slug && x.IsActive, ct);
+        if (Location is null)
+        {
+            return false;
+        }
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(Location.TimeZone);
+        var today = DateOnly.FromDateTime(WallClock.ToLocal(clock.GetUtcNow().UtcDateTime, zone));
+        var day = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : today;
+        Day = await LocationDay.LoadAsync(db, Location, day, clock, ct);
+        return true;
+    }
+
+    private void Choose()
+    {
+        ChosenName = Day!.Rows.FirstOrDefault(r => r.ResourceId == Input.ResourceId)?.Name;
+        if (ChosenName is null || !TimeOnly.TryParse(Input.From, CultureInfo.InvariantCulture, out var start))
+        {
+            ChosenName = null;
+            return;
+        }
+        var last = Day.Times.Count == 0 ? start : Day.Times[^1].AddMinutes(LocationDay.CellMinutes);
+        var ends = new List<string>();
+        for (var t = start.AddMinutes(LocationDay.CellMinutes); t > start && t <= (last == TimeOnly.MinValue ? TimeOnly.MaxValue : last); t = t.AddMinutes(LocationDay.CellMinutes))
+        {
+            ends.Add(t.ToString("HH:mm", CultureInfo.InvariantCulture));
+        }
+        Ends = ends;
+    }
+}

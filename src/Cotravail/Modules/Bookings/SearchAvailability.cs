@@ -1,0 +1,200 @@
+using Cotravail.Common;
+using Cotravail.Common.Auth;
+using Cotravail.Common.Database;
+using Cotravail.Common.Errors;
+using Cotravail.Modules.Resources;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Modules.Bookings;
+
+/// Which resources are free for a slot given in each location's own wall-clock time, in one location
+/// or across the network. Set-based: one query for the candidate resources (filters in SQL), one for
+/// their locations' hours, one for the bookings overlapping the slot; the rules then run in memory.
+internal static class SearchAvailability
+{
+    /// Start and end are local times ("2026-12-01T14:00"); amenities and accessibility are comma-separated
+    /// names (all required); maxPrice is in the currency's major unit, for the whole slot.
+    internal sealed record Query(
+        string? Start, string? End, Guid? LocationId, string? Kind, int? Capacity, string? Amenities, string? Accessibility,
+        decimal? MaxPrice, bool? Explain);
+
+    internal sealed record Option(
+        Guid ResourceId, string Name, ResourceKind Kind, int Capacity, Guid LocationId, string LocationName, string LocationSlug,
+        decimal? Price, string Currency, int? FreeSeats, Unavailability? Reason);
+
+    internal sealed record Response(DateTime LocalStart, DateTime LocalEnd, IReadOnlyList<Option> Available, IReadOnlyList<Option> Unavailable);
+
+    private sealed record Filters(DateTime Start, DateTime End, ResourceKind? Kind, Amenity Amenities, Accessibility Accessibility, long? MaxCents);
+
+    public static async Task<Result<Response>> HandleAsync(Query query, AppDb db, AccessScope scope, TimeProvider clock, CancellationToken ct)
+    {
+        var parsed = Parse(query);
+        if (!parsed.IsOk)
+        {
+            return parsed.Error;
+        }
+        var f = parsed.Value;
+        var candidates = db.Resources.Where(r => r.IsActive && db.Locations.Any(l => l.Id == r.LocationId && l.IsActive));
+        if (query.LocationId is { } locationId)
+        {
+            candidates = candidates.Where(r => r.LocationId == locationId);
+        }
+        if (f.Kind is { } kind)
+        {
+            candidates = candidates.Where(r => r.Kind == kind);
+        }
+        if (query.Capacity is { } people)
+        {
+            candidates = candidates.Where(r => r.Capacity >= people);
+        }
+        if (f.Amenities != Amenity.None)
+        {
+            candidates = candidates.Where(r => (r.Amenities & f.Amenities) == f.Amenities);
+        }
+        if (f.Accessibility != Accessibility.None)
+        {
+            candidates = candidates.Where(r => (r.Accessibility & f.Accessibility) == f.Accessibility);
+        }
+        var resources = await candidates.AsNoTracking().OrderBy(r => r.Name).ThenBy(r => r.Id).ToListAsync(ct);
+        if (resources.Count == 0)
+        {
+            return new Response(f.Start, f.End, [], []);
+        }
+        var locations = await db.Locations.AsNoTracking().AsSplitQuery()
+            .Where(l => candidates.Any(r => r.LocationId == l.Id)).ToDictionaryAsync(l => l.Id, ct);
+        var slots = locations.Values.ToDictionary(l => l.Id, l => UtcSlot(TimeZoneInfo.FindSystemTimeZoneById(l.TimeZone), f.Start, f.End));
+        var known = slots.Values.Where(s => s.HasValue).Select(s => s!.Value).ToList();
+        var taken = (known.Count == 0 ? [] : await OverlapsAsync(db, candidates, resources, known, ct)).ToLookup(b => b.ResourceId);
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var localNows = locations.Values.ToDictionary(l => l.Id, l => WallClock.ToLocal(nowUtc, TimeZoneInfo.FindSystemTimeZoneById(l.TimeZone)));
+
+        var member = scope.MemberId is not null;
+        var (available, unavailable) = (new List<Option>(), new List<Option>());
+        foreach (var resource in resources)
+        {
+            var location = locations[resource.LocationId];
+            var price = Price(resource, member, f.End - f.Start);
+            if (f.MaxCents is { } max && (price is null || price > max))
+            {
+                continue;
+            }
+            var reason = slots[location.Id] is null ? Unavailability.Closed : Bookability.Check(resource.Policy, location, f.Start, f.End, localNows[location.Id]);
+            int? free = null;
+            if (reason is null)
+            {
+                var slot = slots[location.Id]!.Value.Widen(resource.Policy.Setup, resource.Policy.Cleanup);
+                var busySeats = taken[resource.Id].Where(b => b.BlockStart < slot.End && slot.Start < b.BlockEnd)
+                    .Select(b => b.Seat).Distinct().Count();
+                var seats = resource.Kind == ResourceKind.HotDeskZone ? resource.Capacity : 1;
+                reason = busySeats >= seats ? Unavailability.Taken : null;
+                free = resource.Kind == ResourceKind.HotDeskZone ? seats - busySeats : null;
+            }
+            var option = new Option(
+                resource.Id, resource.Name, resource.Kind, resource.Capacity, location.Id, location.Name, location.Slug,
+                price / 100m, location.Currency, free, reason);
+            (reason is null ? available : unavailable).Add(option);
+        }
+        return new Response(f.Start, f.End, [.. available.OrderBy(o => o.LocationName).ThenBy(o => o.Name)],
+            query.Explain == true ? [.. unavailable.OrderBy(o => o.LocationName).ThenBy(o => o.Name)] : []);
+    }
+
+    private sealed record Busy(Guid ResourceId, int Seat, DateTime BlockStart, DateTime BlockEnd);
+
+    /// The active bookings of the candidates that touch the widest slot (time zones and buffers included).
+    private static async Task<List<Busy>> OverlapsAsync(AppDb db, IQueryable<Resource> candidates, List<Resource> resources, List<TimeSlot> slots, CancellationToken ct)
+    {
+        var from = slots.Min(s => s.Start) - TimeSpan.FromMinutes(resources.Max(r => r.Policy.SetupMinutes));
+        var to = slots.Max(s => s.End) + TimeSpan.FromMinutes(resources.Max(r => r.Policy.CleanupMinutes));
+        var ids = candidates.Select(r => r.Id);
+        var rows = await db.Bookings.AsNoTracking()
+            .Where(b => (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed)
+                && b.BlockStart < to && from < b.BlockEnd && ids.Contains(b.ResourceId))
+            .Select(b => new Busy(b.ResourceId, b.Seat, b.BlockStart, b.BlockEnd)).ToListAsync(ct);
+        return [.. rows.Select(b => b with
+        {
+            BlockStart = DateTime.SpecifyKind(b.BlockStart, DateTimeKind.Utc),
+            BlockEnd = DateTime.SpecifyKind(b.BlockEnd, DateTimeKind.Utc),
+        })];
+    }
+
+    /// The local slot as UTC instants in this location's zone; null when a time does not exist there.
+    /// A time that happens twice (clocks going back) is read as its first occurrence.
+    internal static TimeSlot? UtcSlot(TimeZoneInfo zone, DateTime localStart, DateTime localEnd)
+    {
+        DateTime? Utc(DateTime local) => zone.IsInvalidTime(local) ? null
+            : zone.IsAmbiguousTime(local) ? DateTime.SpecifyKind(local - zone.GetAmbiguousTimeOffsets(local).Max(), DateTimeKind.Utc)
+            : TimeZoneInfo.ConvertTimeToUtc(local, zone);
+        return Utc(localStart) is { } start && Utc(localEnd) is { } end && end > start ? new TimeSlot(start, end) : null;
+    }
+
+    private static long? Price(Resource resource, bool member, TimeSpan duration)
+    {
+        var r = resource.Rates;
+        var card = member ? new RateCard(r.MemberHourly, r.MemberHalfDay, r.MemberDay) : new RateCard(r.NonMemberHourly, r.NonMemberHalfDay, r.NonMemberDay);
+        return BookingPrice.ForOneDay(duration, card);
+    }
+
+    private static Result<Filters> Parse(Query query)
+    {
+        if (!LocalTimeText.TryParse(query.Start, out var start, out _))
+        {
+            return new Invalid("start", BookingMessages.NotATime);
+        }
+        if (!LocalTimeText.TryParse(query.End, out var end, out _))
+        {
+            return new Invalid("end", BookingMessages.NotATime);
+        }
+        if (end <= start)
+        {
+            return new Invalid("end", BookingMessages.TooShort);
+        }
+        ResourceKind? kind = null;
+        if (!string.IsNullOrWhiteSpace(query.Kind))
+        {
+            if (!Enum.TryParse<ResourceKind>(query.Kind, true, out var k) || !Enum.IsDefined(k))
+            {
+                return new Invalid("kind", AvailabilityMessages.NotAChoice);
+            }
+            kind = k;
+        }
+        if (query.Capacity is < 1 or > 10_000)
+        {
+            return new Invalid("capacity", AvailabilityMessages.OutOfRange);
+        }
+        if (query.MaxPrice is < 0 or > 1_000_000)
+        {
+            return new Invalid("maxPrice", AvailabilityMessages.OutOfRange);
+        }
+        if (!TryFlags<Amenity>(query.Amenities, out var amenities))
+        {
+            return new Invalid("amenities", AvailabilityMessages.NotAChoice);
+        }
+        if (!TryFlags<Accessibility>(query.Accessibility, out var accessibility))
+        {
+            return new Invalid("accessibility", AvailabilityMessages.NotAChoice);
+        }
+        return new Filters(start, end, kind, amenities, accessibility, query.MaxPrice is { } p ? (long)Math.Round(p * 100) : null);
+    }
+
+    private static bool TryFlags<T>(string? text, out T value)
+        where T : struct, Enum
+    {
+        value = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+        var names = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var all = Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var name in names)
+        {
+            if (long.TryParse(name, out _) || !Enum.TryParse<T>(name, true, out var flag))
+            {
+                return false;
+            }
+            all |= Convert.ToInt64(flag, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        value = (T)Enum.ToObject(typeof(T), all);
+        return true;
+    }
+}
