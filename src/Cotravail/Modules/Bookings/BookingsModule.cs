@@ -1,6 +1,7 @@
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
+using Cotravail.Common.Idempotency;
 using Cotravail.Modules.Privacy.Erasure;
 
 namespace Cotravail.Modules.Bookings;
@@ -35,7 +36,7 @@ internal static class BookingsModule
         group.MapPost("/", async (BookResource.Request request, AppDb db, Access access, TimeProvider clock, HttpContext http, CancellationToken ct) =>
                 (await BookResource.HandleAsync(request, db, await access.GetAsync(ct), clock, ct))
                     .ToHttp(http, created => TypedResults.Created($"/api/v1/bookings/{created.Id}", created)))
-            .Validate<BookResource.Request>().Produces<BookingResponse>(201).ProducesProblem(404).ProducesProblem(409)
+            .Validate<BookResource.Request>().WithIdempotency<BookResource.Request>().Produces<BookingResponse>(201).ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Book a resource; start and end are local times of the resource's location (409 when the slot is taken).");
         group.MapPost("/{id:guid}/cancel", async (Guid id, AppDb db, Access access, TimeProvider clock, HttpContext http, CancellationToken ct) =>
                 (await CancelBooking.HandleAsync(id, db, await access.GetAsync(ct), clock, ct)).ToHttp(http))

@@ -69,6 +69,11 @@ public abstract class PersonalDataExportTests(TestApp app)
             db.Add(CalendarFeed.Create(p.UserId, null, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)).Feed);
             return Task.CompletedTask;
         },
+        ["IdempotentRequests"] = (db, p) =>
+        {
+            db.Add(new Cotravail.Common.Idempotency.IdempotentRequest(p.UserId, "export-test", new string('0', 64), new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
+            return Task.CompletedTask;
+        },
         ["RecoveryCodes"] = (db, p) =>
         {
             db.Add(new RecoveryCode(p.UserId, "ABCDE-12345"));

@@ -8,7 +8,7 @@ namespace Cotravail.Modules.Privacy.Erasure;
 internal sealed class AccountErasure : IErasureStep
 {
     public IReadOnlyCollection<string> Tables { get; } =
-        ["AspNetUsers", "AspNetUserClaims", "AspNetUserLogins", "AspNetUserTokens", "ApiTokens", "StaffAssignments", "RecoveryCodes"];
+        ["AspNetUsers", "AspNetUserClaims", "AspNetUserLogins", "AspNetUserTokens", "ApiTokens", "StaffAssignments", "RecoveryCodes", "IdempotentRequests"];
 
     public async Task EraseAsync(ErasureContext context, CancellationToken ct)
     {
@@ -19,6 +19,7 @@ internal sealed class AccountErasure : IErasureStep
         var db = context.Db;
         await db.ApiTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(ct);
         await db.RecoveryCodes.Where(c => c.UserId == userId).ExecuteDeleteAsync(ct);
+        await db.IdempotentRequests.Where(r => r.UserId == userId).ExecuteDeleteAsync(ct);
         await db.StaffAssignments.Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
         await db.Set<IdentityUserClaim<Guid>>().Where(c => c.UserId == userId).ExecuteDeleteAsync(ct);
         await db.Set<IdentityUserLogin<Guid>>().Where(c => c.UserId == userId).ExecuteDeleteAsync(ct);
