@@ -33,7 +33,26 @@ internal static class BookResource
         public Guid? MemberId { get; init; }
     }
 
+    /// A booking checked and priced, not yet written; Seats is how many the resource has.
+    internal sealed record Prepared(Booking Booking, int Seats, string ResourceName, string TimeZone);
+
     public static async Task<Result<BookingResponse>> HandleAsync(Request request, AppDb db, AccessScope scope, TimeProvider clock, CancellationToken ct)
+    {
+        var prepared = await PrepareAsync(request, db, scope, clock, ct);
+        if (!prepared.IsOk)
+        {
+            return prepared.Error;
+        }
+        var (booking, seats, resourceName, timeZone) = prepared.Value;
+        if (!await SeatWriter.InsertAsync(db, booking, seats, ct))
+        {
+            return new Conflict("start", BookingMessages.Taken);
+        }
+        return BookingQueries.ToResponse(booking, resourceName, timeZone);
+    }
+
+    /// Every check but the overlap one, which only the guarded write can make.
+    public static async Task<Result<Prepared>> PrepareAsync(Request request, AppDb db, AccessScope scope, TimeProvider clock, CancellationToken ct)
     {
         var resource = await db.Resources.AsNoTracking()
             .FirstOrDefaultAsync(r => r.Id == request.ResourceId && r.IsActive && db.Locations.Any(l => l.Id == r.LocationId && l.IsActive), ct);
@@ -70,11 +89,7 @@ internal static class BookResource
             clock.GetUtcNow().UtcDateTime);
         booking.Price(price, location.Currency, location.VatRates.FirstOrDefault()?.BasisPoints ?? 0);
         var seats = resource.Kind == ResourceKind.HotDeskZone ? resource.Capacity : 1;
-        if (!await SeatWriter.InsertAsync(db, booking, seats, ct))
-        {
-            return new Conflict("start", BookingMessages.Taken);
-        }
-        return BookingQueries.ToResponse(booking, resource.Name, location.TimeZone);
+        return new Prepared(booking, seats, resource.Name, location.TimeZone);
     }
 
     private static Result<(TimeSlot Slot, DateTime LocalStart, DateTime LocalEnd)> ResolveSlot(

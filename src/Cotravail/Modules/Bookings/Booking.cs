@@ -76,6 +76,9 @@ internal sealed class Booking
 
     public DateTime? CheckedInAt { get; private set; }
 
+    /// The recurring series this booking is an occurrence of, if any.
+    public Guid? SeriesId { get; private set; }
+
     public DateTime CreatedAt { get; private set; }
 
     public DateTime? CancelledAt { get; private set; }
@@ -85,6 +88,8 @@ internal sealed class Booking
     public bool HoldsSlot => Status is BookingStatus.Pending or BookingStatus.Confirmed;
 
     public void AssignSeat(int seat) => Seat = seat;
+
+    public void JoinSeries(Guid seriesId) => SeriesId = seriesId;
 
     public void Price(long cents, string currency, int vatBasisPoints)
     {

@@ -19,6 +19,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.HasIndex(b => new { b.ResourceId, b.BlockStart });
         builder.HasIndex(b => new { b.LocationId, b.Start });
         builder.HasIndex(b => new { b.MemberId, b.Start });
+        builder.HasIndex(b => b.SeriesId);
         builder.ToTable(t => t.HasCheckConstraint("CK_Bookings_Slot", "\"Start\" < \"End\" AND \"BlockStart\" <= \"Start\" AND \"End\" <= \"BlockEnd\" AND \"Seat\" >= 1"));
     }
 }

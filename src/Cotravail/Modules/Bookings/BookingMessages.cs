@@ -21,5 +21,8 @@ internal static class BookingMessages
     public const string NotYourMember = "You cannot book for this member.";
     public const string NotCheckable = "Check-in opens 15 minutes before the start of a confirmed booking and closes at its end.";
     public const string NotPending = "This request has already been decided.";
+    public const string SeriesConflicts = "Some occurrences of this series are not available: nothing was booked.";
+    public const string SeriesNeedsAnEnd = "Give the number of occurrences or the last date.";
+    public const string NotASeries = "This booking is not part of a series.";
     public const string NotCancellable = "This booking is no longer active.";
 }

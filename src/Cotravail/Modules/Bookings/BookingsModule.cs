@@ -15,6 +15,7 @@ internal static class BookingsModule
         services.AddScoped<DecideBooking>();
         services.AddScoped<BookingSweeper>();
         services.AddScoped<CalendarFeeds>();
+        services.AddScoped<BookSeries>();
         services.Configure<BookingSweeperOptions>(configuration.GetSection("Cotravail:Bookings"));
         services.AddHostedService<BookingSweeperWorker>();
         return services;
@@ -41,6 +42,17 @@ internal static class BookingsModule
         group.MapPost("/{id:guid}/cancel", async (Guid id, AppDb db, Access access, TimeProvider clock, HttpContext http, CancellationToken ct) =>
                 (await CancelBooking.HandleAsync(id, db, await access.GetAsync(ct), clock, ct)).ToHttp(http))
             .Produces<BookingResponse>().ProducesProblem(404).ProducesProblem(409).WithSummary("Cancel a booking.");
+        group.MapPost("/series/preview", async (BookSeries.Request request, BookSeries series, Access access, HttpContext http, CancellationToken ct) =>
+                (await series.PreviewAsync(request, await access.GetAsync(ct), ct)).ToHttp(http))
+            .Validate<BookSeries.Request>().ProducesProblem(404)
+            .WithSummary("Which occurrences of a recurring booking are free, and why the others are not (books nothing).");
+        group.MapPost("/series", async (BookSeries.Request request, BookSeries series, Access access, HttpContext http, CancellationToken ct) =>
+                (await series.BookAsync(request, await access.GetAsync(ct), ct)).ToHttp(http))
+            .Validate<BookSeries.Request>().WithIdempotency<BookSeries.Request>().ProducesProblem(404).ProducesProblem(409)
+            .WithSummary("Book a recurring series: mode AvailableOnly takes the free occurrences, AllOrNothing all of them or none.");
+        group.MapPost("/{id:guid}/cancel-following", async (Guid id, AppDb db, Access access, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                (await CancelFollowing.HandleAsync(id, db, await access.GetAsync(ct), clock, ct)).ToHttp(http))
+            .ProducesProblem(404).ProducesProblem(409).WithSummary("Cancel this occurrence of a series and every later one.");
         group.MapPost("/{id:guid}/check-in", async (Guid id, AppDb db, Access access, TimeProvider clock, HttpContext http, CancellationToken ct) =>
                 (await CheckInBooking.HandleAsync(id, db, await access.GetAsync(ct), clock, ct)).ToHttp(http))
             .Produces<BookingResponse>().ProducesProblem(404).ProducesProblem(409)

@@ -42,6 +42,46 @@ internal static class SeatWriter
         return false;
     }
 
+    /// All or none: the bookings of a series are checked and written in one transaction.
+    public static async Task<bool> InsertAllAsync(AppDb db, IReadOnlyList<(Booking Booking, int Seats)> bookings, CancellationToken ct)
+    {
+        using var gate = await SqliteWriteGate.EnterAsync(db, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            foreach (var (booking, seats) in bookings)
+            {
+                var taken = await db.Bookings
+                    .Where(b => b.ResourceId == booking.ResourceId && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed)
+                        && b.BlockStart < booking.BlockEnd && booking.BlockStart < b.BlockEnd)
+                    .Select(b => b.Seat).Distinct().ToListAsync(ct);
+                var seat = Enumerable.Range(1, seats).FirstOrDefault(s => !taken.Contains(s));
+                if (seat == 0)
+                {
+                    return Abandon(db, bookings);
+                }
+                booking.AssignSeat(seat);
+                db.Bookings.Add(booking);
+                await db.SaveChangesAsync(ct); // seen by the next occurrence's check, committed with the others
+            }
+            await tx.CommitAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException e) when (IsOverlap(e))
+        {
+            return Abandon(db, bookings);
+        }
+    }
+
+    private static bool Abandon(AppDb db, IReadOnlyList<(Booking Booking, int Seats)> bookings)
+    {
+        foreach (var (booking, _) in bookings)
+        {
+            db.Entry(booking).State = EntityState.Detached;
+        }
+        return false;
+    }
+
     public static bool IsOverlap(DbUpdateException exception) => exception.InnerException switch
     {
         PostgresException p => p.SqlState == PostgresErrorCodes.ExclusionViolation,

@@ -263,6 +263,9 @@ public static class AuthorizationRules
         ["GET /api/v1/bookings/{id:guid}"] = new(OwnBooking),
         // The matrix's bookings start days ahead and are confirmed: whoever may act on them gets 409
         // (check-in not open yet, nothing pending to decide).
+        ["POST /api/v1/bookings/{id:guid}/cancel-following"] = new((role, scope) => OwnBooking(role, scope) == Expect.Ok ? "409" : OwnBooking(role, scope)), // not a series
+        ["POST /api/v1/bookings/series"] = BookingRule(),
+        ["POST /api/v1/bookings/series/preview"] = BookingRule(),
         ["POST /api/v1/bookings/{id:guid}/check-in"] = new((role, scope) => OwnBooking(role, scope) == Expect.Ok ? "409" : OwnBooking(role, scope)),
         ["POST /api/v1/bookings/{id:guid}/approve"] = new(Decision),
         ["POST /api/v1/bookings/{id:guid}/decline"] = new(Decision),
@@ -282,6 +285,22 @@ public static class AuthorizationRules
             },
             ScopedBody: true),
     };
+
+    /// Members book anywhere in the network (one weekly occurrence here); staff and admins without a member
+    /// record are refused by field (they book on a member's behalf).
+    private static RouteRule BookingRule() => new(
+        (role, _) => role switch
+        {
+            Role.Anonymous => "401",
+            Role.Member or Role.CompanyAdmin => Expect.Ok,
+            _ => "400",
+        },
+        (w, s) =>
+        {
+            var (start, end) = w.NextSlot();
+            return new { resourceId = MatrixWorld.Pick(w.Resources, s), start, end, frequency = "Weekly", count = 1 };
+        },
+        ScopedBody: true);
 
     /// Deciding a request: managers of its location and admins.
     private static string Decision(Role role, Scope scope) => role switch

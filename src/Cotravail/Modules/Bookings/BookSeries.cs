@@ -1,0 +1,154 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Cotravail.Common.Auth;
+using Cotravail.Common.Database;
+using Cotravail.Common.Errors;
+using Cotravail.Common.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Cotravail.Modules.Bookings;
+
+/// A recurring booking. Preview says which occurrences are free and why the others are not; booking
+/// then takes the free ones ("AvailableOnly") or all of them or none ("AllOrNothing", one transaction).
+/// Wall-clock times repeat in the location's zone, so a weekly 09:00 stays 09:00 across clock changes.
+internal sealed class BookSeries(AppDb db, TimeProvider clock, IStringLocalizer<SharedResource> l)
+{
+    internal enum SeriesMode
+    {
+        AvailableOnly,
+        AllOrNothing,
+    }
+
+    internal sealed record Request
+    {
+        [Required(ErrorMessage = Messages.Required), Display(Name = "Resource")]
+        public Guid? ResourceId { get; init; }
+
+        [Required(ErrorMessage = Messages.Required), StringLength(40, ErrorMessage = Messages.TooLong), Display(Name = "Start")]
+        public string Start { get; init; } = "";
+
+        [Required(ErrorMessage = Messages.Required), StringLength(40, ErrorMessage = Messages.TooLong), Display(Name = "End")]
+        public string End { get; init; } = "";
+
+        [StringLength(200, ErrorMessage = Messages.TooLong), Display(Name = "Title")]
+        public string? Title { get; init; }
+
+        public Guid? MemberId { get; init; }
+
+        [Required(ErrorMessage = Messages.Required), Display(Name = "Frequency")]
+        public Frequency? Frequency { get; init; }
+
+        [Range(1, 12, ErrorMessage = Messages.Range), Display(Name = "Interval")]
+        public int Interval { get; init; } = 1;
+
+        /// The last local date an occurrence may start on; or give Count.
+        public DateOnly? Until { get; init; }
+
+        [Range(1, Recurrence.MaxOccurrences, ErrorMessage = Messages.Range), Display(Name = "Number of occurrences")]
+        public int? Count { get; init; }
+
+        public SeriesMode Mode { get; init; } = SeriesMode.AvailableOnly;
+    }
+
+    internal sealed record Occurrence(string Start, string End, bool Available, string? Reason);
+
+    internal sealed record SeriesResponse(Guid? SeriesId, IReadOnlyList<BookingResponse> Booked, IReadOnlyList<Occurrence> Skipped);
+
+    public async Task<Result<IReadOnlyList<Occurrence>>> PreviewAsync(Request request, AccessScope scope, CancellationToken ct)
+    {
+        var plan = await PlanAsync(request, scope, ct);
+        if (!plan.IsOk)
+        {
+            return plan.Error;
+        }
+        return plan.Value.Select(p => p.Occurrence).ToList();
+    }
+
+    public async Task<Result<SeriesResponse>> BookAsync(Request request, AccessScope scope, CancellationToken ct)
+    {
+        var plan = await PlanAsync(request, scope, ct);
+        if (!plan.IsOk)
+        {
+            return plan.Error;
+        }
+        var seriesId = Guid.CreateVersion7();
+        var free = plan.Value.Where(p => p.Prepared is not null).ToList();
+        foreach (var step in free)
+        {
+            step.Prepared!.Booking.JoinSeries(seriesId);
+        }
+        if (request.Mode == SeriesMode.AllOrNothing)
+        {
+            if (free.Count < plan.Value.Count || !await SeatWriter.InsertAllAsync(db, [.. free.Select(p => (p.Prepared!.Booking, p.Prepared.Seats))], ct))
+            {
+                return new Conflict("start", BookingMessages.SeriesConflicts);
+            }
+            return new SeriesResponse(seriesId, [.. free.Select(p => Response(p.Prepared!))], []);
+        }
+        var booked = new List<BookingResponse>();
+        var skipped = plan.Value.Where(p => p.Prepared is null).Select(p => p.Occurrence).ToList();
+        foreach (var step in free)
+        {
+            if (await SeatWriter.InsertAsync(db, step.Prepared!.Booking, step.Prepared.Seats, ct))
+            {
+                booked.Add(Response(step.Prepared));
+            }
+            else
+            {
+                skipped.Add(step.Occurrence with { Available = false, Reason = l[BookingMessages.Taken] });
+            }
+        }
+        return new SeriesResponse(booked.Count > 0 ? seriesId : null, booked, skipped);
+    }
+
+    private sealed record Step(Occurrence Occurrence, BookResource.Prepared? Prepared);
+
+    /// Each occurrence checked like a single booking, plus whether its slot is free right now; reasons are
+    /// in the caller's language.
+    private async Task<Result<List<Step>>> PlanAsync(Request request, AccessScope scope, CancellationToken ct)
+    {
+        if (request.Until is null && request.Count is null)
+        {
+            return new Invalid("count", BookingMessages.SeriesNeedsAnEnd);
+        }
+        if (!LocalTimeText.TryParse(request.Start, out var firstStart, out _))
+        {
+            return new Invalid("start", BookingMessages.NotATime);
+        }
+        if (!LocalTimeText.TryParse(request.End, out var firstEnd, out _) || firstEnd <= firstStart)
+        {
+            return new Invalid("end", BookingMessages.NotATime);
+        }
+        var length = firstEnd - firstStart;
+        var steps = new List<Step>();
+        var recurrence = new Recurrence(request.Frequency!.Value, request.Interval, request.Until, request.Count);
+        foreach (var start in recurrence.Occurrences(firstStart))
+        {
+            var (from, to) = (Text(start), Text(start + length));
+            var single = new BookResource.Request { ResourceId = request.ResourceId, Start = from, End = to, Title = request.Title, MemberId = request.MemberId };
+            var prepared = await BookResource.PrepareAsync(single, db, scope, clock, ct);
+            if (!prepared.IsOk)
+            {
+                if (prepared.Error is NotFound or Forbidden || (prepared.Error is Invalid { Field: "resourceId" or "memberId" }))
+                {
+                    return prepared.Error; // not about this date: the whole series is refused
+                }
+                steps.Add(new Step(new Occurrence(from, to, false, l[prepared.Error.Message]), null));
+                continue;
+            }
+            var booking = prepared.Value.Booking;
+            var overlapping = await db.Bookings.CountAsync(b => b.ResourceId == booking.ResourceId
+                && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed)
+                && b.BlockStart < booking.BlockEnd && booking.BlockStart < b.BlockEnd, ct);
+            steps.Add(overlapping >= prepared.Value.Seats
+                ? new Step(new Occurrence(from, to, false, l[BookingMessages.Taken]), null)
+                : new Step(new Occurrence(from, to, true, null), prepared.Value));
+        }
+        return steps;
+    }
+
+    private static BookingResponse Response(BookResource.Prepared p) => BookingQueries.ToResponse(p.Booking, p.ResourceName, p.TimeZone);
+
+    private static string Text(DateTime local) => local.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+}

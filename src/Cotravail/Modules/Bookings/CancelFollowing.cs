@@ -1,0 +1,32 @@
+using Cotravail.Common.Auth;
+using Cotravail.Common.Database;
+using Cotravail.Common.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Modules.Bookings;
+
+/// Cancels an occurrence of a series and every later one the caller may see.
+internal static class CancelFollowing
+{
+    internal sealed record Response(int Cancelled);
+
+    public static async Task<Result<Response>> HandleAsync(Guid id, AppDb db, AccessScope scope, TimeProvider clock, CancellationToken ct)
+    {
+        var from = await db.Bookings.VisibleTo(db, scope).AsNoTracking().Where(b => b.Id == id)
+            .Select(b => new { b.SeriesId, b.Start }).FirstOrDefaultAsync(ct);
+        if (from is null)
+        {
+            return new NotFound("Booking");
+        }
+        if (from.SeriesId is not { } series)
+        {
+            return new Conflict("seriesId", BookingMessages.NotASeries);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var bookings = await db.Bookings.VisibleTo(db, scope)
+            .Where(b => b.SeriesId == series && b.Start >= from.Start).ToListAsync(ct);
+        var cancelled = bookings.Count(b => b.Cancel(now));
+        await db.SaveChangesAsync(ct);
+        return new Response(cancelled);
+    }
+}
