@@ -76,6 +76,11 @@ internal static class BookResource
             return when.Error;
         }
         var (slot, localStart, localEnd) = when.Value;
+        if (member.Value is { } memberId && resource.Policy.MaxHoursPerWeek is { } maxHours
+            && await HoursBookedInWeekAsync(db, resource.Id, memberId, localStart, location.TimeZone, ct) + (localEnd - localStart).TotalHours > maxHours)
+        {
+            return new Invalid("end", BookingMessages.WeeklyLimit);
+        }
         var rates = member.Value is null
             ? new RateCard(resource.Rates.NonMemberHourly, resource.Rates.NonMemberHalfDay, resource.Rates.NonMemberDay)
             : new RateCard(resource.Rates.MemberHourly, resource.Rates.MemberHalfDay, resource.Rates.MemberDay);
@@ -90,6 +95,19 @@ internal static class BookResource
         booking.Price(price, location.Currency, location.VatRates.FirstOrDefault()?.BasisPoints ?? 0);
         var seats = resource.Kind == ResourceKind.HotDeskZone ? resource.Capacity : 1;
         return new Prepared(booking, seats, resource.Name, location.TimeZone);
+    }
+
+    /// Hours the member holds on this resource in the local week (Monday to Sunday) of the new booking.
+    private static async Task<double> HoursBookedInWeekAsync(AppDb db, Guid resourceId, Guid memberId, DateTime localStart, string timeZone, CancellationToken ct)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+        var monday = localStart.Date.AddDays(-(((int)localStart.DayOfWeek + 6) % 7));
+        var (from, to) = (TimeZoneInfo.ConvertTimeToUtc(monday, zone), TimeZoneInfo.ConvertTimeToUtc(monday.AddDays(7), zone));
+        var held = await db.Bookings.AsNoTracking()
+            .Where(b => b.ResourceId == resourceId && b.MemberId == memberId && b.Start >= from && b.Start < to
+                && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed))
+            .Select(b => new { b.Start, b.End }).ToListAsync(ct);
+        return held.Sum(b => (b.End - b.Start).TotalHours);
     }
 
     private static Result<(TimeSlot Slot, DateTime LocalStart, DateTime LocalEnd)> ResolveSlot(

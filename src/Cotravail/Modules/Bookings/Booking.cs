@@ -83,6 +83,9 @@ internal sealed class Booking
 
     public DateTime? CancelledAt { get; private set; }
 
+    /// Due when a booking is cancelled after its free-cancellation limit: a share of its price, in cents.
+    public long CancellationFeeCents { get; private set; }
+
     public TimeSlot Slot => new(DateTime.SpecifyKind(Start, DateTimeKind.Utc), DateTime.SpecifyKind(End, DateTimeKind.Utc));
 
     public bool HoldsSlot => Status is BookingStatus.Pending or BookingStatus.Confirmed;
@@ -118,11 +121,17 @@ internal sealed class Booking
         return true;
     }
 
-    public bool Cancel(DateTime now)
+    /// Cancels; with a policy, a cancellation later than its free-cancellation limit before the start
+    /// costs LateCancellationPercent of the price (pending requests never cost anything).
+    public bool Cancel(DateTime now, Resources.BookingPolicy? policy = null)
     {
         if (!HoldsSlot)
         {
             return false;
+        }
+        if (policy is not null && Status == BookingStatus.Confirmed && now > Start - TimeSpan.FromHours(policy.FreeCancellationHours))
+        {
+            CancellationFeeCents = PriceCents * policy.LateCancellationPercent / 100;
         }
         Status = BookingStatus.Cancelled;
         CancelledAt = now;

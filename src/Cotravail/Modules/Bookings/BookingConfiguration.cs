@@ -14,6 +14,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.Title).HasMaxLength(200);
         builder.Property(b => b.Currency).HasMaxLength(3);
         builder.Ignore(b => b.Slot);
+        builder.Property(b => b.CancellationFeeCents).HasDefaultValue(0L);
         builder.HasOne<Resource>().WithMany().HasForeignKey(b => b.ResourceId).OnDelete(DeleteBehavior.Restrict);
         // The overlap check and availability search: a resource's bookings by time.
         builder.HasIndex(b => new { b.ResourceId, b.BlockStart });

@@ -17,4 +17,5 @@ internal sealed record BookingResponse(
     string Title,
     decimal Price,
     string Currency,
-    decimal VatPercent);
+    decimal VatPercent,
+    decimal CancellationFee);

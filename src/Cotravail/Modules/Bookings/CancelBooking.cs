@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Modules.Bookings;
 
-/// Cancels a booking: its member, whoever booked it, the member's company admin or the location's staff.
+/// Cancels a booking: its member, whoever booked it, the member's company admin or the location's staff;
+/// late cancellations record the fee of the resource's policy for billing.
 internal static class CancelBooking
 {
     public static async Task<Result<BookingResponse>> HandleAsync(Guid id, AppDb db, AccessScope scope, TimeProvider clock, CancellationToken ct)
@@ -15,7 +16,8 @@ internal static class CancelBooking
         {
             return new NotFound("Booking");
         }
-        if (!booking.Cancel(clock.GetUtcNow().UtcDateTime))
+        var policy = await db.Resources.Where(r => r.Id == booking.ResourceId).Select(r => r.Policy).FirstAsync(ct);
+        if (!booking.Cancel(clock.GetUtcNow().UtcDateTime, policy))
         {
             return new Conflict("status", BookingMessages.NotCancellable);
         }

@@ -25,7 +25,9 @@ internal static class CancelFollowing
         var now = clock.GetUtcNow().UtcDateTime;
         var bookings = await db.Bookings.VisibleTo(db, scope)
             .Where(b => b.SeriesId == series && b.Start >= from.Start).ToListAsync(ct);
-        var cancelled = bookings.Count(b => b.Cancel(now));
+        var resources = bookings.Select(b => b.ResourceId).Distinct().ToList();
+        var policies = await db.Resources.Where(r => resources.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Policy, ct);
+        var cancelled = bookings.Count(b => b.Cancel(now, policies[b.ResourceId]));
         await db.SaveChangesAsync(ct);
         return new Response(cancelled);
     }

@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Cotravail.Modules.Resources;
+using Cotravail.Tests.Infrastructure;
+
+namespace Cotravail.Tests.Modules.Bookings;
+
+/// Per-resource policies: free cancellation limit and late fee, weekly hours per member.
+public abstract class BookingPolicyTests(TestApp app)
+{
+    private DateTime Day(int ahead) =>
+        TimeZoneInfo.ConvertTimeFromUtc(app.Clock.GetUtcNow().UtcDateTime, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).Date.AddDays(ahead);
+
+    private static async Task<Guid> IdAsync(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.Created);
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        }
+    }
+
+    [Fact]
+    public async Task Cancelling_early_is_free_and_late_costs_the_policy_share_of_the_price()
+    {
+        var world = await BookingWorld.CreateAsync(app, policy: BookingPolicy.Default with { FreeCancellationHours = 24 * 7, LateCancellationPercent = 50 });
+        var member = await world.NewMemberAsync();
+        var late = await IdAsync(await world.BookAsync(member.Client, world.Room, Day(3).AddHours(10), Day(3).AddHours(12))); // 2 h at 25.00
+        var early = await IdAsync(await world.BookAsync(member.Client, world.Room, Day(10).AddHours(10), Day(10).AddHours(12)));
+
+        var lateFee = (await (await member.Client.PostAsync($"/api/v1/bookings/{late}/cancel", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cancellationFee").GetDecimal();
+        var earlyFee = (await (await member.Client.PostAsync($"/api/v1/bookings/{early}/cancel", null)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cancellationFee").GetDecimal();
+
+        lateFee.ShouldBe(25m);
+        earlyFee.ShouldBe(0m);
+    }
+
+    [Fact]
+    public async Task A_member_cannot_book_more_hours_in_a_week_than_the_policy_allows()
+    {
+        var world = await BookingWorld.CreateAsync(app, policy: BookingPolicy.Default with { MaxHoursPerWeek = 2 });
+        var member = await world.NewMemberAsync();
+        var monday = Day(2);
+        while (monday.DayOfWeek != DayOfWeek.Monday)
+        {
+            monday = monday.AddDays(1);
+        }
+
+        await IdAsync(await world.BookAsync(member.Client, world.Room, monday.AddHours(9), monday.AddHours(11)));
+        using var over = await world.BookAsync(member.Client, world.Room, monday.AddDays(2).AddHours(9), monday.AddDays(2).AddHours(10));
+        over.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await over.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("end", out _).ShouldBeTrue();
+        await IdAsync(await world.BookAsync(member.Client, world.Room, monday.AddDays(7).AddHours(9), monday.AddDays(7).AddHours(10)));
+        await IdAsync(await world.BookAsync(await world.MemberClientAsync(), world.Room, monday.AddDays(2).AddHours(9), monday.AddDays(2).AddHours(10)));
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class BookingPolicyTests_Sqlite(SqliteTestApp app) : BookingPolicyTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class BookingPolicyTests_Postgres(PostgresTestApp app) : BookingPolicyTests(app);
