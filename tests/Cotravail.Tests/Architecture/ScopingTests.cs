@@ -14,6 +14,7 @@ public sealed class ScopingTests
     {
         [typeof(StaffAssignment)] = "read and changed only by network admins (staff management)",
         [typeof(Cotravail.Common.Audit.AuditEntry)] = "searched by network admins only",
+        [typeof(Cotravail.Modules.Bookings.WaitlistEntry)] = "read and left only by the member who waits (filtered by account)",
         [typeof(Cotravail.Modules.Locations.Photos.LocationPhoto)] = "public images of active locations; changes go through the location's VisibleTo",
     };
 

@@ -18,6 +18,12 @@ internal static class BookingEmails
             l["Hello {0},", name],
             l["Your request to book {0} on {1:f} was not answered in time, so it no longer holds the slot.", resource, localStart]));
 
+    public static EmailContent FromWaitlist(IStringLocalizer l, string name, string resource, DateTime localStart) => new(
+        l["A slot you waited for is yours: {0}", resource],
+        string.Join("\n\n",
+            l["Hello {0},", name],
+            l["{0} on {1:f} became free and is now booked for you. Cancel it from your bookings if you no longer need it.", resource, localStart]));
+
     public static EmailContent Decided(IStringLocalizer l, string name, string resource, DateTime localStart, bool approved) => new(
         approved ? l["Your booking of {0} is confirmed", resource] : l["Your request for {0} was declined", resource],
         string.Join("\n\n",

@@ -24,5 +24,6 @@ internal static class BookingMessages
     public const string SeriesConflicts = "Some occurrences of this series are not available: nothing was booked.";
     public const string SeriesNeedsAnEnd = "Give the number of occurrences or the last date.";
     public const string NotASeries = "This booking is not part of a series.";
+    public const string SlotIsFree = "This slot is free: book it instead of waiting.";
     public const string NotCancellable = "This booking is no longer active.";
 }

@@ -7,8 +7,9 @@ namespace Cotravail.Modules.Bookings;
 /// Gives slots back: confirmed bookings not checked in within their resource's CheckInMinutes are
 /// Released, pending requests past their hold are Expired, and their members are told. Each change is a
 /// conditional UPDATE from the state that was read, so several instances sweeping at once change a
-/// booking once; the work is read from the database, so it carries on across restarts.
-internal sealed class BookingSweeper(AppDb db, BookingNotice notice, TimeProvider clock)
+/// booking once; the work is read from the database, so it carries on across restarts. Then waiting
+/// members are booked into what is free.
+internal sealed class BookingSweeper(AppDb db, BookingNotice notice, Waitlist waitlist, TimeProvider clock)
 {
     /// How far back a sweep looks: older no-shows are history, not slots to give back.
     private static readonly TimeSpan Horizon = TimeSpan.FromDays(1);
@@ -32,7 +33,8 @@ internal sealed class BookingSweeper(AppDb db, BookingNotice notice, TimeProvide
         {
             changed += await MoveAsync(stale.Id, BookingStatus.Pending, BookingStatus.Expired, BookingEmails.Expired, ct);
         }
-        return changed;
+        // Slots freed by any path (declines, expiries, releases, series cancellations) go to who waits.
+        return changed + await waitlist.PromoteAsync(null, ct);
     }
 
     private async Task<int> MoveAsync(Guid id, BookingStatus from, BookingStatus to,

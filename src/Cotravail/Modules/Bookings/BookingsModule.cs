@@ -16,6 +16,7 @@ internal static class BookingsModule
         services.AddScoped<BookingSweeper>();
         services.AddScoped<CalendarFeeds>();
         services.AddScoped<BookSeries>();
+        services.AddScoped<Waitlist>();
         services.Configure<BookingSweeperOptions>(configuration.GetSection("Cotravail:Bookings"));
         services.AddHostedService<BookingSweeperWorker>();
         return services;
@@ -39,9 +40,19 @@ internal static class BookingsModule
                     .ToHttp(http, created => TypedResults.Created($"/api/v1/bookings/{created.Id}", created)))
             .Validate<BookResource.Request>().WithIdempotency<BookResource.Request>().Produces<BookingResponse>(201).ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Book a resource; start and end are local times of the resource's location (409 when the slot is taken).");
-        group.MapPost("/{id:guid}/cancel", async (Guid id, AppDb db, Access access, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-                (await CancelBooking.HandleAsync(id, db, await access.GetAsync(ct), clock, ct)).ToHttp(http))
+        group.MapPost("/{id:guid}/cancel", async (Guid id, AppDb db, Access access, TimeProvider clock, Waitlist waitlist, HttpContext http, CancellationToken ct) =>
+                (await CancelBooking.HandleAsync(id, db, await access.GetAsync(ct), clock, ct, waitlist)).ToHttp(http))
             .Produces<BookingResponse>().ProducesProblem(404).ProducesProblem(409).WithSummary("Cancel a booking.");
+        group.MapPost("/waitlist", async (BookResource.Request request, Waitlist waitlist, Access access, HttpContext http, CancellationToken ct) =>
+                (await waitlist.JoinAsync(request, await access.GetAsync(ct), ct)).ToHttp(http, e => TypedResults.Created($"/api/v1/bookings/waitlist/{e.Id}", e)))
+            .Validate<BookResource.Request>().ProducesProblem(409)
+            .WithSummary("Wait for a taken slot: when it frees up, the first in line is booked into it and told.");
+        group.MapGet("/waitlist", async (Waitlist waitlist, Access access, CancellationToken ct) =>
+                TypedResults.Ok(await waitlist.ListMineAsync(await access.GetAsync(ct), ct)))
+            .WithSummary("The slots one is waiting for.");
+        group.MapDelete("/waitlist/{id:guid}", async (Guid id, Waitlist waitlist, Access access, HttpContext http, CancellationToken ct) =>
+                (await waitlist.LeaveAsync(id, await access.GetAsync(ct), ct)).ToHttp(http, _ => TypedResults.NoContent()))
+            .ProducesProblem(404).WithSummary("Stop waiting for a slot.");
         group.MapPost("/series/preview", async (BookSeries.Request request, BookSeries series, Access access, HttpContext http, CancellationToken ct) =>
                 (await series.PreviewAsync(request, await access.GetAsync(ct), ct)).ToHttp(http))
             .Validate<BookSeries.Request>().ProducesProblem(404)

@@ -9,7 +9,7 @@ namespace Cotravail.Modules.Bookings;
 /// late cancellations record the fee of the resource's policy for billing.
 internal static class CancelBooking
 {
-    public static async Task<Result<BookingResponse>> HandleAsync(Guid id, AppDb db, AccessScope scope, TimeProvider clock, CancellationToken ct)
+    public static async Task<Result<BookingResponse>> HandleAsync(Guid id, AppDb db, AccessScope scope, TimeProvider clock, CancellationToken ct, Waitlist? waitlist = null)
     {
         var booking = await db.Bookings.VisibleTo(db, scope).FirstOrDefaultAsync(b => b.Id == id, ct);
         if (booking is null)
@@ -22,6 +22,10 @@ internal static class CancelBooking
             return new Conflict("status", BookingMessages.NotCancellable);
         }
         await db.SaveChangesAsync(ct);
+        if (waitlist is not null)
+        {
+            await waitlist.PromoteAsync(booking.ResourceId, ct); // the sweeper does it too, for every other path
+        }
         return await BookingQueries.GetAsync(id, db, scope, ct);
     }
 }

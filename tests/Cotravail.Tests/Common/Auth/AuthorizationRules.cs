@@ -265,6 +265,10 @@ public static class AuthorizationRules
         // (check-in not open yet, nothing pending to decide).
         ["POST /api/v1/bookings/{id:guid}/cancel-following"] = new((role, scope) => OwnBooking(role, scope) == Expect.Ok ? "409" : OwnBooking(role, scope)), // not a series
         ["POST /api/v1/bookings/series"] = BookingRule(),
+        // The matrix's slots are free, so members are told to book instead of waiting (409).
+        ["POST /api/v1/bookings/waitlist"] = BookingRule() with { Expect = (role, scope) => BookingRule().Expect(role, scope) == Expect.Ok ? "409" : BookingRule().Expect(role, scope) },
+        ["GET /api/v1/bookings/waitlist"] = SignedIn(Api),
+        ["DELETE /api/v1/bookings/waitlist/{id:guid}"] = new((role, _) => role == Role.Anonymous ? "401" : "404", FreshId: (_, _) => Task.FromResult(Guid.NewGuid())),
         ["POST /api/v1/bookings/series/preview"] = BookingRule(),
         ["POST /api/v1/bookings/{id:guid}/check-in"] = new((role, scope) => OwnBooking(role, scope) == Expect.Ok ? "409" : OwnBooking(role, scope)),
         ["POST /api/v1/bookings/{id:guid}/approve"] = new(Decision),

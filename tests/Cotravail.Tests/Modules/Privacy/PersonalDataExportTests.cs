@@ -64,6 +64,11 @@ public abstract class PersonalDataExportTests(TestApp app)
             invitation.Accept(p.MemberId, new DateTime(2026, 1, 2, 0, 0, 0, DateTimeKind.Utc));
             db.Add(invitation);
         },
+        ["Waitlist"] = async (db, p) =>
+        {
+            var room = await db.Resources.Select(r => new { r.Id, r.LocationId }).FirstAsync();
+            db.Add(new WaitlistEntry(room.Id, room.LocationId, p.UserId, p.MemberId, "2026-01-05T09:00", "2026-01-05T10:00", new DateTime(2026, 1, 5, 8, 0, 0, DateTimeKind.Utc), null, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
+        },
         ["CalendarFeeds"] = (db, p) =>
         {
             db.Add(CalendarFeed.Create(p.UserId, null, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)).Feed);
