@@ -28,7 +28,7 @@ public abstract class AuthorizationMatrixTests(TestApp app, ITestOutputHelper ou
         foreach (var route in routes)
         {
             var rule = AuthorizationRules.All[route];
-            var scopes = route.Contains("{id", StringComparison.Ordinal) || route.Contains("{slug}", StringComparison.Ordinal) || rule.ScopedBody || rule.FreshId is not null ? new[] { Scope.Own, Scope.Foreign } : [Scope.None];
+            var scopes = route.Contains("{id", StringComparison.Ordinal) || route.Contains("{slug}", StringComparison.Ordinal) || route.Contains("{resourceId", StringComparison.Ordinal) || rule.ScopedBody || rule.FreshId is not null ? new[] { Scope.Own, Scope.Foreign } : [Scope.None];
             foreach (var role in Enum.GetValues<Role>())
             {
                 foreach (var scope in scopes)
@@ -105,6 +105,7 @@ public abstract class AuthorizationMatrixTests(TestApp app, ITestOutputHelper ou
             "{documentName}.json" => "v1.json",
             "{token}.ics" => world.CalendarToken + ".ics",
             LocationParameter => MatrixWorld.Pick(world.Locations, scope).ToString(),
+            "{resourceId:guid}" => MatrixWorld.Pick(world.Resources, scope).ToString(),
             _ when fresh is not null && i == lastId => fresh.Value.ToString(),
             _ when s.StartsWith("{id", StringComparison.Ordinal) => RecordId(world, template, area, s, scope).ToString(),
             _ when s.StartsWith('{') => throw new InvalidOperationException($"{template}: say in the rule how to fill {s} (FreshId)."),

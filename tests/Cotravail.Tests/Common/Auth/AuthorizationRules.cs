@@ -259,6 +259,11 @@ public static class AuthorizationRules
         ["GET /book"] = SignedIn(Page),
         ["GET /locations/{slug}/timeline"] = SignedIn(Page),
         ["GET /me/bookings"] = SignedIn(Page),
+        // Front desk: the printable check-in QR code of a resource (staff of its location), the page it leads to
+        // (anyone signed in who can see the resource; it shows only the caller's own booking) and the day's arrivals (staff).
+        ["GET /admin/resources/{id:guid}/qr"] = Read(Page, (_, _) => Expect.Denied),
+        ["GET /check-in/{resourceId:guid}"] = Read(Page, PublicInfo),
+        ["GET /admin/today"] = Staff(Page),
         ["GET /api/v1/availability"] = SignedIn(Api) with { Query = (w, _) => { var (start, end) = w.NextSlot(); return $"?start={start}&end={end}&explain=true"; } },
         ["GET /api/v1/bookings/{id:guid}"] = new(OwnBooking),
         // The matrix's bookings start days ahead and are confirmed: whoever may act on them gets 409

@@ -13,7 +13,7 @@ internal sealed class MineModel(AppDb db, Access access, TimeProvider clock, ISt
 {
     internal sealed record Line(
         Guid Id, string Resource, string Location, string Slug, DateTime LocalStart, DateTime LocalEnd, string TimeZone,
-        decimal Price, string Currency, BookingStatus Status);
+        decimal Price, string Currency, BookingStatus Status, bool Checkable = false, bool CheckedIn = false);
 
     public IReadOnlyList<Line> Coming { get; private set; } = [];
 
@@ -25,8 +25,8 @@ internal sealed class MineModel(AppDb db, Access access, TimeProvider clock, ISt
         var now = clock.GetUtcNow().UtcDateTime;
         var (user, member) = (scope.UserId, scope.MemberId);
         var mine = db.Bookings.AsNoTracking().Where(b => b.BookedByUserId == user || (member != null && b.MemberId == member));
-        Coming = Lines(await Rows(mine.Where(b => b.End > now).OrderBy(b => b.Start)).Take(100).ToListAsync(ct));
-        Past = Lines(await Rows(mine.Where(b => b.End <= now).OrderByDescending(b => b.Start)).Take(50).ToListAsync(ct));
+        Coming = Lines(await Rows(mine.Where(b => b.End > now).OrderBy(b => b.Start)).Take(100).ToListAsync(ct), now);
+        Past = Lines(await Rows(mine.Where(b => b.End <= now).OrderByDescending(b => b.Start)).Take(50).ToListAsync(ct), now);
     }
 
     public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct)
@@ -38,7 +38,16 @@ internal sealed class MineModel(AppDb db, Access access, TimeProvider clock, ISt
         return Redirect("/me/bookings");
     }
 
-    private sealed record Row(Guid Id, string Resource, string Location, string Slug, DateTime Start, DateTime End, string TimeZone, long Cents, string Currency, BookingStatus Status);
+    public async Task<IActionResult> OnPostCheckInAsync(Guid id, CancellationToken ct)
+    {
+        var checkedIn = await CheckInBooking.HandleAsync(id, db, await access.GetAsync(ct), clock, ct);
+        TempData[checkedIn.IsOk ? "Booked" : "Problem"] = checkedIn.IsOk
+            ? l["You are checked in to {0}.", checkedIn.Value.ResourceName].Value
+            : checkedIn.Error is Common.Errors.NotFound ? l["{0} was not found.", l["Booking"]].Value : l[checkedIn.Error.Message].Value;
+        return Redirect("/me/bookings");
+    }
+
+    private sealed record Row(Guid Id, string Resource, string Location, string Slug, DateTime Start, DateTime End, string TimeZone, long Cents, string Currency, BookingStatus Status, DateTime? CheckedInAt);
 
     private IQueryable<Row> Rows(IQueryable<Booking> bookings) => bookings.Select(b => new Row(
         b.Id,
@@ -47,11 +56,13 @@ internal sealed class MineModel(AppDb db, Access access, TimeProvider clock, ISt
         db.Locations.Where(x => x.Id == b.LocationId).Select(x => x.Slug).First(),
         b.Start, b.End,
         db.Locations.Where(x => x.Id == b.LocationId).Select(x => x.TimeZone).First(),
-        b.PriceCents, b.Currency, b.Status));
+        b.PriceCents, b.Currency, b.Status, b.CheckedInAt));
 
-    private static List<Line> Lines(List<Row> rows) => [.. rows.Select(r =>
+    private static List<Line> Lines(List<Row> rows, DateTime now) => [.. rows.Select(r =>
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(r.TimeZone);
-        return new Line(r.Id, r.Resource, r.Location, r.Slug, WallClock.ToLocal(r.Start, zone), WallClock.ToLocal(r.End, zone), r.TimeZone, r.Cents / 100m, r.Currency, r.Status);
+        return new Line(r.Id, r.Resource, r.Location, r.Slug, WallClock.ToLocal(r.Start, zone), WallClock.ToLocal(r.End, zone), r.TimeZone, r.Cents / 100m, r.Currency, r.Status,
+            r.Status == BookingStatus.Confirmed && r.CheckedInAt is null && now >= r.Start - Booking.CheckInOpens && now < r.End,
+            r.CheckedInAt is not null);
     })];
 }
