@@ -1,4 +1,5 @@
 using Cotravail.Common.Database;
+using Cotravail.Common.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -64,41 +65,18 @@ internal sealed class BookingSweeperOptions
 }
 
 internal sealed class BookingSweeperWorker(IServiceScopeFactory scopes, IOptions<BookingSweeperOptions> options, TimeProvider clock, ILogger<BookingSweeperWorker> logger)
-    : BackgroundService
+    : PeriodicJob(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool Enabled => options.Value.Sweep;
+
+    protected override TimeSpan Interval => options.Value.SweepInterval;
+
+    protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
     {
-        if (!options.Value.Sweep)
+        var released = await services.GetRequiredService<BookingSweeper>().SweepAsync(ct);
+        if (released > 0)
         {
-            return;
-        }
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var released = await scope.ServiceProvider.GetRequiredService<BookingSweeper>().SweepAsync(stoppingToken);
-                if (released > 0)
-                {
-                    logger.LogInformation("Gave back {Count} slots (no-shows and expired requests)", released);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                logger.LogError(e, "The booking sweep failed");
-            }
-            try
-            {
-                await Task.Delay(options.Value.SweepInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            logger.LogInformation("Gave back {Count} slots (no-shows, expired requests, waitlist)", released);
         }
     }
 }
