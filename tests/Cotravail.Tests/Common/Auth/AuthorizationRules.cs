@@ -271,7 +271,7 @@ public static class AuthorizationRules
         ["POST /api/v1/bookings/{id:guid}/cancel-following"] = new((role, scope) => OwnBooking(role, scope) == Expect.Ok ? "409" : OwnBooking(role, scope)), // not a series
         ["POST /api/v1/bookings/series"] = BookingRule(),
         // The matrix's slots are free, so members are told to book instead of waiting (409).
-        ["POST /api/v1/bookings/waitlist"] = BookingRule() with { Expect = (role, scope) => BookingRule().Expect(role, scope) == Expect.Ok ? "409" : BookingRule().Expect(role, scope) },
+        ["POST /api/v1/bookings/waitlist"] = BookingRule(free: "409"),
         ["GET /api/v1/bookings/waitlist"] = SignedIn(Api),
         ["DELETE /api/v1/bookings/waitlist/{id:guid}"] = new((role, _) => role == Role.Anonymous ? "401" : "404", FreshId: (_, _) => Task.FromResult(Guid.NewGuid())),
         ["POST /api/v1/bookings/series/preview"] = BookingRule(),
@@ -279,29 +279,16 @@ public static class AuthorizationRules
         ["POST /api/v1/bookings/{id:guid}/approve"] = new(Decision),
         ["POST /api/v1/bookings/{id:guid}/decline"] = new(Decision),
         ["POST /api/v1/bookings/{id:guid}/cancel"] = new(OwnBooking, FreshId: (w, s) => w.NewBookingAsync(s)),
-        // Members book anywhere in the network; staff and admins without a member record book on a member's behalf.
-        ["POST /api/v1/bookings"] = new(
-            (role, _) => role switch
-            {
-                Role.Anonymous => "401",
-                Role.Member or Role.CompanyAdmin => Expect.Ok,
-                _ => "400",
-            },
-            (w, s) =>
-            {
-                var (start, end) = w.NextSlot();
-                return new { resourceId = MatrixWorld.Pick(w.Resources, s), start, end };
-            },
-            ScopedBody: true),
+        ["POST /api/v1/bookings"] = BookingRule(),
     };
 
-    /// Members book anywhere in the network (one weekly occurrence here); staff and admins without a member
-    /// record are refused by field (they book on a member's behalf).
-    private static RouteRule BookingRule() => new(
+    /// Members book anywhere in the network (a fresh slot, one weekly occurrence for series); staff and
+    /// admins without a member record are refused by field (they book on a member's behalf).
+    private static RouteRule BookingRule(string free = Expect.Ok) => new(
         (role, _) => role switch
         {
             Role.Anonymous => "401",
-            Role.Member or Role.CompanyAdmin => Expect.Ok,
+            Role.Member or Role.CompanyAdmin => free,
             _ => "400",
         },
         (w, s) =>

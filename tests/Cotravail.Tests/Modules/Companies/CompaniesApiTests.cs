@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Cotravail.Common;
 using Cotravail.Modules.Demo;
 using Cotravail.Tests.Infrastructure;
 
@@ -9,34 +8,9 @@ namespace Cotravail.Tests.Modules.Companies;
 
 public abstract class CompaniesApiTests(TestApp app)
 {
-    private static int counter;
+    private static string NewSiren() => TestData.NewSiren();
 
-    /// A fresh, valid SIREN (Luhn) for each call, so tests never collide.
-    private static string NewSiren()
-    {
-        var seed = 100_000_000 + (Interlocked.Increment(ref counter) * 7919) + Random.Shared.Next(0, 50_000_000);
-        for (var candidate = seed; ; candidate++)
-        {
-            var text = candidate.ToString(System.Globalization.CultureInfo.InvariantCulture)[..9];
-            if (FrenchIds.IsSiren(text))
-            {
-                return text;
-            }
-        }
-    }
-
-    private static object NewCompany(string siren) => new
-    {
-        legalName = "Atelier Numérique SARL",
-        siren,
-        vatNumber = FrenchIds.VatNumber(siren),
-        street = "12 quai Saint-Antoine",
-        postalCode = "69002",
-        city = "Lyon",
-        countryCode = "FR",
-        billingContactName = "Léa Fontaine",
-        billingEmail = "compta@atelier.example",
-    };
+    private static object NewCompany(string siren) => TestData.Company(siren);
 
     [Fact]
     public async Task A_manager_registers_a_company_with_a_valid_siren_and_vat_number()

@@ -9,21 +9,7 @@ namespace Cotravail.Tests.Modules.Locations;
 
 public abstract class LocationsApiTests(TestApp app)
 {
-    private static object NewLocation(string name, string? slug = null) => new
-    {
-        name,
-        slug,
-        street = "3 rue des Tests",
-        postalCode = "69001",
-        city = "Lyon",
-        countryCode = "FR",
-        timeZone = "Europe/Paris",
-        currency = "EUR",
-        openSpaceCapacity = 20,
-        openingHours = new[] { new { day = "Monday", opens = "08:30", closes = "19:00" } },
-        closedDays = new[] { new { date = "2026-12-25", reason = "Noël" } },
-        vatRates = new[] { new { label = "Normal", percent = 20 } },
-    };
+    private static object NewLocation(string name, string? slug = null) => TestData.Location(name, slug);
 
     [Fact]
     public async Task A_demo_token_lists_the_three_demo_locations()

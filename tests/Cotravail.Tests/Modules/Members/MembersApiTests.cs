@@ -9,17 +9,7 @@ namespace Cotravail.Tests.Modules.Members;
 
 public abstract class MembersApiTests(TestApp app)
 {
-    private static object NewMember(Guid homeLocationId, string email, Guid? companyId = null) => new
-    {
-        firstName = "Inès",
-        lastName = "Moreau",
-        email,
-        phone = "+33 6 12 34 56 78",
-        category = "Freelancer",
-        homeLocationId,
-        companyId,
-        billedToCompany = companyId is not null,
-    };
+    private static object NewMember(Guid homeLocationId, string email, Guid? companyId = null) => TestData.Member(homeLocationId, email, companyId);
 
     private static string UniqueEmail() => $"ines.{Guid.NewGuid():N}@test.example";
 

@@ -9,19 +9,7 @@ namespace Cotravail.Tests.Modules.Resources;
 
 public abstract class ResourcesApiTests(TestApp app)
 {
-    private static object Room(Guid locationId, string name, int capacity = 6) => new
-    {
-        locationId,
-        name,
-        kind = "MeetingRoom",
-        capacity,
-        amenities = new[] { "VisioKit", "Screen" },
-        accessibility = new[] { "Wheelchair" },
-        description = "Salle lumineuse",
-        memberHourly = 25.5m,
-        memberDay = 160m,
-        nonMemberHourly = 35m,
-    };
+    private static object Room(Guid locationId, string name, int capacity = 6) => TestData.Room(locationId, name, capacity);
 
     [Fact]
     public async Task A_manager_creates_a_room_in_their_location_and_it_shows_on_the_public_page()
