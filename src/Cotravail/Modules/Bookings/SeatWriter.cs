@@ -8,6 +8,8 @@ namespace Cotravail.Modules.Bookings;
 /// Writes a booking on the lowest free seat. SQLite: the check and the insert run in one IMMEDIATE
 /// transaction (one writer at a time), a trigger being the backstop. PostgreSQL: the exclusion
 /// constraint refuses a racing insert on the same seat, and the next free seat is tried.
+/// Whatever else the caller added to the context (attendees, outbox emails) is written in the same
+/// transaction as the booking; when no seat is free, every added entry is detached again.
 internal static class SeatWriter
 {
     public static async Task<bool> InsertAsync(AppDb db, Booking booking, int seats, CancellationToken ct)
@@ -23,7 +25,7 @@ internal static class SeatWriter
             var seat = Enumerable.Range(1, seats).FirstOrDefault(s => !taken.Contains(s));
             if (seat == 0)
             {
-                return false;
+                break;
             }
             booking.AssignSeat(seat);
             db.Bookings.Add(booking);
@@ -35,10 +37,10 @@ internal static class SeatWriter
             }
             catch (DbUpdateException e) when (IsOverlap(e))
             {
-                await tx.RollbackAsync(ct);
-                db.Entry(booking).State = EntityState.Detached;
+                await tx.RollbackAsync(ct); // the entries stay Added for the next seat
             }
         }
+        DetachAdded(db);
         return false;
     }
 
@@ -79,7 +81,16 @@ internal static class SeatWriter
         {
             db.Entry(booking).State = EntityState.Detached;
         }
+        DetachAdded(db);
         return false;
+    }
+
+    private static void DetachAdded(AppDb db)
+    {
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
     }
 
     public static bool IsOverlap(DbUpdateException exception) => exception.InnerException switch
