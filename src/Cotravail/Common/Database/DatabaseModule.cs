@@ -1,24 +1,26 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Cotravail.Common.Database;
 
 internal static class DatabaseModule
 {
     /// PostgreSQL when ConnectionStrings:Postgres is set; otherwise a SQLite file in Cotravail:DataDirectory.
+    /// Contexts are pooled; modules add EF interceptors by registering them as IInterceptor singletons.
     public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var postgres = configuration.GetConnectionString("Postgres");
         if (!string.IsNullOrWhiteSpace(postgres))
         {
             services.AddSingleton(new DatabaseSettings(DatabaseEngine.Postgres, postgres));
-            services.AddDbContext<AppDb>(o => o.UseNpgsql(postgres));
+            services.AddDbContextPool<AppDb>((provider, o) => o.UseNpgsql(postgres).AddInterceptors(provider.GetServices<IInterceptor>()));
         }
         else
         {
             var connectionString = SqliteConnectionString(configuration);
             services.AddSingleton(new DatabaseSettings(DatabaseEngine.Sqlite, connectionString));
-            services.AddDbContext<AppDb>(o => o.UseSqlite(connectionString));
+            services.AddDbContextPool<AppDb>((provider, o) => o.UseSqlite(connectionString).AddInterceptors(provider.GetServices<IInterceptor>()));
         }
         services.AddScoped<MigrationRunner>();
         services.AddDatabaseKeys();

@@ -54,13 +54,10 @@ internal static class BookResource
     /// Every check but the overlap one, which only the guarded write can make.
     public static async Task<Result<Prepared>> PrepareAsync(Request request, AppDb db, AccessScope scope, TimeProvider clock, CancellationToken ct)
     {
-        var resource = await db.Resources.AsNoTracking()
-            .FirstOrDefaultAsync(r => r.Id == request.ResourceId && r.IsActive && db.Locations.Any(l => l.Id == r.LocationId && l.IsActive), ct);
-        if (resource is null)
+        if (await BookingRules.GetAsync(db, request.ResourceId!.Value, ct) is not (var resource, var location))
         {
             return new NotFound("Resource");
         }
-        var location = await db.Locations.AsNoTracking().AsSplitQuery().FirstAsync(l => l.Id == resource.LocationId, ct);
         var member = await BookerAsync(request.MemberId, resource.LocationId, db, scope, ct);
         if (!member.IsOk)
         {

@@ -3,6 +3,7 @@ using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
 using Cotravail.Common.Idempotency;
 using Cotravail.Modules.Privacy.Erasure;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Cotravail.Modules.Bookings;
 
@@ -11,6 +12,7 @@ internal static class BookingsModule
     public static IServiceCollection AddBookings(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<IErasureStep, BookingErasure>();
+        services.AddSingleton<IInterceptor, BookingRulesInvalidator>();
         services.AddScoped<BookingNotice>();
         services.AddScoped<DecideBooking>();
         services.AddScoped<BookingSweeper>();

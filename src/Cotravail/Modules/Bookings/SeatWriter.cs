@@ -12,36 +12,75 @@ namespace Cotravail.Modules.Bookings;
 /// transaction as the booking; when no seat is free, every added entry is detached again.
 internal static class SeatWriter
 {
-    public static async Task<bool> InsertAsync(AppDb db, Booking booking, int seats, CancellationToken ct)
+    public static Task<bool> InsertAsync(AppDb db, Booking booking, int seats, CancellationToken ct) =>
+        db.Database.IsNpgsql() ? InsertByConstraintAsync(db, booking, seats, ct) : InsertCheckedAsync(db, booking, seats, ct);
+
+    /// PostgreSQL: no pre-check for a single seat, the exclusion constraint decides in the insert's own
+    /// round trip; a zone asks which seats are taken, then the constraint settles any race.
+    private static async Task<bool> InsertByConstraintAsync(AppDb db, Booking booking, int seats, CancellationToken ct)
     {
-        using var gate = await SqliteWriteGate.EnterAsync(db, ct);
+        db.Bookings.Add(booking);
         for (var attempt = 0; attempt <= seats; attempt++)
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var taken = await db.Bookings
-                .Where(b => b.ResourceId == booking.ResourceId && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed)
-                    && b.BlockStart < booking.BlockEnd && booking.BlockStart < b.BlockEnd)
-                .Select(b => b.Seat).Distinct().ToListAsync(ct);
-            var seat = Enumerable.Range(1, seats).FirstOrDefault(s => !taken.Contains(s));
+            var seat = seats == 1 ? 1 : await FreeSeatAsync(db, booking, seats, ct);
             if (seat == 0)
             {
                 break;
             }
             booking.AssignSeat(seat);
-            db.Bookings.Add(booking);
             try
             {
                 await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
                 return true;
+            }
+            catch (DbUpdateException e) when (IsOverlap(e) && seats > 1)
+            {
+                // another request took this seat meanwhile: the entries stay Added for the next one
             }
             catch (DbUpdateException e) when (IsOverlap(e))
             {
-                await tx.RollbackAsync(ct); // the entries stay Added for the next seat
+                break;
             }
         }
         DetachAdded(db);
         return false;
+    }
+
+    /// SQLite: the free-seat check and the insert in one IMMEDIATE transaction, one writer at a time.
+    private static async Task<bool> InsertCheckedAsync(AppDb db, Booking booking, int seats, CancellationToken ct)
+    {
+        using var gate = await SqliteWriteGate.EnterAsync(db, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var seat = await FreeSeatAsync(db, booking, seats, ct);
+        if (seat == 0)
+        {
+            DetachAdded(db);
+            return false;
+        }
+        booking.AssignSeat(seat);
+        db.Bookings.Add(booking);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException e) when (IsOverlap(e))
+        {
+            DetachAdded(db);
+            return false;
+        }
+    }
+
+    /// The lowest seat no active booking holds during the booking's blocked time, or 0.
+    private static async Task<int> FreeSeatAsync(AppDb db, Booking booking, int seats, CancellationToken ct)
+    {
+        var (resourceId, from, to) = (booking.ResourceId, booking.BlockStart, booking.BlockEnd);
+        var taken = await db.Bookings
+            .Where(b => b.ResourceId == resourceId && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed)
+                && b.BlockStart < to && from < b.BlockEnd)
+            .Select(b => b.Seat).Distinct().ToListAsync(ct);
+        return Enumerable.Range(1, seats).FirstOrDefault(s => !taken.Contains(s));
     }
 
     /// All or none: the bookings of a series are checked and written in one transaction.
@@ -53,11 +92,7 @@ internal static class SeatWriter
         {
             foreach (var (booking, seats) in bookings)
             {
-                var taken = await db.Bookings
-                    .Where(b => b.ResourceId == booking.ResourceId && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed)
-                        && b.BlockStart < booking.BlockEnd && booking.BlockStart < b.BlockEnd)
-                    .Select(b => b.Seat).Distinct().ToListAsync(ct);
-                var seat = Enumerable.Range(1, seats).FirstOrDefault(s => !taken.Contains(s));
+                var seat = await FreeSeatAsync(db, booking, seats, ct);
                 if (seat == 0)
                 {
                     return Abandon(db, bookings);
