@@ -162,6 +162,47 @@ public abstract class BookingsApiTests(TestApp app)
         (await world.BookAsync(await world.MemberClientAsync(), world.Room, start, start.AddHours(1))).StatusCode.ShouldBe(HttpStatusCode.Created);
     }
 
+    [Fact]
+    public async Task The_next_booking_follows_a_rule_or_price_change_at_once()
+    {
+        var world = await BookingWorld.CreateAsync(app);
+        var member = await world.MemberClientAsync();
+        var start = Day().AddHours(9);
+        (await PriceOfNewBookingAsync(member, world, start)).ShouldBe(25m); // the rules are now cached
+
+        await app.WithDbAsync(async db =>
+        {
+            var room = await db.Resources.SingleAsync(r => r.Id == world.Room);
+            room.Rates = room.Rates with { MemberHourly = 3000 };
+            await db.SaveChangesAsync();
+        });
+        (await PriceOfNewBookingAsync(member, world, start.AddHours(1))).ShouldBe(30m);
+
+        var closed = DateOnly.FromDateTime(start);
+        await app.WithDbAsync(async db =>
+        {
+            var location = await db.Locations.SingleAsync(l => l.Id == world.Location);
+            location.SetClosedDays([new(closed, "Inventaire")]);
+            await db.SaveChangesAsync();
+        });
+        await ExpectInvalidAsync(await world.BookAsync(member, world.Room, start.AddHours(2), start.AddHours(3)), "start");
+
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Resources.SingleAsync(r => r.Id == world.Room)).Deactivate();
+            await db.SaveChangesAsync();
+        });
+        (await world.BookAsync(member, world.Room, start.AddDays(1), start.AddDays(1).AddHours(1))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    private static async Task<decimal> PriceOfNewBookingAsync(HttpClient member, BookingWorld world, DateTime start)
+    {
+        using var response = await world.BookAsync(member, world.Room, start, start.AddHours(1));
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, body.ToString());
+        return body.GetProperty("price").GetDecimal();
+    }
+
     private static async Task ExpectInvalidAsync(HttpResponseMessage response, string field)
     {
         using (response)
