@@ -51,16 +51,17 @@ internal static class SeatWriter
     {
         using var gate = await SqliteWriteGate.EnterAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var seat = await FreeSeatAsync(db, booking, seats, ct);
-        if (seat == 0)
-        {
-            DetachAdded(db);
-            return false;
-        }
-        booking.AssignSeat(seat);
-        db.Bookings.Add(booking);
+        db.Database.AutoSavepointsEnabled = false; // one save in this transaction: no savepoint commands
         try
         {
+            var seat = await FreeSeatAsync(db, booking, seats, ct);
+            if (seat == 0)
+            {
+                DetachAdded(db);
+                return false;
+            }
+            booking.AssignSeat(seat);
+            db.Bookings.Add(booking);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return true;
@@ -69,6 +70,10 @@ internal static class SeatWriter
         {
             DetachAdded(db);
             return false;
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = true;
         }
     }
 
