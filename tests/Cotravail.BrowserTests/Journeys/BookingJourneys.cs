@@ -9,7 +9,7 @@ namespace Cotravail.BrowserTests.Journeys;
 public sealed class BookingJourneys(BrowserApp app)
 {
     [Fact]
-    public async Task The_demo_member_books_a_room_from_the_timeline_sees_it_in_my_bookings_and_cancels_it()
+    public async Task The_demo_member_books_a_room_from_the_timeline_sees_it_in_my_bookings_and_calendar_and_cancels_it()
     {
         var page = await app.NewPageAsync("fr-FR");
         await new SignInPage(page).SignInAsync(DemoAccounts.Member, DemoAccounts.Password);
@@ -33,10 +33,22 @@ public sealed class BookingJourneys(BrowserApp app)
         await timeline.OpenAsync(DemoAccounts.ParisSlug, day);
         (await timeline.CellClassAsync("Salle Arche", start)).ShouldBe("busy");
 
+        var feed = await new MyCalendarPage(page).NewAddressAsync();
+        await page.ShouldHaveNoViolationsAsync();
+        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        var utcStart = TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture)), paris);
+        var ics = await MyCalendarPage.ReadAsync(page, feed);
+        ics.ShouldContain("BEGIN:VCALENDAR");
+        var booked = ics.Split("BEGIN:VEVENT").Single(e => e.Contains($"DTSTART:{utcStart:yyyyMMdd'T'HHmmss'Z'}", StringComparison.Ordinal) && e.Contains("Salle Arche", StringComparison.Ordinal));
+        booked.ShouldContain("STATUS:CONFIRMED");
+
         await mine.OpenAsync();
         await mine.CancelAsync(mine.Coming("Salle Arche").Filter(new() { HasText = $"{start}–{end}" }));
         (await mine.NoticeAsync()).ShouldContain("annulée");
         (await mine.Coming("Salle Arche").Filter(new() { HasText = $"{start}–{end}" }).InnerTextAsync()).ShouldContain("Annulée");
+        (await MyCalendarPage.ReadAsync(page, feed)).Split("BEGIN:VEVENT")
+            .Single(e => e.Contains($"DTSTART:{utcStart:yyyyMMdd'T'HHmmss'Z'}", StringComparison.Ordinal) && e.Contains("Salle Arche", StringComparison.Ordinal))
+            .ShouldContain("STATUS:CANCELLED");
         await timeline.OpenAsync(DemoAccounts.ParisSlug, day);
         (await timeline.CellClassAsync("Salle Arche", start)).ShouldBe("free");
 

@@ -54,3 +54,24 @@ internal sealed class MyBookingsPage(IPage page)
         await page.Locator("main .notice[role=status]").WaitForAsync();
     }
 }
+
+/// /me/calendar: private calendar addresses.
+internal sealed class MyCalendarPage(IPage page)
+{
+    /// Makes a new address for my bookings and returns it (shown once).
+    public async Task<string> NewAddressAsync()
+    {
+        await page.GotoAsync("/me/calendar");
+        await page.Locator("#create-calendar").ClickAsync();
+        return (await page.Locator("#calendar-address").InnerTextAsync()).Trim();
+    }
+
+    /// What a calendar app reads at the address (no cookie needed: the address is the key).
+    public static async Task<string> ReadAsync(IPage page, string address)
+    {
+        var response = await page.APIRequest.GetAsync(address);
+        response.Status.ShouldBe(200);
+        response.Headers["content-type"].ShouldStartWith("text/calendar");
+        return (await response.TextAsync()).Replace("\r\n ", "", StringComparison.Ordinal); // unfold
+    }
+}
