@@ -299,6 +299,27 @@ public abstract class BookingNotificationsTests(TestApp app)
         mine.QuerySelector("#coming tbody tr .attendees")!.TextContent.ShouldBe($"Avec {guest}");
     }
 
+    [Fact]
+    public async Task An_erased_person_disappears_from_the_attendees_of_other_peoples_bookings()
+    {
+        var world = await BookingWorld.CreateAsync(app);
+        var booker = await world.NewMemberAsync();
+        var person = await Cotravail.Tests.Modules.Privacy.PrivacyPeople.CreateAsync(app);
+        var start = Day(3).AddHours(8);
+        using var booked = await booker.Client.PostAsJsonAsync("/api/v1/bookings", new
+        {
+            resourceId = world.Room, start = Text(start), end = Text(start.AddHours(1)),
+            attendees = new object[] { new { memberId = person.MemberId }, new { email = person.Email.ToUpperInvariant(), name = "Solène at home" }, new { email = "stays@example.test" } },
+        });
+        var id = (await CreatedAsync(booked)).GetProperty("id").GetGuid();
+        using var client = await app.ClientForAsync(person.Email);
+
+        (await client.PostAsJsonAsync("/api/v1/me/erase", new { password = Cotravail.Modules.Demo.DemoAccounts.Password })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        var left = await app.WithDbAsync(db => db.BookingAttendees.Where(a => a.BookingId == id).Select(a => a.Email).ToListAsync());
+        left.ShouldBe(["stays@example.test"]);
+    }
+
     /// The first local midnight (Paris) after which the UTC offset differs from the day before.
     private DateTime NextClockChange()
     {
