@@ -25,6 +25,7 @@ internal sealed class AppDb(DbContextOptions<AppDb> options) : IdentityUserConte
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<Booking> Bookings => Set<Booking>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<BookingAttendee> BookingAttendees => Set<BookingAttendee>();
     public DbSet<WaitlistEntry> Waitlist => Set<WaitlistEntry>();
     public DbSet<Cotravail.Common.Idempotency.IdempotentRequest> IdempotentRequests => Set<Cotravail.Common.Idempotency.IdempotentRequest>();
     public DbSet<MemberPrivacy> MemberPrivacy => Set<MemberPrivacy>();

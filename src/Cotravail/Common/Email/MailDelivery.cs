@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Mail;
+using System.Net.Mime;
 using System.Text;
 
 namespace Cotravail.Common.Email;
@@ -27,6 +28,9 @@ internal sealed class MailDelivery(SmtpSettings settings, string pickupDirectory
 
     public string PickupDirectory => pickupDirectory;
 
+    /// The sender address, also the organiser of invitations when the network has no email of its own.
+    public string From => settings.From;
+
     public static MailDelivery FromConfiguration(IConfiguration configuration)
     {
         var settings = configuration.GetSection("Cotravail:Smtp").Get<SmtpSettings>() ?? new SmtpSettings();
@@ -50,6 +54,10 @@ internal sealed class MailDelivery(SmtpSettings settings, string pickupDirectory
         {
             mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(html, Encoding.UTF8, "text/html"));
         }
+        if (message.Attachment is { } file)
+        {
+            Attach(mail, file);
+        }
         using var client = new SmtpClient();
         if (UsesSmtp)
         {
@@ -69,5 +77,24 @@ internal sealed class MailDelivery(SmtpSettings settings, string pickupDirectory
             client.PickupDirectoryLocation = pickupDirectory;
         }
         await client.SendMailAsync(mail, ct);
+    }
+
+    /// The file as an attachment; a calendar invitation also as a text/calendar alternative of the
+    /// body (multipart/alternative inside multipart/mixed), which is where mail clients look to offer
+    /// accept and decline.
+    private static void Attach(MailMessage mail, EmailAttachment file)
+    {
+        var type = new ContentType(file.ContentType);
+        type.CharSet ??= "utf-8";
+        if (type.MediaType == "text/calendar")
+        {
+            var calendar = AlternateView.CreateAlternateViewFromString(file.Content, new ContentType(type.ToString()));
+            calendar.TransferEncoding = TransferEncoding.Base64;
+            mail.AlternateViews.Add(calendar);
+        }
+        var attachment = Attachment.CreateAttachmentFromString(file.Content, new ContentType(type.ToString()) { Name = file.FileName });
+        attachment.TransferEncoding = TransferEncoding.Base64;
+        attachment.ContentDisposition!.FileName = file.FileName;
+        mail.Attachments.Add(attachment);
     }
 }

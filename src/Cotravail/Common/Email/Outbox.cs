@@ -5,8 +5,11 @@ using Microsoft.Extensions.Localization;
 
 namespace Cotravail.Common.Email;
 
-/// What an email says, already in the recipient's language.
-internal sealed record EmailContent(string Subject, string Text, string? Html = null);
+/// What an email says, already in the recipient's language, with at most one attached file.
+internal sealed record EmailContent(string Subject, string Text, string? Html = null, EmailAttachment? Attachment = null);
+
+/// A text file sent with an email, e.g. an invitation: ("invite.ics", "text/calendar; method=REQUEST; charset=utf-8", …).
+internal sealed record EmailAttachment(string FileName, string ContentType, string Content);
 
 /// Queues emails in the caller's unit of work: they are saved by the caller's SaveChanges.
 internal sealed class Outbox(AppDb db, TimeProvider clock, IStringLocalizer<SharedResource> l)
@@ -26,6 +29,10 @@ internal sealed class Outbox(AppDb db, TimeProvider clock, IStringLocalizer<Shar
             CultureInfo.CurrentCulture = new CultureInfo(language == "en" ? "en-GB" : "fr-FR");
             var content = compose(l);
             var message = new OutboxMessage(to, content.Subject, content.Text, content.Html, language, clock.GetUtcNow().UtcDateTime);
+            if (content.Attachment is { } attachment)
+            {
+                message.Attach(attachment);
+            }
             db.Add(message);
             return message;
         }

@@ -59,6 +59,26 @@ internal sealed class OutboxMessage
 
     public string? LastError { get; private set; }
 
+    /// The attached file, if any (one is all emails need: an invitation's .ics). Kept on the message
+    /// itself rather than in a table of its own, so sending reads one row.
+    public string? AttachmentName { get; private set; }
+
+    /// Its MIME type with parameters, e.g. "text/calendar; method=REQUEST; charset=utf-8".
+    public string? AttachmentType { get; private set; }
+
+    public string? AttachmentContent { get; private set; }
+
+    public EmailAttachment? Attachment => AttachmentName is { } name && AttachmentType is { } type && AttachmentContent is { } content
+        ? new EmailAttachment(name, type, content)
+        : null;
+
+    public void Attach(EmailAttachment attachment)
+    {
+        AttachmentName = attachment.FileName;
+        AttachmentType = attachment.ContentType;
+        AttachmentContent = attachment.Content;
+    }
+
     public OutboxStatus Status => SentAt is not null ? OutboxStatus.Sent
         : Attempts >= MaxAttempts ? OutboxStatus.Failed
         : Attempts > 0 ? OutboxStatus.Retrying
@@ -97,6 +117,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.Culture).HasMaxLength(10);
         builder.Property(m => m.LastError).HasMaxLength(OutboxMessage.ErrorLength);
         builder.Ignore(m => m.Status);
+        builder.Ignore(m => m.Attachment);
+        builder.Property(m => m.AttachmentName).HasMaxLength(200);
+        builder.Property(m => m.AttachmentType).HasMaxLength(200);
         builder.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
         builder.HasIndex(m => m.CreatedAt);
     }

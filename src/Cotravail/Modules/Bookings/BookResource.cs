@@ -31,12 +31,17 @@ internal static class BookResource
 
         /// Staff and company admins book on behalf of a member; others book for themselves.
         public Guid? MemberId { get; init; }
+
+        /// Members ({ memberId }) and guests ({ email, name }) invited; at most 50.
+        public IReadOnlyList<AttendeeInput>? Attendees { get; init; }
     }
 
     /// A booking checked and priced, not yet written; Seats is how many the resource has.
     internal sealed record Prepared(Booking Booking, int Seats, string ResourceName, string TimeZone);
 
-    public static async Task<Result<BookingResponse>> HandleAsync(Request request, AppDb db, AccessScope scope, TimeProvider clock, CancellationToken ct)
+    /// With a notice, the confirmation (or the request's acknowledgement) and the attendees'
+    /// invitations are queued with the booking, in its transaction.
+    public static async Task<Result<BookingResponse>> HandleAsync(Request request, AppDb db, AccessScope scope, TimeProvider clock, CancellationToken ct, BookingNotice? notice = null)
     {
         var prepared = await PrepareAsync(request, db, scope, clock, ct);
         if (!prepared.IsOk)
@@ -44,11 +49,22 @@ internal static class BookResource
             return prepared.Error;
         }
         var (booking, seats, resourceName, timeZone) = prepared.Value;
+        var attendees = await Bookings.Attendees.ResolveAsync(request.Attendees, booking, db, clock.GetUtcNow().UtcDateTime, ct);
+        if (!attendees.IsOk)
+        {
+            return attendees.Error;
+        }
+        db.BookingAttendees.AddRange(attendees.Value);
+        if (notice is not null)
+        {
+            await notice.SendAsync([booking], booking.Status == BookingStatus.Pending ? BookingEvent.Requested : BookingEvent.Confirmed, attendees.Value, ct);
+        }
         if (!await SeatWriter.InsertAsync(db, booking, seats, ct))
         {
             return new Conflict("start", BookingMessages.Taken);
         }
-        return BookingQueries.ToResponse(booking, resourceName, timeZone);
+        var listed = attendees.Value.Count == 0 ? null : (await Bookings.Attendees.ListAsync(db, [booking.Id], ct)).GetValueOrDefault(booking.Id);
+        return BookingQueries.ToResponse(booking, resourceName, timeZone, listed);
     }
 
     /// Every check but the overlap one, which only the guarded write can make.

@@ -12,7 +12,7 @@ namespace Cotravail.Modules.Bookings;
 /// A recurring booking. Preview says which occurrences are free and why the others are not; booking
 /// then takes the free ones ("AvailableOnly") or all of them or none ("AllOrNothing", one transaction).
 /// Wall-clock times repeat in the location's zone, so a weekly 09:00 stays 09:00 across clock changes.
-internal sealed class BookSeries(AppDb db, TimeProvider clock, IStringLocalizer<SharedResource> l)
+internal sealed class BookSeries(AppDb db, TimeProvider clock, IStringLocalizer<SharedResource> l, BookingNotice notice)
 {
     internal enum SeriesMode
     {
@@ -80,6 +80,10 @@ internal sealed class BookSeries(AppDb db, TimeProvider clock, IStringLocalizer<
         }
         if (request.Mode == SeriesMode.AllOrNothing)
         {
+            if (free.Count == plan.Value.Count)
+            {
+                await NotifyAsync([.. free.Select(p => p.Prepared!.Booking)], ct); // written with the bookings, or detached with them
+            }
             if (free.Count < plan.Value.Count || !await SeatWriter.InsertAllAsync(db, [.. free.Select(p => (p.Prepared!.Booking, p.Prepared.Seats))], ct))
             {
                 return new Conflict("start", BookingMessages.SeriesConflicts);
@@ -99,7 +103,19 @@ internal sealed class BookSeries(AppDb db, TimeProvider clock, IStringLocalizer<
                 skipped.Add(step.Occurrence with { Available = false, Reason = l[BookingMessages.Taken] });
             }
         }
+        await NotifyAsync([.. free.Select(p => p.Prepared!.Booking).Where(b => booked.Any(r => r.Id == b.Id))], ct);
+        await db.SaveChangesAsync(ct);
         return new SeriesResponse(booked.Count > 0 ? seriesId : null, booked, skipped);
+    }
+
+    /// One email for the whole series (listing the occurrences, one VEVENT each); requests are acknowledged one by one.
+    private async Task NotifyAsync(IReadOnlyList<Booking> bookings, CancellationToken ct)
+    {
+        await notice.SendAsync([.. bookings.Where(b => b.Status == BookingStatus.Confirmed)], BookingEvent.Confirmed, [], ct);
+        foreach (var pending in bookings.Where(b => b.Status == BookingStatus.Pending).Take(1))
+        {
+            await notice.SendAsync([pending], BookingEvent.Requested, [], ct);
+        }
     }
 
     private sealed record Step(Occurrence Occurrence, BookResource.Prepared? Prepared);

@@ -86,6 +86,16 @@ internal sealed class Booking
     /// Due when a booking is cancelled after its free-cancellation limit: a share of its price, in cents.
     public long CancellationFeeCents { get; private set; }
 
+    /// The invitation's SEQUENCE (RFC 5545): 0 when booked, one more on each change or cancellation, so
+    /// calendar apps replace their copy with the newer one.
+    public int Sequence { get; private set; }
+
+    /// When the reminder before the start was sent (claimed by one sweeping instance); null until then.
+    public DateTime? ReminderSentAt { get; private set; }
+
+    /// Call when the booking's time, resource or attendees change, before sending the update.
+    public void Revise() => Sequence++;
+
     public TimeSlot Slot => new(DateTime.SpecifyKind(Start, DateTimeKind.Utc), DateTime.SpecifyKind(End, DateTimeKind.Utc));
 
     public bool HoldsSlot => Status is BookingStatus.Pending or BookingStatus.Confirmed;
@@ -135,6 +145,7 @@ internal sealed class Booking
         }
         Status = BookingStatus.Cancelled;
         CancelledAt = now;
+        Sequence++;
         return true;
     }
 }

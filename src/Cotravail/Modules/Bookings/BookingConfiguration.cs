@@ -15,6 +15,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.Currency).HasMaxLength(3);
         builder.Ignore(b => b.Slot);
         builder.Property(b => b.CancellationFeeCents).HasDefaultValue(0L);
+        builder.Property(b => b.Sequence).HasDefaultValue(0);
         builder.HasOne<Resource>().WithMany().HasForeignKey(b => b.ResourceId).OnDelete(DeleteBehavior.Restrict);
         // The overlap check and availability search: a resource's bookings by time.
         builder.HasIndex(b => new { b.ResourceId, b.BlockStart });

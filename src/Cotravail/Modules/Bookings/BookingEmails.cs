@@ -31,4 +31,81 @@ internal static class BookingEmails
             approved
                 ? l["Your request to book {0} on {1:f} is approved.", resource, localStart]
                 : l["Your request to book {0} on {1:f} was declined.", resource, localStart]));
+
+    public static EmailContent Confirmed(IStringLocalizer l, string name, string summary, string place, DateTime localStart, DateTime localEnd) => new(
+        l["Your booking of {0} is confirmed", summary],
+        string.Join("\n\n",
+            Greeting(l, name),
+            l["{0} is booked for you on {1:f}, until {2:t}.", summary, localStart, localEnd],
+            l["Where: {0}", place],
+            l["The attached invitation adds it to your calendar."]));
+
+    public static EmailContent SeriesConfirmed(IStringLocalizer l, string name, string resource, string place, IReadOnlyList<DateTime> localStarts) => new(
+        l["Your bookings of {0} are confirmed", resource],
+        string.Join("\n\n",
+            Greeting(l, name),
+            l["{0} is booked for you on these dates:", resource],
+            string.Join("\n", localStarts.Select(s => "- " + s.ToString("f", System.Globalization.CultureInfo.CurrentCulture))),
+            l["Where: {0}", place],
+            l["The attached invitation adds them to your calendar."]));
+
+    public static EmailContent Requested(IStringLocalizer l, string name, string resource, DateTime localStart) => new(
+        l["Your request for {0} was received", resource],
+        string.Join("\n\n",
+            Greeting(l, name),
+            l["Your request to book {0} on {1:f} holds the slot while a manager of the location answers. You will be told of their decision.", resource, localStart]));
+
+    public static EmailContent Cancelled(IStringLocalizer l, string name, string resource, DateTime localStart) => new(
+        l["Your booking of {0} is cancelled", resource],
+        string.Join("\n\n",
+            Greeting(l, name),
+            l["Your booking of {0} on {1:f} is cancelled.", resource, localStart]));
+
+    public static EmailContent SeriesCancelled(IStringLocalizer l, string name, string resource, IReadOnlyList<DateTime> localStarts) => new(
+        l["Your bookings of {0} are cancelled", resource],
+        string.Join("\n\n",
+            Greeting(l, name),
+            l["These bookings of {0} are cancelled:", resource],
+            string.Join("\n", localStarts.Select(s => "- " + s.ToString("f", System.Globalization.CultureInfo.CurrentCulture)))));
+
+    /// For "booking changed" (time or resource); sent by BookingNotice.SendChangedAsync.
+    public static EmailContent Changed(IStringLocalizer l, string name, string summary, string place, DateTime localStart, DateTime localEnd) => new(
+        l["Your booking of {0} changed", summary],
+        string.Join("\n\n",
+            Greeting(l, name),
+            l["Your booking is now {0} on {1:f}, until {2:t}.", summary, localStart, localEnd],
+            l["Where: {0}", place],
+            l["The attached invitation updates your calendar."]));
+
+    public static EmailContent Reminder(IStringLocalizer l, string name, string summary, string place, DateTime localStart, DateTime localEnd) => new(
+        l["Reminder: {0} on {1:f}", summary, localStart],
+        string.Join("\n\n",
+            Greeting(l, name),
+            l["{0} is booked for you on {1:f}, until {2:t}.", summary, localStart, localEnd],
+            l["Where: {0}", place],
+            l["Cancel it from your bookings if you no longer need it."]));
+
+    public static EmailContent Invited(IStringLocalizer l, string name, string host, string summary, string place, DateTime localStart, DateTime localEnd) => new(
+        l["Invitation: {0} on {1:f}", summary, localStart],
+        string.Join("\n\n",
+            Greeting(l, name),
+            l["{0} invites you to {1} on {2:f}, until {3:t}.", host, summary, localStart, localEnd],
+            l["Where: {0}", place],
+            l["The attached invitation adds it to your calendar."]));
+
+    public static EmailContent InvitationChanged(IStringLocalizer l, string name, string host, string summary, string place, DateTime localStart, DateTime localEnd) => new(
+        l["Changed: {0} on {1:f}", summary, localStart],
+        string.Join("\n\n",
+            Greeting(l, name),
+            l["{0} changed {1}: it is now on {2:f}, until {3:t}.", host, summary, localStart, localEnd],
+            l["Where: {0}", place],
+            l["The attached invitation updates your calendar."]));
+
+    public static EmailContent InvitationCancelled(IStringLocalizer l, string name, string host, string summary, DateTime localStart) => new(
+        l["Cancelled: {0} on {1:f}", summary, localStart],
+        string.Join("\n\n",
+            Greeting(l, name),
+            l["{0} on {1:f}, to which {2} invited you, is cancelled for you.", summary, localStart, host]));
+
+    private static string Greeting(IStringLocalizer l, string name) => name.Length > 0 ? l["Hello {0},", name] : l["Hello,"];
 }

@@ -50,7 +50,8 @@ internal static class BookingQueries
                 Zone = db.Locations.Where(l => l.Id == b.LocationId).Select(l => l.TimeZone).First(),
             })
             .AsNoTracking().ToPageAsync(PageRequest.Of(query.Page, query.PageSize), ct);
-        return new Page<BookingResponse>([.. rows.Items.Select(r => ToResponse(r.Booking, r.Resource, r.Zone))], rows.PageNumber, rows.PageSize, rows.TotalCount);
+        var attendees = await Attendees.ListAsync(db, [.. rows.Items.Select(r => r.Booking.Id)], ct);
+        return new Page<BookingResponse>([.. rows.Items.Select(r => ToResponse(r.Booking, r.Resource, r.Zone, attendees.GetValueOrDefault(r.Booking.Id)))], rows.PageNumber, rows.PageSize, rows.TotalCount);
     }
 
     public static async Task<Result<BookingResponse>> GetAsync(Guid id, AppDb db, AccessScope scope, CancellationToken ct)
@@ -63,16 +64,21 @@ internal static class BookingQueries
                 Zone = db.Locations.Where(l => l.Id == b.LocationId).Select(l => l.TimeZone).First(),
             })
             .AsNoTracking().FirstOrDefaultAsync(ct);
-        return row is null ? new NotFound("Booking") : ToResponse(row.Booking, row.Resource, row.Zone);
+        if (row is null)
+        {
+            return new NotFound("Booking");
+        }
+        var attendees = await Attendees.ListAsync(db, [id], ct);
+        return ToResponse(row.Booking, row.Resource, row.Zone, attendees.GetValueOrDefault(id) ?? []);
     }
 
-    public static BookingResponse ToResponse(Booking b, string resourceName, string timeZone)
+    public static BookingResponse ToResponse(Booking b, string resourceName, string timeZone, IReadOnlyList<AttendeeResponse>? attendees = null)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
         var (start, end) = (DateTime.SpecifyKind(b.Start, DateTimeKind.Utc), DateTime.SpecifyKind(b.End, DateTimeKind.Utc));
         return new BookingResponse(
             b.Id, b.ResourceId, resourceName, b.LocationId, b.Seat, start, end,
             WallClock.ToLocal(start, zone), WallClock.ToLocal(end, zone), timeZone, b.Status, b.MemberId, b.Title,
-            b.PriceCents / 100m, b.Currency, b.VatBasisPoints / 100m, b.CancellationFeeCents / 100m);
+            b.PriceCents / 100m, b.Currency, b.VatBasisPoints / 100m, b.CancellationFeeCents / 100m, attendees ?? []);
     }
 }

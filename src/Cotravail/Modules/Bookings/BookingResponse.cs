@@ -18,4 +18,5 @@ internal sealed record BookingResponse(
     decimal Price,
     string Currency,
     decimal VatPercent,
-    decimal CancellationFee);
+    decimal CancellationFee,
+    IReadOnlyList<AttendeeResponse>? Attendees = null);

@@ -10,7 +10,7 @@ namespace Cotravail.Modules.Bookings;
 /// conditional UPDATE from the state that was read, so several instances sweeping at once change a
 /// booking once; the work is read from the database, so it carries on across restarts. Then waiting
 /// members are booked into what is free.
-internal sealed class BookingSweeper(AppDb db, BookingNotice notice, Waitlist waitlist, TimeProvider clock)
+internal sealed class BookingSweeper(AppDb db, BookingNotice notice, Waitlist waitlist, TimeProvider clock, IOptions<BookingSweeperOptions> options)
 {
     /// How far back a sweep looks: older no-shows are history, not slots to give back.
     private static readonly TimeSpan Horizon = TimeSpan.FromDays(1);
@@ -54,6 +54,50 @@ internal sealed class BookingSweeper(AppDb db, BookingNotice notice, Waitlist wa
     }
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+
+    /// Reminds members of their confirmed bookings ReminderHours before the start; a booking made less
+    /// than that ahead is reminded LateReminderHours before (none when made later still: the
+    /// confirmation is fresh). Each reminder is claimed by a conditional UPDATE of ReminderSentAt in the
+    /// transaction that queues it, so two instances sweeping at once send it once. Answers how many.
+    public async Task<int> RemindAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (early, late) = (TimeSpan.FromHours(options.Value.ReminderHours), TimeSpan.FromHours(options.Value.LateReminderHours));
+        if (early <= TimeSpan.Zero)
+        {
+            return 0;
+        }
+        var until = now + early;
+        var coming = await db.Bookings.AsNoTracking()
+            .Where(b => b.Status == BookingStatus.Confirmed && b.ReminderSentAt == null && b.MemberId != null && b.Start > now && b.Start <= until)
+            .Select(b => new { b.Id, b.Start, b.CreatedAt }).Take(500).ToListAsync(ct);
+        var sent = 0;
+        foreach (var booking in coming)
+        {
+            var ahead = booking.Start - booking.CreatedAt;
+            var due = ahead >= early ? booking.Start - early : ahead > late ? booking.Start - late : (DateTime?)null;
+            if (due is { } at && at <= now)
+            {
+                sent += await RemindAsync(booking.Id, now, ct);
+            }
+        }
+        return sent;
+    }
+
+    private async Task<int> RemindAsync(Guid id, DateTime now, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var claimed = await db.Bookings.Where(b => b.Id == id && b.ReminderSentAt == null && b.Status == BookingStatus.Confirmed)
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.ReminderSentAt, now), ct);
+        if (claimed == 1)
+        {
+            var booking = await db.Bookings.AsNoTracking().FirstAsync(b => b.Id == id, ct);
+            await notice.SendAsync([booking], BookingEvent.Reminder, [], ct);
+            await db.SaveChangesAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        return claimed;
+    }
 }
 
 /// Cotravail:Bookings: Sweep=false turns the sweeper off on an instance; SweepInterval is its period.
@@ -62,6 +106,12 @@ internal sealed class BookingSweeperOptions
     public bool Sweep { get; set; } = true;
 
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// Reminders go this many hours before the start (0: none)…
+    public double ReminderHours { get; set; } = 24;
+
+    /// …or this many for bookings made less than ReminderHours ahead.
+    public double LateReminderHours { get; set; } = 2;
 }
 
 internal sealed class BookingSweeperWorker(IServiceScopeFactory scopes, IOptions<BookingSweeperOptions> options, TimeProvider clock, ILogger<BookingSweeperWorker> logger)
@@ -73,10 +123,16 @@ internal sealed class BookingSweeperWorker(IServiceScopeFactory scopes, IOptions
 
     protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
     {
-        var released = await services.GetRequiredService<BookingSweeper>().SweepAsync(ct);
+        var sweeper = services.GetRequiredService<BookingSweeper>();
+        var released = await sweeper.SweepAsync(ct);
         if (released > 0)
         {
             logger.LogInformation("Gave back {Count} slots (no-shows, expired requests, waitlist)", released);
+        }
+        var reminded = await sweeper.RemindAsync(ct);
+        if (reminded > 0)
+        {
+            logger.LogInformation("Sent {Count} booking reminders", reminded);
         }
     }
 }

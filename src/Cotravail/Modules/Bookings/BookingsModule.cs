@@ -19,6 +19,7 @@ internal static class BookingsModule
         services.AddScoped<CalendarFeeds>();
         services.AddScoped<BookSeries>();
         services.AddScoped<Waitlist>();
+        services.AddScoped<Attendees>();
         services.Configure<BookingSweeperOptions>(configuration.GetSection("Cotravail:Bookings"));
         services.AddHostedService<BookingSweeperWorker>();
         return services;
@@ -37,13 +38,13 @@ internal static class BookingsModule
         group.MapGet("/{id:guid}", async (Guid id, AppDb db, Access access, HttpContext http, CancellationToken ct) =>
                 (await BookingQueries.GetAsync(id, db, await access.GetAsync(ct), ct)).ToHttp(http))
             .Produces<BookingResponse>().ProducesProblem(404).WithSummary("Get a booking.");
-        group.MapPost("/", async (BookResource.Request request, AppDb db, Access access, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-                (await BookResource.HandleAsync(request, db, await access.GetAsync(ct), clock, ct))
+        group.MapPost("/", async (BookResource.Request request, AppDb db, Access access, TimeProvider clock, BookingNotice notice, HttpContext http, CancellationToken ct) =>
+                (await BookResource.HandleAsync(request, db, await access.GetAsync(ct), clock, ct, notice))
                     .ToHttp(http, created => TypedResults.Created($"/api/v1/bookings/{created.Id}", created)))
             .Validate<BookResource.Request>().WithIdempotency<BookResource.Request>().Produces<BookingResponse>(201).ProducesProblem(404).ProducesProblem(409)
-            .WithSummary("Book a resource; start and end are local times of the resource's location (409 when the slot is taken).");
-        group.MapPost("/{id:guid}/cancel", async (Guid id, AppDb db, Access access, TimeProvider clock, Waitlist waitlist, HttpContext http, CancellationToken ct) =>
-                (await CancelBooking.HandleAsync(id, db, await access.GetAsync(ct), clock, ct, waitlist)).ToHttp(http))
+            .WithSummary("Book a resource; start and end are local times of the resource's location (409 when the slot is taken). Attendees: members { memberId } and guests { email, name }, at most 50, invited by email with an .ics.");
+        group.MapPost("/{id:guid}/cancel", async (Guid id, AppDb db, Access access, TimeProvider clock, Waitlist waitlist, BookingNotice notice, HttpContext http, CancellationToken ct) =>
+                (await CancelBooking.HandleAsync(id, db, await access.GetAsync(ct), clock, ct, waitlist, notice)).ToHttp(http))
             .Produces<BookingResponse>().ProducesProblem(404).ProducesProblem(409).WithSummary("Cancel a booking.");
         group.MapPost("/waitlist", async (BookResource.Request request, Waitlist waitlist, Access access, HttpContext http, CancellationToken ct) =>
                 (await waitlist.JoinAsync(request, await access.GetAsync(ct), ct)).ToHttp(http, e => TypedResults.Created($"/api/v1/bookings/waitlist/{e.Id}", e)))
@@ -63,9 +64,17 @@ internal static class BookingsModule
                 (await series.BookAsync(request, await access.GetAsync(ct), ct)).ToHttp(http))
             .Validate<BookSeries.Request>().WithIdempotency<BookSeries.Request>().ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Book a recurring series: mode AvailableOnly takes the free occurrences, AllOrNothing all of them or none.");
-        group.MapPost("/{id:guid}/cancel-following", async (Guid id, AppDb db, Access access, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-                (await CancelFollowing.HandleAsync(id, db, await access.GetAsync(ct), clock, ct)).ToHttp(http))
+        group.MapPost("/{id:guid}/cancel-following", async (Guid id, AppDb db, Access access, TimeProvider clock, BookingNotice notice, HttpContext http, CancellationToken ct) =>
+                (await CancelFollowing.HandleAsync(id, db, await access.GetAsync(ct), clock, ct, notice)).ToHttp(http))
             .ProducesProblem(404).ProducesProblem(409).WithSummary("Cancel this occurrence of a series and every later one.");
+        group.MapPost("/{id:guid}/attendees", async (Guid id, AttendeeInput input, Attendees attendees, Access access, HttpContext http, CancellationToken ct) =>
+                (await attendees.AddAsync(id, input, await access.GetAsync(ct), ct)).ToHttp(http, a => TypedResults.Created($"/api/v1/bookings/{id}/attendees/{a.Id}", a)))
+            .Produces<AttendeeResponse>(201).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409)
+            .WithSummary("Invite a member { memberId } or a guest { email, name } to a booking (its member or booker, their company admin, or the location's staff); they are emailed an .ics.");
+        group.MapDelete("/{id:guid}/attendees/{attendeeId:guid}", async (Guid id, Guid attendeeId, Attendees attendees, Access access, HttpContext http, CancellationToken ct) =>
+                (await attendees.RemoveAsync(id, attendeeId, await access.GetAsync(ct), ct)).ToHttp(http, _ => TypedResults.NoContent()))
+            .ProducesProblem(404).ProducesProblem(409)
+            .WithSummary("Remove an attendee from a booking; they are emailed a cancellation.");
         group.MapPost("/{id:guid}/check-in", async (Guid id, AppDb db, Access access, TimeProvider clock, HttpContext http, CancellationToken ct) =>
                 (await CheckInBooking.HandleAsync(id, db, await access.GetAsync(ct), clock, ct)).ToHttp(http))
             .Produces<BookingResponse>().ProducesProblem(404).ProducesProblem(409)

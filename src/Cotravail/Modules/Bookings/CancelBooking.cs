@@ -9,7 +9,7 @@ namespace Cotravail.Modules.Bookings;
 /// late cancellations record the fee of the resource's policy for billing.
 internal static class CancelBooking
 {
-    public static async Task<Result<BookingResponse>> HandleAsync(Guid id, AppDb db, AccessScope scope, TimeProvider clock, CancellationToken ct, Waitlist? waitlist = null)
+    public static async Task<Result<BookingResponse>> HandleAsync(Guid id, AppDb db, AccessScope scope, TimeProvider clock, CancellationToken ct, Waitlist? waitlist = null, BookingNotice? notice = null)
     {
         var booking = await db.Bookings.VisibleTo(db, scope).FirstOrDefaultAsync(b => b.Id == id, ct);
         if (booking is null)
@@ -20,6 +20,10 @@ internal static class CancelBooking
         if (!booking.Cancel(clock.GetUtcNow().UtcDateTime, policy))
         {
             return new Conflict("status", BookingMessages.NotCancellable);
+        }
+        if (notice is not null)
+        {
+            await notice.SendAsync([booking], BookingEvent.Cancelled, null, ct); // to its member and attendees, with a METHOD:CANCEL .ics
         }
         await db.SaveChangesAsync(ct);
         if (waitlist is not null)

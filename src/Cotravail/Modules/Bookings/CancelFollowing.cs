@@ -10,7 +10,7 @@ internal static class CancelFollowing
 {
     internal sealed record Response(int Cancelled);
 
-    public static async Task<Result<Response>> HandleAsync(Guid id, AppDb db, AccessScope scope, TimeProvider clock, CancellationToken ct)
+    public static async Task<Result<Response>> HandleAsync(Guid id, AppDb db, AccessScope scope, TimeProvider clock, CancellationToken ct, BookingNotice? notice = null)
     {
         var from = await db.Bookings.VisibleTo(db, scope).AsNoTracking().Where(b => b.Id == id)
             .Select(b => new { b.SeriesId, b.Start }).FirstOrDefaultAsync(ct);
@@ -27,8 +27,16 @@ internal static class CancelFollowing
             .Where(b => b.SeriesId == series && b.Start >= from.Start).ToListAsync(ct);
         var resources = bookings.Select(b => b.ResourceId).Distinct().ToList();
         var policies = await db.Resources.Where(r => resources.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Policy, ct);
-        var cancelled = bookings.Count(b => b.Cancel(now, policies[b.ResourceId]));
+        var cancelled = bookings.Where(b => b.Cancel(now, policies[b.ResourceId])).ToList();
+        if (notice is not null)
+        {
+            // One email per person listing the occurrences, with one .ics cancelling each of them.
+            foreach (var group in cancelled.GroupBy(b => b.ResourceId))
+            {
+                await notice.SendAsync([.. group.OrderBy(b => b.Start)], BookingEvent.Cancelled, null, ct);
+            }
+        }
         await db.SaveChangesAsync(ct);
-        return new Response(cancelled);
+        return new Response(cancelled.Count);
     }
 }

@@ -28,7 +28,8 @@ internal sealed class DecideBooking(AppDb db, BookingNotice notice)
         {
             return new Conflict("status", BookingMessages.NotPending);
         }
-        await notice.SendAsync(id, (l, name, resource, start) => BookingEmails.Decided(l, name, resource, start, approve), ct);
+        // Approved: the member's confirmation and the attendees' invitations, with the .ics.
+        await notice.SendAsync([booking], approve ? BookingEvent.Approved : BookingEvent.Declined, null, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return await BookingQueries.GetAsync(id, db, scope, ct);

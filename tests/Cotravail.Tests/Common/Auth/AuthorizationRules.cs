@@ -279,6 +279,9 @@ public static class AuthorizationRules
         ["POST /api/v1/bookings/{id:guid}/approve"] = new(Decision),
         ["POST /api/v1/bookings/{id:guid}/decline"] = new(Decision),
         ["POST /api/v1/bookings/{id:guid}/cancel"] = new(OwnBooking, FreshId: (w, s) => w.NewBookingAsync(s)),
+        // Attendees are invited and removed by whoever sees the booking (its member, the location's staff, admins).
+        ["POST /api/v1/bookings/{id:guid}/attendees"] = new(OwnBooking, Body: (_, _) => new { email = $"guest-{Guid.NewGuid():N}@example.test", name = "Matrix guest" }),
+        ["DELETE /api/v1/bookings/{id:guid}/attendees/{attendeeId:guid}"] = new(OwnBooking, FreshId: (w, s) => w.NewAttendeeAsync(s)),
         ["POST /api/v1/bookings"] = BookingRule(),
     };
 

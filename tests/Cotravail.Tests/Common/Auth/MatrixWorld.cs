@@ -138,6 +138,11 @@ public sealed class MatrixWorld
         return await CreateAsync(api, "/api/v1/bookings", new { resourceId = Pick(Resources, scope), start, end, memberId = Pick(BookerIds, scope) });
     }
 
+    /// A guest invited to the own (foreign) booking, for the route that removes one.
+    public async Task<Guid> NewAttendeeAsync(Scope scope) =>
+        await CreateAsync(await ClientAsync(Role.NetworkAdmin, api: true), $"/api/v1/bookings/{Pick(Bookings, scope)}/attendees",
+            new { email = $"guest-{Guid.NewGuid():N}@example.test" });
+
     /// The secret of a calendar address of the admin's, for GET /calendar/{token}.ics.
     public string CalendarToken { get; private set; } = "";
 

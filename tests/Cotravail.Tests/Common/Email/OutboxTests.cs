@@ -30,6 +30,33 @@ public abstract class OutboxTests(TestApp app)
     }
 
     [Fact]
+    public async Task An_attached_invitation_reaches_a_real_smtp_server_as_a_calendar_part_and_a_file()
+    {
+        await using var smtp = await SmtpServer.StartAsync();
+        var subject = $"Invitation {Guid.NewGuid():N}";
+        var ics = string.Join("\r\n",
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Cotravail//Test//EN", "METHOD:REQUEST", "BEGIN:VEVENT", "UID:outbox-test@cotravail",
+            "DTSTAMP:20270301T080000Z", "DTSTART:20270329T070000Z", "DTEND:20270329T080000Z", "SUMMARY:Réunion · Salle Tilleul", "SEQUENCE:0",
+            "END:VEVENT", "END:VCALENDAR", "");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Outbox>().Enqueue("guest@cotravail.test", "en",
+                _ => new EmailContent(subject, "You are invited.", Attachment: new EmailAttachment("invite.ics", "text/calendar; method=REQUEST; charset=utf-8", ics)));
+            await scope.ServiceProvider.GetRequiredService<AppDb>().SaveChangesAsync();
+        }
+
+        await PassAsync(Smtp(smtp.Port), app.Clock);
+
+        var received = await smtp.WaitForAsync(subject);
+        received.ShouldNotBeNull();
+        var (parts, calendars) = await Cotravail.Tests.Modules.Bookings.Ics.ReadEmailAsync(received);
+        parts.ShouldContain(p => p.Disposition == "attachment" && p.FileName == "invite.ics" && p.Method == "REQUEST");
+        parts.ShouldContain(p => p.Disposition == "inline" && p.Method == "REQUEST", "the alternative mail clients offer accept and decline from");
+        calendars.ShouldAllBe(c => c.Method == "REQUEST");
+        calendars.SelectMany(c => c.Events).ShouldAllBe(e => e.Start == "2027-03-29T07:00:00+00:00" && e.Summary == "Réunion · Salle Tilleul");
+    }
+
+    [Fact]
     public async Task Without_smtp_each_email_is_written_as_an_eml_file_and_marked_sent()
     {
         var folder = Directory.CreateTempSubdirectory("cotravail-outbox-").FullName;

@@ -101,7 +101,10 @@ public abstract class BookingLifecycleTests(TestApp app)
         answers.Count(a => a.StatusCode == HttpStatusCode.OK).ShouldBe(1);
         answers.Count(a => a.StatusCode == HttpStatusCode.Conflict).ShouldBe(1);
         (await StatusAsync(id)).ShouldBe(BookingStatus.Confirmed);
-        (await app.WithDbAsync(db => db.Outbox.CountAsync(m => m.To == member.Email))).ShouldBe(1);
+        var emails = await app.EmailsToAsync(member.Email);
+        emails.Select(m => m.Subject).ShouldBe(["Votre demande pour Salle Tilleul a bien été reçue", "Votre réservation de Salle Tilleul est confirmée"],
+            "the request's acknowledgement, then one decision");
+        emails[1].AttachmentType.ShouldBe("text/calendar; method=REQUEST; charset=utf-8");
     }
 
     [Fact]

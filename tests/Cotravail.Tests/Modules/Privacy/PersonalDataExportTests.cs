@@ -52,6 +52,14 @@ public abstract class PersonalDataExportTests(TestApp app)
             var slot = new TimeSlot(new DateTime(2026, 1, 5, 9, 0, 0, DateTimeKind.Utc), new DateTime(2026, 1, 5, 10, 0, 0, DateTimeKind.Utc));
             db.Add(new Booking(room.Id, room.LocationId, slot, slot, p.UserId, p.MemberId, "Export test booking", pending: false, slot.Start));
         },
+        ["BookingAttendees"] = async (db, p) =>
+        {
+            var room = await db.Resources.Where(r => r.Name != "").Select(r => new { r.Id, r.LocationId }).FirstAsync();
+            var slot = new TimeSlot(new DateTime(2026, 1, 6, 9, 0, 0, DateTimeKind.Utc), new DateTime(2026, 1, 6, 10, 0, 0, DateTimeKind.Utc));
+            var host = new Booking(room.Id, room.LocationId, slot, slot, p.UserId, null, "Someone else's meeting", pending: false, slot.Start);
+            db.Add(host);
+            db.Add(BookingAttendee.ForMember(host.Id, p.MemberId, slot.Start));
+        },
         ["JoinRequests"] = async (db, p) =>
         {
             var lyon = await db.Locations.Where(l => l.Slug == DemoAccounts.LyonSlug).Select(l => l.Id).FirstAsync();

@@ -13,7 +13,7 @@ internal sealed class MineModel(AppDb db, Access access, TimeProvider clock, ISt
 {
     internal sealed record Line(
         Guid Id, string Resource, string Location, string Slug, DateTime LocalStart, DateTime LocalEnd, string TimeZone,
-        decimal Price, string Currency, BookingStatus Status, bool Checkable = false, bool CheckedIn = false);
+        decimal Price, string Currency, BookingStatus Status, bool Checkable = false, bool CheckedIn = false, IReadOnlyList<string>? Attendees = null);
 
     public IReadOnlyList<Line> Coming { get; private set; } = [];
 
@@ -25,7 +25,11 @@ internal sealed class MineModel(AppDb db, Access access, TimeProvider clock, ISt
         var now = clock.GetUtcNow().UtcDateTime;
         var (user, member) = (scope.UserId, scope.MemberId);
         var mine = db.Bookings.AsNoTracking().Where(b => b.BookedByUserId == user || (member != null && b.MemberId == member));
-        Coming = Lines(await Rows(mine.Where(b => b.End > now).OrderBy(b => b.Start)).Take(100).ToListAsync(ct), now);
+        var coming = Lines(await Rows(mine.Where(b => b.End > now).OrderBy(b => b.Start)).Take(100).ToListAsync(ct), now);
+        var attendees = await Attendees.ListAsync(db, [.. coming.Select(b => b.Id)], ct);
+        Coming = [.. coming.Select(b => attendees.TryGetValue(b.Id, out var people)
+            ? b with { Attendees = [.. people.Select(a => a.Name.Length > 0 ? a.Name : a.Email ?? "")] }
+            : b)];
         Past = Lines(await Rows(mine.Where(b => b.End <= now).OrderByDescending(b => b.Start)).Take(50).ToListAsync(ct), now);
     }
 

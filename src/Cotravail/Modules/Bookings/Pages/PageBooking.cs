@@ -18,12 +18,18 @@ internal sealed record SlotInput
     public string? To { get; init; }
 
     public string? Title { get; init; }
+
+    /// Email addresses of people to invite, one per line or separated by commas.
+    public string? Attendees { get; init; }
 }
 
 /// Books from a page through the same handler as POST /api/v1/bookings, and puts its errors by the typed fields.
-internal static class PageBooking
+internal static partial class PageBooking
 {
-    public static Task<Result<BookingResponse>> BookAsync(SlotInput input, AppDb db, AccessScope scope, TimeProvider clock, CancellationToken ct) =>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^attendees\[(\d+)\]")]
+    private static partial System.Text.RegularExpressions.Regex AttendeeIndex();
+
+    public static Task<Result<BookingResponse>> BookAsync(SlotInput input, AppDb db, AccessScope scope, TimeProvider clock, CancellationToken ct, BookingNotice? notice = null) =>
         BookResource.HandleAsync(
             new BookResource.Request
             {
@@ -31,12 +37,14 @@ internal static class PageBooking
                 Start = $"{input.Date}T{input.From}",
                 End = $"{input.Date}T{input.To}",
                 Title = string.IsNullOrWhiteSpace(input.Title) ? null : input.Title,
+                Attendees = Bookings.Attendees.Parse(input.Attendees),
             },
-            db, scope, clock, ct);
+            db, scope, clock, ct, notice);
 
     /// start → From, end → To; anything else above the form. Prefix: "Input." or "" for top-level properties.
-    public static void AddTo(Error error, ModelStateDictionary modelState, IStringLocalizer l, string prefix)
+    public static void AddTo(Error error, ModelStateDictionary modelState, IStringLocalizer l, string prefix, string? attendeesTyped = null)
     {
+        var attendees = attendeesTyped is null ? null : Bookings.Attendees.Parse(attendeesTyped);
         var (field, reason) = error switch
         {
             Invalid i => (i.Field, i.Reason),
@@ -48,9 +56,16 @@ internal static class PageBooking
         {
             "start" => prefix + "From",
             "end" => prefix + "To",
+            _ when field.StartsWith("attendees", StringComparison.Ordinal) => prefix + "Attendees",
             _ => "",
         };
-        modelState.AddModelError(key, l[reason]);
+        var message = l[reason].Value;
+        if (attendees is not null && AttendeeIndex().Match(field) is { Success: true } m
+            && int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is var index && index < attendees.Count)
+        {
+            message = $"{attendees[index].Email}: {message}"; // which of the typed addresses
+        }
+        modelState.AddModelError(key, message);
     }
 
     public static string StatusText(BookingStatus status) => status switch

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Cotravail.Modules.Bookings.Pages;
 
 /// /book: the network-wide search (GET, so results can be bookmarked) and booking one result (POST).
-internal sealed class SearchModel(AppDb db, Access access, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+internal sealed class SearchModel(AppDb db, Access access, TimeProvider clock, IStringLocalizer<SharedResource> l, BookingNotice notice) : PageModel
 {
     internal sealed record LocationChoice(Guid Id, string Name);
 
@@ -36,6 +36,10 @@ internal sealed class SearchModel(AppDb db, Access access, TimeProvider clock, I
     [BindProperty(SupportsGet = true)]
     public List<string> Amenities { get; set; } = [];
 
+    /// Email addresses of people to invite with the booking (one per line or comma-separated).
+    [BindProperty]
+    public string? Attendees { get; set; }
+
     /// The result chosen with its "Book" button.
     [BindProperty]
     public Guid? ResourceId { get; set; }
@@ -54,13 +58,13 @@ internal sealed class SearchModel(AppDb db, Access access, TimeProvider clock, I
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var scope = await access.GetAsync(ct);
-        var booked = await PageBooking.BookAsync(new SlotInput { ResourceId = ResourceId, Date = Date, From = From, To = To }, db, scope, clock, ct);
+        var booked = await PageBooking.BookAsync(new SlotInput { ResourceId = ResourceId, Date = Date, From = From, To = To, Attendees = Attendees }, db, scope, clock, ct, notice);
         if (booked.IsOk)
         {
             TempData["Booked"] = l["{0} is booked.", booked.Value.ResourceName].Value;
             return Redirect("/me/bookings");
         }
-        PageBooking.AddTo(booked.Error, ModelState, l, "");
+        PageBooking.AddTo(booked.Error, ModelState, l, "", Attendees);
         await LoadAsync(ct);
         return Page();
     }

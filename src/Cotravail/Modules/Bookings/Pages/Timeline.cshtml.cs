@@ -12,7 +12,7 @@ namespace Cotravail.Modules.Bookings.Pages;
 
 /// /locations/{slug}/timeline: a location's day, resources × half-hours; a free cell opens a small
 /// form (choose the end) that books through the same handler as the API.
-internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock, IStringLocalizer<SharedResource> l, BookingNotice notice) : PageModel
 {
     [BindProperty]
     public SlotInput Input { get; set; } = new();
@@ -48,13 +48,13 @@ internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock,
         {
             return NotFound();
         }
-        var booked = await PageBooking.BookAsync(Input, db, await access.GetAsync(ct), clock, ct);
+        var booked = await PageBooking.BookAsync(Input, db, await access.GetAsync(ct), clock, ct, notice);
         if (booked.IsOk)
         {
             TempData["Booked"] = l["{0} is booked.", booked.Value.ResourceName].Value;
             return Redirect("/me/bookings");
         }
-        PageBooking.AddTo(booked.Error, ModelState, l, "Input.");
+        PageBooking.AddTo(booked.Error, ModelState, l, "Input.", Input.Attendees);
         Choose();
         return Page();
     }
