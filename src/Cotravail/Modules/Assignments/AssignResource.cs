@@ -56,34 +56,34 @@ internal static class AssignResource
         }
         if (!AssignmentHolds.Assignable(resource.Kind))
         {
-            return new Invalid("resourceId", AssignmentMessages.NotAssignable);
+            return new Invalid(nameof(Request.ResourceId), AssignmentMessages.NotAssignable);
         }
         if ((request.MemberId is null) == (request.CompanyId is null))
         {
-            return new Invalid("memberId", AssignmentMessages.MemberOrCompany);
+            return new Invalid(nameof(Request.MemberId), AssignmentMessages.MemberOrCompany);
         }
         if (request.MemberId is { } memberId && !await db.Members.AnyAsync(m => m.Id == memberId && m.IsActive, ct))
         {
-            return new Invalid("memberId", AssignmentMessages.UnknownMember);
+            return new Invalid(nameof(Request.MemberId), AssignmentMessages.UnknownMember);
         }
         if (request.CompanyId is { } companyId && !await db.Companies.AnyAsync(c => c.Id == companyId && c.IsActive, ct))
         {
-            return new Invalid("companyId", AssignmentMessages.UnknownCompany);
+            return new Invalid(nameof(Request.CompanyId), AssignmentMessages.UnknownCompany);
         }
         if (!LocalDates.TryParse(request.From, out var from))
         {
-            return new Invalid("from", AssignmentMessages.NotADate);
+            return new Invalid(nameof(Request.From), AssignmentMessages.NotADate);
         }
         DateOnly? to = null;
         if (!string.IsNullOrWhiteSpace(request.To))
         {
             if (!LocalDates.TryParse(request.To, out var until))
             {
-                return new Invalid("to", AssignmentMessages.NotADate);
+                return new Invalid(nameof(Request.To), AssignmentMessages.NotADate);
             }
             if (until <= from)
             {
-                return new Invalid("to", AssignmentMessages.EndBeforeStart);
+                return new Invalid(nameof(Request.To), AssignmentMessages.EndBeforeStart);
             }
             to = until;
         }
@@ -114,7 +114,7 @@ internal static class AssignResource
         Error? refused = null;
         if (await db.ResourceAssignments.AnyAsync(a => a.ResourceId == assignment.ResourceId && (to == null || a.From < to) && (a.To == null || from < a.To), ct))
         {
-            refused = new Conflict("from", AssignmentMessages.Overlaps);
+            refused = new Conflict(nameof(Request.From), AssignmentMessages.Overlaps);
         }
         else
         {
@@ -139,7 +139,7 @@ internal static class AssignResource
             catch (DbUpdateException e) when (IsOverlap(e))
             {
                 await tx.RollbackAsync(ct);
-                refused = new Conflict("from", AssignmentMessages.Overlaps);
+                refused = new Conflict(nameof(Request.From), AssignmentMessages.Overlaps);
             }
         }
         foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToList())

@@ -34,7 +34,7 @@ internal static class AssignmentHolds
         }
         var company = memberId is null ? null : await db.Members.AsNoTracking().Where(m => m.Id == memberId).Select(m => m.CompanyId).FirstOrDefaultAsync(ct);
         var yours = (holder.MemberId is { } m && m == memberId) || (holder.CompanyId is { } c && c == company);
-        return new Conflict("resourceId", yours ? AssignmentMessages.AssignedToYou
+        return new Conflict("ResourceId", yours ? AssignmentMessages.AssignedToYou
             : holder.MemberId is null ? AssignmentMessages.AssignedToCompany : AssignmentMessages.AssignedToMember);
     }
 

@@ -34,11 +34,11 @@ internal static class EndAssignment
         var to = LocalDates.Today(now, zone).AddDays(1);
         if (!string.IsNullOrWhiteSpace(request.To) && !LocalDates.TryParse(request.To, out to))
         {
-            return new Invalid("to", AssignmentMessages.NotADate);
+            return new Invalid(nameof(Request.To), AssignmentMessages.NotADate);
         }
         if (!assignment.End(to, LocalDates.StartUtc(to, zone), now))
         {
-            return new Invalid("to", to <= assignment.From ? AssignmentMessages.EndBeforeStart : AssignmentMessages.EndTooLate);
+            return new Invalid(nameof(Request.To), to <= assignment.From ? AssignmentMessages.EndBeforeStart : AssignmentMessages.EndTooLate);
         }
         audit.Record(AuditActions.AssignmentEnded, "assignment", assignment.Id, assignment.LocationId, $"until {to:yyyy-MM-dd}");
         await db.SaveChangesAsync(ct);
