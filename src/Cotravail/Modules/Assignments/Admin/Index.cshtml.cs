@@ -20,8 +20,8 @@ namespace Cotravail.Modules.Assignments.Admin;
 [Authorize(Policy = Policies.Staff)]
 internal sealed class IndexModel(AppDb db, Access access, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public ListAssignments.Query Query { get; set; } = new(null, null, null, null, true, null, null);
+    /// Read from the query string only: "page" is also the name of a Razor Pages route value.
+    public ListAssignments.Query Query { get; private set; } = new(null, null, null, null, true, null, null);
 
     [BindProperty]
     public AssignResource.Request Input { get; set; } = new();
@@ -42,7 +42,11 @@ internal sealed class IndexModel(AppDb db, Access access, AuditTrail audit, Time
     /// Bookings standing in the way of the assignment just refused, in local time.
     public IReadOnlyList<AssignResource.BookingInTheWay> InTheWay { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    public async Task OnGetAsync([FromQuery] Guid? locationId, [FromQuery] bool? current, [FromQuery(Name = "page")] int? pageNumber, CancellationToken ct)
+    {
+        Query = new(locationId, null, null, null, current ?? true, pageNumber, null);
+        await LoadAsync(ct);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
