@@ -22,4 +22,6 @@ internal static class AuditActions
     public const string PriceChanged = "price.changed";
     public const string DataExported = "data.exported";
     public const string DataErased = "data.erased";
+    public const string AssignmentCreated = "assignment.created";
+    public const string AssignmentEnded = "assignment.ended";
 }

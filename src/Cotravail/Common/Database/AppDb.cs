@@ -27,6 +27,7 @@ internal sealed class AppDb(DbContextOptions<AppDb> options) : IdentityUserConte
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<BookingAttendee> BookingAttendees => Set<BookingAttendee>();
     public DbSet<WaitlistEntry> Waitlist => Set<WaitlistEntry>();
+    public DbSet<Cotravail.Modules.Assignments.ResourceAssignment> ResourceAssignments => Set<Cotravail.Modules.Assignments.ResourceAssignment>();
     public DbSet<Cotravail.Common.Idempotency.IdempotentRequest> IdempotentRequests => Set<Cotravail.Common.Idempotency.IdempotentRequest>();
     public DbSet<MemberPrivacy> MemberPrivacy => Set<MemberPrivacy>();
     public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();

@@ -106,6 +106,11 @@ internal static class BookResource
             scope.UserId!.Value, member.Value, request.Title?.Trim() ?? resource.Name, resource.Policy.RequiresApproval,
             clock.GetUtcNow().UtcDateTime);
         booking.Price(price, location.Currency, location.VatRates.FirstOrDefault()?.BasisPoints ?? 0);
+        // Assignments: a desk or office assigned to someone for the slot is not bookable (no query for other kinds).
+        if (await Assignments.AssignmentHolds.RefusalAsync(db, resource, member.Value, slot, ct) is { } assigned)
+        {
+            return assigned;
+        }
         var seats = resource.Kind == ResourceKind.HotDeskZone ? resource.Capacity : 1;
         return new Prepared(booking, seats, resource.Name, location.TimeZone);
     }

@@ -14,6 +14,8 @@ internal enum Unavailability
     ClosedDay,
     Closed,
     Taken,
+    /// A dedicated desk or office assigned to a member or a company for the period (Modules/Assignments).
+    Assigned,
 }
 
 /// Pure rules about a slot in a location's local time, before looking at other bookings.

@@ -13,6 +13,7 @@ internal static class BookingErrors
         Unavailability.OffIncrement => BookingMessages.OffIncrement,
         Unavailability.ClosedDay => BookingMessages.ClosedDay,
         Unavailability.Closed => BookingMessages.Closed,
+        Unavailability.Assigned => Assignments.AssignmentMessages.Assigned,
         _ => BookingMessages.Taken,
     });
 }

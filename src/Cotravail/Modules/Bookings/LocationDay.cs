@@ -11,6 +11,8 @@ internal enum CellState
     Busy,
     Closed,
     Past,
+    /// A desk or office assigned to a member or a company that day (Modules/Assignments).
+    Assigned,
 }
 
 /// A location's day as a grid: its active resources × 30-minute cells from the earliest opening to the
@@ -49,6 +51,7 @@ internal static class LocationDay
             .Where(b => b.LocationId == location.Id && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed)
                 && b.BlockStart < to && from < b.BlockEnd)
             .Select(b => new { b.ResourceId, b.Seat, b.BlockStart, b.BlockEnd }).ToListAsync(ct);
+        var assigned = await Assignments.AssignmentHolds.PeriodsAsync(db, resources, from, to, ct);
         var localNow = WallClock.ToLocal(clock.GetUtcNow().UtcDateTime, zone);
         var rows = resources.Select(r =>
         {
@@ -65,6 +68,10 @@ internal static class LocationDay
                 if (t < localNow)
                 {
                     return CellState.Past;
+                }
+                if (assigned[r.Id].Any(p => p.Overlaps(slot.Start, slot.End)))
+                {
+                    return CellState.Assigned;
                 }
                 var block = slot.Widen(r.Policy.Setup, r.Policy.Cleanup);
                 var taken = mine.Where(b => b.BlockStart < block.End && block.Start < b.BlockEnd).Select(b => b.Seat).Distinct().Count();

@@ -66,6 +66,8 @@ internal static class SearchAvailability
         var known = slots.Values.Where(s => s.HasValue).Select(s => s!.Value).ToList();
         var taken = (known.Count == 0 ? [] : await OverlapsAsync(db, candidates, resources, known, ct)).ToLookup(b => b.ResourceId);
         var nowUtc = clock.GetUtcNow().UtcDateTime;
+        // Assignments: desks and offices assigned during the slot (no query when none is a candidate).
+        var assigned = known.Count == 0 ? null : await Assignments.AssignmentHolds.PeriodsAsync(db, resources, known.Min(s => s.Start), known.Max(s => s.End), ct);
         var localNows = locations.Values.ToDictionary(l => l.Id, l => WallClock.ToLocal(nowUtc, TimeZoneInfo.FindSystemTimeZoneById(l.TimeZone)));
 
         var member = scope.MemberId is not null;
@@ -87,6 +89,10 @@ internal static class SearchAvailability
                     .Select(b => b.Seat).Distinct().Count();
                 var seats = resource.Kind == ResourceKind.HotDeskZone ? resource.Capacity : 1;
                 reason = busySeats >= seats ? Unavailability.Taken : null;
+                if (reason is null && assigned is not null && assigned[resource.Id].Any(p => p.Overlaps(slots[location.Id]!.Value.Start, slots[location.Id]!.Value.End)))
+                {
+                    reason = Unavailability.Assigned;
+                }
                 free = resource.Kind == ResourceKind.HotDeskZone ? seats - busySeats : null;
             }
             var option = new Option(

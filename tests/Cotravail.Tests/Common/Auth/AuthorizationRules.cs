@@ -283,6 +283,13 @@ public static class AuthorizationRules
         ["POST /api/v1/bookings/{id:guid}/attendees"] = new(OwnBooking, Body: (_, _) => new { email = $"guest-{Guid.NewGuid():N}@example.test", name = "Matrix guest" }),
         ["DELETE /api/v1/bookings/{id:guid}/attendees/{attendeeId:guid}"] = new(OwnBooking, FreshId: (w, s) => w.NewAttendeeAsync(s)),
         ["POST /api/v1/bookings"] = BookingRule(),
+
+        // Assignments of desks and offices: managers of the location assign and end them; staff read their
+        // locations', members their own, company admins their company's (the list filters, never refuses).
+        ["GET /admin/assignments"] = Staff(Page),
+        ["GET /api/v1/assignments"] = SignedIn(Api),
+        ["POST /api/v1/assignments"] = Manage(Api, (w, s) => w.NextAssignment(s), create: true),
+        ["POST /api/v1/assignments/{id:guid}/end"] = Manage(Api) with { FreshId = (w, s) => w.NewAssignmentAsync(s) },
     };
 
     /// Members book anywhere in the network (a fresh slot, one weekly occurrence for series); staff and

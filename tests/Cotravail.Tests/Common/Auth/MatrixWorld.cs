@@ -92,8 +92,12 @@ public sealed class MatrixWorld
         var resources = (
             await CreateAsync(api, "/api/v1/resources", TestData.Room(ownLocation, "Matrix room")),
             await CreateAsync(api, "/api/v1/resources", TestData.Room(foreignLocation, "Matrix room")));
+        var desks = (
+            await CreateAsync(api, "/api/v1/resources", Desk(ownLocation)),
+            await CreateAsync(api, "/api/v1/resources", Desk(foreignLocation)));
         var world = new MatrixWorld
         {
+            Desks = desks,
             App = app,
             Locations = (ownLocation, foreignLocation),
             Slugs = (ownSlug, foreignSlug),
@@ -112,6 +116,38 @@ public sealed class MatrixWorld
         }
         return world;
     }
+
+    /// A dedicated desk of the own (foreign) location, for assignments.
+    public required (Guid Own, Guid Foreign) Desks { get; init; }
+
+    private int assignmentPeriods;
+
+    /// A fresh assignment of the own (foreign) desk: a two-day period of its own, years ahead.
+    public object NextAssignment(Scope scope)
+    {
+        var n = Interlocked.Increment(ref assignmentPeriods);
+        var from = DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime).AddDays(1000 + (3 * n));
+        return new
+        {
+            resourceId = Pick(Desks, scope), memberId = Pick(Members, scope),
+            from = from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            to = from.AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+
+    /// A running open-ended assignment of a new desk of the own (foreign) location, made by the admin; its id.
+    public async Task<Guid> NewAssignmentAsync(Scope scope)
+    {
+        var api = await ClientAsync(Role.NetworkAdmin, api: true);
+        var desk = await CreateAsync(api, "/api/v1/resources", Desk(Pick(Locations, scope)));
+        var yesterday = DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime).AddDays(-2);
+        return await CreateAsync(api, "/api/v1/assignments", new
+        {
+            resourceId = desk, memberId = Pick(Members, scope), from = yesterday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        });
+    }
+
+    private static object Desk(Guid locationId) => new { locationId, name = $"Desk {Guid.NewGuid():N}"[..20], kind = "DedicatedDesk", capacity = 1 };
 
     /// The member a booking is for: the Member role's own record, or a member of the foreign location.
     public required (Guid Own, Guid Foreign) BookerIds { get; init; }

@@ -17,6 +17,12 @@ public abstract class MigrationsTests(TestApp app)
         // PostgreSQL: the exclusion constraint on (resource, seat, time range), its GiST index and extension.
         """exclusion Bookings EX_Bookings_NoOverlap EXCLUDE USING gist ("ResourceId" WITH =, "Seat" WITH =, tstzrange("BlockStart", "BlockEnd", '[)'::text) WITH &&) WHERE ((("Status")::text = ANY ((ARRAY['Pending'::character varying, 'Confirmed'::character varying])::text[])))""",
         "extension btree_gist",
+        // Assignments of a desk or office never overlap: SQLite triggers (backstop of the write transaction)
+        // and the PostgreSQL exclusion constraint on the date range, with its GiST index.
+        """trigger ResourceAssignments TR_ResourceAssignments_NoOverlap_Insert CREATE TRIGGER "TR_ResourceAssignments_NoOverlap_Insert" BEFORE INSERT ON "ResourceAssignments" BEGIN SELECT RAISE(ABORT, 'assignment_overlap') WHERE EXISTS ( SELECT 1 FROM "ResourceAssignments" a WHERE a."ResourceId" = NEW."ResourceId" AND (NEW."To" IS NULL OR a."From" < NEW."To") AND (a."To" IS NULL OR NEW."From" < a."To")); END""",
+        """trigger ResourceAssignments TR_ResourceAssignments_NoOverlap_Update CREATE TRIGGER "TR_ResourceAssignments_NoOverlap_Update" BEFORE UPDATE OF "ResourceId", "From", "To" ON "ResourceAssignments" BEGIN SELECT RAISE(ABORT, 'assignment_overlap') WHERE EXISTS ( SELECT 1 FROM "ResourceAssignments" a WHERE a."Id" <> NEW."Id" AND a."ResourceId" = NEW."ResourceId" AND (NEW."To" IS NULL OR a."From" < NEW."To") AND (a."To" IS NULL OR NEW."From" < a."To")); END""",
+        """exclusion ResourceAssignments EX_ResourceAssignments_NoOverlap EXCLUDE USING gist ("ResourceId" WITH =, daterange("From", "To", '[)'::text) WITH &&)""",
+        """index ResourceAssignments EX_ResourceAssignments_NoOverlap non-unique (ResourceId, daterange(From, To, '[)'::text)) | CREATE INDEX "EX_ResourceAssignments_NoOverlap" ON "ResourceAssignments" USING gist ("ResourceId", daterange("From", "To", '[)'::text))""",
         """index Bookings EX_Bookings_NoOverlap non-unique (ResourceId, Seat, tstzrange(BlockStart, BlockEnd, '[)'::text)) | CREATE INDEX "EX_Bookings_NoOverlap" ON "Bookings" USING gist ("ResourceId", "Seat", tstzrange("BlockStart", "BlockEnd", '[)'::text)) WHERE (("Status")::text = ANY ((ARRAY['Pending'::character varying, 'Confirmed'::character varying])::text[]))""",
     ];
 

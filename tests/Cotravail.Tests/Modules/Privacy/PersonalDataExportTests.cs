@@ -77,6 +77,14 @@ public abstract class PersonalDataExportTests(TestApp app)
             var room = await db.Resources.Select(r => new { r.Id, r.LocationId }).FirstAsync();
             db.Add(new WaitlistEntry(room.Id, room.LocationId, p.UserId, p.MemberId, "2026-01-05T09:00", "2026-01-05T10:00", new DateTime(2026, 1, 5, 8, 0, 0, DateTimeKind.Utc), null, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
         },
+        ["ResourceAssignments"] = async (db, p) =>
+        {
+            var lyon = await db.Locations.Where(l => l.Slug == DemoAccounts.LyonSlug).Select(l => l.Id).FirstAsync();
+            var desk = new Cotravail.Modules.Resources.Resource(lyon, "Export desk", Cotravail.Modules.Resources.ResourceKind.DedicatedDesk, 1);
+            db.Add(desk);
+            var from = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            db.Add(new Cotravail.Modules.Assignments.ResourceAssignment(desk.Id, desk.LocationId, p.MemberId, null, new DateOnly(2020, 1, 1), new DateOnly(2020, 2, 1), from, from.AddDays(31), 25000, "EUR", 2000, p.UserId, from));
+        },
         ["CalendarFeeds"] = (db, p) =>
         {
             db.Add(CalendarFeed.Create(p.UserId, null, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)).Feed);

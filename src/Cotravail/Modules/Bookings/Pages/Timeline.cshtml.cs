@@ -11,7 +11,8 @@ using Microsoft.Extensions.Localization;
 namespace Cotravail.Modules.Bookings.Pages;
 
 /// /locations/{slug}/timeline: a location's day, resources × half-hours; a free cell opens a small
-/// form (choose the end) that books through the same handler as the API.
+/// form (choose the end) that books through the same handler as the API. ?view=week shows the week
+/// as resources × half-days, each linking to its day.
 internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock, IStringLocalizer<SharedResource> l, BookingNotice notice) : PageModel
 {
     [BindProperty]
@@ -27,8 +28,21 @@ internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock,
     /// End times offered by the form: every half-hour after the start until the day's last closing.
     public IReadOnlyList<string> Ends { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string slug, string? date, Guid? resource, string? from, CancellationToken ct)
+    /// The week view (?view=week): resources × half-days, Monday to Sunday.
+    public LocationWeek.Grid? Week { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, string? date, Guid? resource, string? from, string? view, CancellationToken ct)
     {
+        if (view == "week")
+        {
+            Location = await db.Locations.AsNoTracking().FirstOrDefaultAsync(x => x.Slug == slug && x.IsActive, ct);
+            if (Location is null)
+            {
+                return NotFound();
+            }
+            Week = await LocationWeek.LoadAsync(db, Location, Date(date), clock, ct);
+            return Page();
+        }
         if (!await LoadAsync(slug, date, ct))
         {
             return NotFound();
@@ -62,6 +76,15 @@ internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock,
     public string DayLink(int days) =>
         $"/locations/{Location!.Slug}/timeline?date={Day!.Date.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
 
+    /// The week view of the shown day's (or week's) Monday, moved by `weeks`.
+    public string WeekLink(int weeks) =>
+        $"/locations/{Location!.Slug}/timeline?view=week&date={((Week?.Monday ?? LocationWeek.MondayOf(Day!.Date)).AddDays(7 * weeks)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+
+    /// From the week view: the day view of `date`, with the booking form open on `from` when given.
+    public string DayOf(DateOnly date, Guid? resource = null, TimeOnly? from = null) =>
+        $"/locations/{Location!.Slug}/timeline?date={date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"
+        + (resource is { } r && from is { } t ? $"&resource={r}&from={t.ToString("HH:mm", CultureInfo.InvariantCulture)}#book" : "");
+
     public string CellLink(Guid resource, TimeOnly time) =>
         $"{DayLink(0)}&resource={resource}&from={time.ToString("HH:mm", CultureInfo.InvariantCulture)}#book";
 
@@ -72,11 +95,16 @@ internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock,
         {
             return false;
         }
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(Location.TimeZone);
-        var today = DateOnly.FromDateTime(WallClock.ToLocal(clock.GetUtcNow().UtcDateTime, zone));
-        var day = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : today;
-        Day = await LocationDay.LoadAsync(db, Location, day, clock, ct);
+        Day = await LocationDay.LoadAsync(db, Location, Date(date), clock, ct);
         return true;
+    }
+
+    /// The date asked for, or today in the location's time zone.
+    private DateOnly Date(string? date)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(Location!.TimeZone);
+        var today = DateOnly.FromDateTime(WallClock.ToLocal(clock.GetUtcNow().UtcDateTime, zone));
+        return DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : today;
     }
 
     private void Choose()
