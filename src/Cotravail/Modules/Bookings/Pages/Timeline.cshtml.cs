@@ -12,7 +12,7 @@ namespace Cotravail.Modules.Bookings.Pages;
 
 /// /locations/{slug}/timeline: a location's day, resources × half-hours; a free cell opens a small
 /// form (choose the end) that books through the same handler as the API.
-internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock, Waitlist waitlist, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public SlotInput Input { get; set; } = new();
@@ -24,10 +24,13 @@ internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock,
     /// The resource being booked when a free cell was chosen (or the form is redisplayed).
     public string? ChosenName { get; private set; }
 
+    /// The form was opened on a busy cell, or the slot turned out taken: offer to join its waitlist.
+    public bool OfferWaitlist { get; private set; }
+
     /// End times offered by the form: every half-hour after the start until the day's last closing.
     public IReadOnlyList<string> Ends { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string slug, string? date, Guid? resource, string? from, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string slug, string? date, Guid? resource, string? from, bool wait, CancellationToken ct)
     {
         if (!await LoadAsync(slug, date, ct))
         {
@@ -37,8 +40,27 @@ internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock,
         {
             var end = TimeOnly.TryParse(from, CultureInfo.InvariantCulture, out var start) ? start.AddHours(1).ToString("HH:mm", CultureInfo.InvariantCulture) : null;
             Input = new SlotInput { ResourceId = resource, Date = Day!.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), From = from, To = end };
+            OfferWaitlist = wait;
             Choose();
         }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostWaitlistAsync(string slug, CancellationToken ct)
+    {
+        if (!await LoadAsync(slug, Input.Date, ct))
+        {
+            return NotFound();
+        }
+        var joined = await PageBooking.JoinWaitlistAsync(Input, waitlist, await access.GetAsync(ct), ct);
+        if (joined.IsOk)
+        {
+            TempData["Booked"] = l["You are on the waitlist for {0}. You will get an email when it frees up.", ChosenNameOf(Input.ResourceId)].Value;
+            return Redirect("/me/bookings#waitlist");
+        }
+        PageBooking.AddTo(joined.Error, ModelState, l, "Input.");
+        OfferWaitlist = true;
+        Choose();
         return Page();
     }
 
@@ -55,6 +77,7 @@ internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock,
             return Redirect("/me/bookings");
         }
         PageBooking.AddTo(booked.Error, ModelState, l, "Input.");
+        OfferWaitlist = booked.Error is Common.Errors.Conflict;
         Choose();
         return Page();
     }
@@ -62,8 +85,10 @@ internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock,
     public string DayLink(int days) =>
         $"/locations/{Location!.Slug}/timeline?date={Day!.Date.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
 
-    public string CellLink(Guid resource, TimeOnly time) =>
-        $"{DayLink(0)}&resource={resource}&from={time.ToString("HH:mm", CultureInfo.InvariantCulture)}#book";
+    public string CellLink(Guid resource, TimeOnly time, bool wait = false) =>
+        $"{DayLink(0)}&resource={resource}&from={time.ToString("HH:mm", CultureInfo.InvariantCulture)}{(wait ? "&wait=true" : "")}#book";
+
+    private string ChosenNameOf(Guid? resource) => Day!.Rows.FirstOrDefault(r => r.ResourceId == resource)?.Name ?? "";
 
     private async Task<bool> LoadAsync(string slug, string? date, CancellationToken ct)
     {
