@@ -112,6 +112,22 @@ public abstract class WaitlistOfferTests(TestApp app)
     }
 
     [Fact]
+    public async Task Cancelling_the_hold_of_an_offer_declines_it_and_passes_it_on()
+    {
+        var world = await BookingWorld.CreateAsync(app, OfferPolicy);
+        var start = Day(4).AddHours(16);
+        var (holder, held, first, firstEntry, second, secondEntry) = await LineAsync(world, start);
+        (await holder.Client.PostAsync($"/api/v1/bookings/{held}/cancel", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var hold = (await EntryAsync(firstEntry)).BookingId!.Value;
+
+        (await first.Client.PostAsync($"/api/v1/bookings/{hold}/cancel", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await EntryAsync(firstEntry)).Status.ShouldBe(WaitlistStatus.Declined);
+        (await EntryAsync(secondEntry)).Status.ShouldBe(WaitlistStatus.Offered);
+        (await HoldersAsync(world, second.MemberId)).ShouldBe([BookingStatus.Pending]);
+    }
+
+    [Fact]
     public async Task An_expired_offer_is_released_by_the_sweep_and_offered_to_the_next_who_is_told()
     {
         var world = await BookingWorld.CreateAsync(app, OfferPolicy);
