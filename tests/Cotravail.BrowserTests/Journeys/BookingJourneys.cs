@@ -1,6 +1,10 @@
 using Cotravail.BrowserTests.Infrastructure;
 using Cotravail.BrowserTests.Pages;
+using Cotravail.Common;
+using Cotravail.Common.Database;
+using Cotravail.Modules.Bookings;
 using Cotravail.Modules.Demo;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cotravail.BrowserTests.Journeys;
@@ -54,6 +58,45 @@ public sealed class BookingJourneys(BrowserApp app)
 
         await page.GotoAsync($"/book?date={day:yyyy-MM-dd}&from=10:00&to=11:00&kind=MeetingRoom&people=6");
         (await page.Locator("ul.results li").Filter(new() { HasText = "Salle Arche" }).CountAsync()).ShouldBe(1);
+        await page.ShouldHaveNoViolationsAsync();
+    }
+
+    [Fact]
+    public async Task The_demo_member_previews_a_weekly_series_with_one_taken_week_and_books_the_free_ones()
+    {
+        var first = NextWeekdayAhead(15);
+        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        // Someone else has the studio in the second week.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+            var studio = await db.Resources.Where(r => r.Name == "Studio Visio Défense").Select(r => new { r.Id, r.LocationId }).SingleAsync();
+            var manager = await db.Users.Where(u => u.Email == DemoAccounts.ParisManager).Select(u => u.Id).SingleAsync();
+            var start = TimeZoneInfo.ConvertTimeToUtc(first.AddDays(7).ToDateTime(new TimeOnly(16, 0)), paris);
+            var slot = new TimeSlot(start, start.AddHours(1));
+            db.Bookings.Add(new Booking(studio.Id, studio.LocationId, slot, slot, manager, null, "Comité", false,
+                scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync();
+        }
+        var page = await app.NewPageAsync("fr-FR");
+        await new SignInPage(page).SignInAsync(DemoAccounts.Member, DemoAccounts.Password);
+
+        var series = new SeriesPage(page);
+        await series.OpenAsync();
+        await page.ShouldHaveNoViolationsAsync();
+        var occurrences = await series.PreviewAsync("Studio Visio Défense", first, "16:00", "17:00", "Weekly", 3);
+        (await occurrences.CountAsync()).ShouldBe(3);
+        var conflict = page.Locator("#occurrences tbody tr.conflict");
+        (await conflict.CountAsync()).ShouldBe(1);
+        (await conflict.InnerTextAsync()).ShouldContain("déjà pris");
+        await page.ShouldHaveNoViolationsAsync();
+        await series.BookTheFreeOnesAsync();
+
+        var mine = new MyBookingsPage(page);
+        (await mine.NoticeAsync()).ShouldContain("2 occurrences");
+        var booked = mine.Coming("Studio Visio Défense").Filter(new() { HasText = "16:00–17:00" });
+        (await booked.CountAsync()).ShouldBe(2);
+        (await booked.Locator(".badge.series").CountAsync()).ShouldBe(2);
         await page.ShouldHaveNoViolationsAsync();
     }
 

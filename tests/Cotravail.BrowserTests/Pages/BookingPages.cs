@@ -75,3 +75,30 @@ internal sealed class MyCalendarPage(IPage page)
         return (await response.TextAsync()).Replace("\r\n ", "", StringComparison.Ordinal); // unfold
     }
 }
+
+/// /book/series: a recurring booking, previewed then booked.
+internal sealed class SeriesPage(IPage page)
+{
+    public Task OpenAsync() => page.GotoAsync("/book/series");
+
+    /// Fills the form and asks for the preview; answers the occurrences' rows.
+    public async Task<ILocator> PreviewAsync(string resource, DateOnly first, string from, string to, string frequency, int count)
+    {
+        await page.Locator("#Input_ResourceId").SelectOptionAsync(new SelectOptionValue { Label = resource });
+        await page.Locator("#Input_Date").FillAsync(first.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator("#Input_From").FillAsync(from);
+        await page.Locator("#Input_To").FillAsync(to);
+        await page.Locator("#Input_Frequency").SelectOptionAsync(frequency);
+        await page.Locator("#Input_Count").FillAsync(count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator("#preview").ClickAsync();
+        await page.Locator("#occurrences").WaitForAsync();
+        return page.Locator("#occurrences tbody tr");
+    }
+
+    /// "Book the free ones"; lands on my bookings.
+    public async Task BookTheFreeOnesAsync()
+    {
+        await page.Locator("#book-free").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/me/bookings(#.*)?$"));
+    }
+}

@@ -104,6 +104,10 @@ internal sealed class Booking
 
     public void JoinSeries(Guid seriesId) => SeriesId = seriesId;
 
+    /// A waitlist offer holds its slot as a pending booking until the member accepts (Confirmed),
+    /// declines or lets it expire; the waitlist entry pointing at it tells it from an approval request.
+    public void HoldForOffer() => Status = BookingStatus.Pending;
+
     public void Price(long cents, string currency, int vatBasisPoints)
     {
         PriceCents = cents;

@@ -24,6 +24,19 @@ internal static class BookingEmails
             l["Hello {0},", name],
             l["{0} on {1:f} became free and is now booked for you. Cancel it from your bookings if you no longer need it.", resource, localStart]));
 
+    public static EmailContent Offered(IStringLocalizer l, string name, string resource, DateTime localStart, DateTime localExpiry, string link) => new(
+        l["A slot you waited for is free: {0}", resource],
+        string.Join("\n\n",
+            l["Hello {0},", name],
+            l["{0} on {1:f} became free and is held for you until {2:f}. Accept it before then, or decline it so the next person in line gets it:", resource, localStart, localExpiry],
+            link));
+
+    public static EmailContent OfferExpired(IStringLocalizer l, string name, string resource, DateTime localStart) => new(
+        l["Your offer for {0} expired", resource],
+        string.Join("\n\n",
+            l["Hello {0},", name],
+            l["You did not accept {0} on {1:f} in time, so it was offered to the next person in line.", resource, localStart]));
+
     public static EmailContent Decided(IStringLocalizer l, string name, string resource, DateTime localStart, bool approved) => new(
         approved ? l["Your booking of {0} is confirmed", resource] : l["Your request for {0} was declined", resource],
         string.Join("\n\n",

@@ -25,5 +25,6 @@ internal static class BookingMessages
     public const string SeriesNeedsAnEnd = "Give the number of occurrences or the last date.";
     public const string NotASeries = "This booking is not part of a series.";
     public const string SlotIsFree = "This slot is free: book it instead of waiting.";
+    public const string OfferClosed = "This offer is no longer open: it was accepted, declined or has expired.";
     public const string NotCancellable = "This booking is no longer active.";
 }

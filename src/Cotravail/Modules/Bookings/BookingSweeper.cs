@@ -8,8 +8,8 @@ namespace Cotravail.Modules.Bookings;
 /// Gives slots back: confirmed bookings not checked in within their resource's CheckInMinutes are
 /// Released, pending requests past their hold are Expired, and their members are told. Each change is a
 /// conditional UPDATE from the state that was read, so several instances sweeping at once change a
-/// booking once; the work is read from the database, so it carries on across restarts. Then waiting
-/// members are booked into what is free.
+/// booking once; the work is read from the database, so it carries on across restarts. Then waitlist
+/// offers past their expiry lapse, and waiting members are booked into (or offered) what is free.
 internal sealed class BookingSweeper(AppDb db, BookingNotice notice, Waitlist waitlist, TimeProvider clock, IOptions<BookingSweeperOptions> options)
 {
     /// How far back a sweep looks: older no-shows are history, not slots to give back.
@@ -23,7 +23,9 @@ internal sealed class BookingSweeper(AppDb db, BookingNotice notice, Waitlist wa
             .Where(b => b.Status == BookingStatus.Confirmed && b.CheckedInAt == null && b.Start <= now && b.Start >= since)
             .Join(db.Resources.Where(r => r.Policy.CheckInMinutes > 0), b => b.ResourceId, r => r.Id, (b, r) => new { b.Id, b.Start, r.Policy.CheckInMinutes })
             .ToListAsync(ct);
-        var pending = await db.Bookings.Where(b => b.Status == BookingStatus.Pending && b.Start >= since)
+        // Waitlist offers' holds are Pending too, but lapse with their offer (below), not as requests.
+        var pending = await db.Bookings.Where(b => b.Status == BookingStatus.Pending && b.Start >= since
+                && !db.Waitlist.Any(w => w.BookingId == b.Id && w.Status == WaitlistStatus.Offered))
             .Select(b => new { b.Id, b.CreatedAt, b.Start }).ToListAsync(ct);
         var changed = 0;
         foreach (var late in noShows.Where(b => DateTime.SpecifyKind(b.Start, DateTimeKind.Utc).AddMinutes(b.CheckInMinutes) <= now))
@@ -34,6 +36,7 @@ internal sealed class BookingSweeper(AppDb db, BookingNotice notice, Waitlist wa
         {
             changed += await MoveAsync(stale.Id, BookingStatus.Pending, BookingStatus.Expired, BookingEmails.Expired, ct);
         }
+        changed += await waitlist.ExpireOffersAsync(ct);
         // Slots freed by any path (declines, expiries, releases, series cancellations) go to who waits.
         return changed + await waitlist.PromoteAsync(null, ct);
     }

@@ -89,6 +89,21 @@ internal static class BookingsModule
             .Produces<BookingResponse>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Decline a pending request (managers of the location).")
             .RequireAuthorization(Policies.Manager);
+        api.MapGet("/me/waitlist", async (Waitlist waitlist, Access access, CancellationToken ct) =>
+                TypedResults.Ok(await waitlist.ListMineAsync(await access.GetAsync(ct), ct)))
+            .WithTags("Bookings").WithSummary("One's waitlist entries and open offers (Offered, with offerExpiresAt), soonest first.");
+        var waitlists = api.MapGroup("/waitlist").WithTags("Bookings");
+        waitlists.MapPost("/{id:guid}/accept", async (Guid id, Waitlist waitlist, Access access, HttpContext http, CancellationToken ct) =>
+                (await waitlist.AcceptAsync(id, await access.GetAsync(ct), ct)).ToHttp(http))
+            .Produces<Waitlist.EntryResponse>().ProducesProblem(404).ProducesProblem(409)
+            .WithSummary("Accept an open waitlist offer before it expires: the held slot is booked for you (409 once it is closed).");
+        waitlists.MapPost("/{id:guid}/decline", async (Guid id, Waitlist waitlist, Access access, HttpContext http, CancellationToken ct) =>
+                (await waitlist.DeclineAsync(id, await access.GetAsync(ct), ct)).ToHttp(http))
+            .Produces<Waitlist.EntryResponse>().ProducesProblem(404).ProducesProblem(409)
+            .WithSummary("Decline an open waitlist offer: the slot is offered to the next in line.");
+        waitlists.MapDelete("/{id:guid}", async (Guid id, Waitlist waitlist, Access access, HttpContext http, CancellationToken ct) =>
+                (await waitlist.LeaveAsync(id, await access.GetAsync(ct), ct)).ToHttp(http, _ => TypedResults.NoContent()))
+            .ProducesProblem(404).WithSummary("Leave a waitlist (declining its open offer, if any).");
         api.MapPost("/me/calendar-feed", async (CalendarFeeds feeds, Access access, HttpContext http, CancellationToken ct) =>
                 (await feeds.CreateForMeAsync(await access.GetAsync(ct), ct)).ToHttp(http, created => TypedResults.Created(created.Path, created)))
             .WithTags("Bookings").Produces<CalendarFeeds.CreatedFeed>(201)

@@ -26,6 +26,9 @@ internal static class CancelBooking
             await notice.SendAsync([booking], BookingEvent.Cancelled, null, ct); // to its member and attendees, with a METHOD:CANCEL .ics
         }
         await db.SaveChangesAsync(ct);
+        // Cancelling a waitlist offer's hold declines the offer.
+        await db.Waitlist.Where(w => w.BookingId == id && w.Status == WaitlistStatus.Offered)
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.Status, WaitlistStatus.Declined), ct);
         if (waitlist is not null)
         {
             await waitlist.PromoteAsync(booking.ResourceId, ct); // the sweeper does it too, for every other path

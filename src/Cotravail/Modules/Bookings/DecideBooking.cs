@@ -22,7 +22,9 @@ internal sealed class DecideBooking(AppDb db, BookingNotice notice)
         }
         var to = approve ? BookingStatus.Confirmed : BookingStatus.Declined;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var changed = await db.Bookings.Where(b => b.Id == id && b.Status == BookingStatus.Pending)
+        // A waitlist offer's hold is Pending too, but it is the member's to accept, not a request to decide.
+        var changed = await db.Bookings.Where(b => b.Id == id && b.Status == BookingStatus.Pending
+                && !db.Waitlist.Any(w => w.BookingId == b.Id && w.Status == WaitlistStatus.Offered))
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, to), ct);
         if (changed != 1)
         {

@@ -9,9 +9,16 @@ internal enum WaitlistStatus
     Waiting,
     Booked,
     Withdrawn,
+    /// The freed slot is held for this member until OfferExpiresAt (the hold is BookingId).
+    Offered,
+    /// The member turned the offer down; the slot went to the next in line.
+    Declined,
+    /// The offer was not accepted in time; the slot went to the next in line.
+    Expired,
 }
 
-/// A member waiting for a taken slot; when it frees up, the first in line is booked into it.
+/// A member waiting for a taken slot; when it frees up, the first in line is booked into it or offered it,
+/// as the resource's WaitlistMode says.
 internal sealed class WaitlistEntry
 {
     private WaitlistEntry()
@@ -53,7 +60,11 @@ internal sealed class WaitlistEntry
 
     public WaitlistStatus Status { get; private set; }
 
+    /// The booking made for this member, or while Offered the booking holding the slot for them.
     public Guid? BookingId { get; private set; }
+
+    /// Until when an offer holds the slot (UTC).
+    public DateTime? OfferExpiresAt { get; private set; }
 
     public DateTime CreatedAt { get; private set; }
 
@@ -79,6 +90,7 @@ internal sealed class WaitlistEntryConfiguration : IEntityTypeConfiguration<Wait
         builder.Property(w => w.Status).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(w => new { w.ResourceId, w.Status, w.CreatedAt });
         builder.HasIndex(w => w.MemberId);
+        builder.HasIndex(w => w.BookingId);
         builder.HasOne<Resource>().WithMany().HasForeignKey(w => w.ResourceId).OnDelete(DeleteBehavior.Cascade);
     }
 }

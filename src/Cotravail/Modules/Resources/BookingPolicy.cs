@@ -1,5 +1,14 @@
 namespace Cotravail.Modules.Resources;
 
+internal enum WaitlistMode
+{
+    /// The first in line is booked into the freed slot and told.
+    BookDirectly,
+
+    /// The first in line is offered the freed slot, held for them until they accept, decline or the offer expires.
+    Offer,
+}
+
 /// How a resource may be booked. Minutes are whole minutes; zero buffers mean back-to-back bookings.
 internal sealed record BookingPolicy
 {
@@ -36,6 +45,18 @@ internal sealed record BookingPolicy
 
     /// A booking not checked in this many minutes after its start is released; 0 = no check-in needed.
     public int CheckInMinutes { get; init; } = 15;
+
+    /// When a taken slot frees up: book the first in line directly, or offer it to them for OfferMinutes.
+    public WaitlistMode WaitlistMode { get; init; } = WaitlistMode.BookDirectly;
+
+    /// How long a waitlist offer holds the slot (bounded by MinOfferMinutes..MaxOfferMinutes, and by the slot's start).
+    public int OfferMinutes { get; init; } = 60;
+
+    public const int MinOfferMinutes = 5;
+
+    public const int MaxOfferMinutes = 24 * 60;
+
+    public TimeSpan OfferHold => TimeSpan.FromMinutes(Math.Clamp(OfferMinutes, MinOfferMinutes, MaxOfferMinutes));
 
     public TimeSpan Setup => TimeSpan.FromMinutes(SetupMinutes);
 

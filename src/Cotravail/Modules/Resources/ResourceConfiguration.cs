@@ -29,6 +29,10 @@ internal sealed class ResourceConfiguration : IEntityTypeConfiguration<Resource>
             policy.Property(x => x.LateCancellationPercent).HasColumnName("LateCancellationPercent");
             policy.Property(x => x.MaxHoursPerWeek).HasColumnName("MaxHoursPerWeek");
             policy.Property(x => x.CheckInMinutes).HasColumnName("CheckInMinutes");
+            policy.Property(x => x.WaitlistMode).HasColumnName("WaitlistMode").HasConversion<string>().HasMaxLength(20)
+                .HasDefaultValue(WaitlistMode.BookDirectly);
+            policy.Property(x => x.OfferMinutes).HasColumnName("OfferMinutes").HasDefaultValue(60);
+            policy.Ignore(x => x.OfferHold);
         });
         builder.ComplexProperty(r => r.Rates, rates =>
         {

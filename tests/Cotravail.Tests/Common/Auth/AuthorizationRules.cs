@@ -274,6 +274,12 @@ public static class AuthorizationRules
         ["POST /api/v1/bookings/waitlist"] = BookingRule(free: "409"),
         ["GET /api/v1/bookings/waitlist"] = SignedIn(Api),
         ["DELETE /api/v1/bookings/waitlist/{id:guid}"] = new((role, _) => role == Role.Anonymous ? "401" : "404", FreshId: (_, _) => Task.FromResult(Guid.NewGuid())),
+        // One's own waitlist; entries of others (here a fresh unknown id) are not found.
+        ["GET /api/v1/me/waitlist"] = SignedIn(Api),
+        ["POST /api/v1/waitlist/{id:guid}/accept"] = new((role, _) => role == Role.Anonymous ? "401" : "404", FreshId: (_, _) => Task.FromResult(Guid.NewGuid())),
+        ["POST /api/v1/waitlist/{id:guid}/decline"] = new((role, _) => role == Role.Anonymous ? "401" : "404", FreshId: (_, _) => Task.FromResult(Guid.NewGuid())),
+        ["DELETE /api/v1/waitlist/{id:guid}"] = new((role, _) => role == Role.Anonymous ? "401" : "404", FreshId: (_, _) => Task.FromResult(Guid.NewGuid())),
+        ["GET /book/series"] = SignedIn(Page),
         ["POST /api/v1/bookings/series/preview"] = BookingRule(),
         ["POST /api/v1/bookings/{id:guid}/check-in"] = new((role, scope) => OwnBooking(role, scope) == Expect.Ok ? "409" : OwnBooking(role, scope)),
         ["POST /api/v1/bookings/{id:guid}/approve"] = new(Decision),

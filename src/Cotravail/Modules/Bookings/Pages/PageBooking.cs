@@ -41,6 +41,18 @@ internal static partial class PageBooking
             },
             db, scope, clock, ct, notice);
 
+    /// Joins the waitlist of a taken slot through the same handler as POST /api/v1/bookings/waitlist.
+    public static Task<Result<Waitlist.EntryResponse>> JoinWaitlistAsync(SlotInput input, Waitlist waitlist, AccessScope scope, CancellationToken ct) =>
+        waitlist.JoinAsync(
+            new BookResource.Request
+            {
+                ResourceId = input.ResourceId,
+                Start = $"{input.Date}T{input.From}",
+                End = $"{input.Date}T{input.To}",
+                Title = string.IsNullOrWhiteSpace(input.Title) ? null : input.Title,
+            },
+            scope, ct);
+
     /// start → From, end → To; anything else above the form. Prefix: "Input." or "" for top-level properties.
     public static void AddTo(Error error, ModelStateDictionary modelState, IStringLocalizer l, string prefix, string? attendeesTyped = null)
     {

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Cotravail.Modules.Bookings.Pages;
 
 /// /book: the network-wide search (GET, so results can be bookmarked) and booking one result (POST).
-internal sealed class SearchModel(AppDb db, Access access, TimeProvider clock, IStringLocalizer<SharedResource> l, BookingNotice notice) : PageModel
+internal sealed class SearchModel(AppDb db, Access access, TimeProvider clock, Waitlist waitlist, IStringLocalizer<SharedResource> l, BookingNotice notice) : PageModel
 {
     internal sealed record LocationChoice(Guid Id, string Name);
 
@@ -65,6 +65,21 @@ internal sealed class SearchModel(AppDb db, Access access, TimeProvider clock, I
             return Redirect("/me/bookings");
         }
         PageBooking.AddTo(booked.Error, ModelState, l, "", Attendees);
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    /// "Join the waitlist" on a taken result.
+    public async Task<IActionResult> OnPostWaitlistAsync(CancellationToken ct)
+    {
+        var joined = await PageBooking.JoinWaitlistAsync(new SlotInput { ResourceId = ResourceId, Date = Date, From = From, To = To }, waitlist, await access.GetAsync(ct), ct);
+        if (joined.IsOk)
+        {
+            var name = await db.Resources.Where(r => r.Id == ResourceId).Select(r => r.Name).FirstAsync(ct);
+            TempData["Booked"] = l["You are on the waitlist for {0}. You will get an email when it frees up.", name].Value;
+            return Redirect("/me/bookings#waitlist");
+        }
+        PageBooking.AddTo(joined.Error, ModelState, l, "");
         await LoadAsync(ct);
         return Page();
     }

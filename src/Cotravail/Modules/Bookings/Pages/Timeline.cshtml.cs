@@ -13,7 +13,7 @@ namespace Cotravail.Modules.Bookings.Pages;
 /// /locations/{slug}/timeline: a location's day, resources × half-hours; a free cell opens a small
 /// form (choose the end) that books through the same handler as the API. ?view=week shows the week
 /// as resources × half-days, each linking to its day.
-internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock, IStringLocalizer<SharedResource> l, BookingNotice notice) : PageModel
+internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock, Waitlist waitlist, IStringLocalizer<SharedResource> l, BookingNotice notice) : PageModel
 {
     [BindProperty]
     public SlotInput Input { get; set; } = new();
@@ -25,13 +25,16 @@ internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock,
     /// The resource being booked when a free cell was chosen (or the form is redisplayed).
     public string? ChosenName { get; private set; }
 
+    /// The form was opened on a busy cell, or the slot turned out taken: offer to join its waitlist.
+    public bool OfferWaitlist { get; private set; }
+
     /// End times offered by the form: every half-hour after the start until the day's last closing.
     public IReadOnlyList<string> Ends { get; private set; } = [];
 
     /// The week view (?view=week): resources × half-days, Monday to Sunday.
     public LocationWeek.Grid? Week { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, string? date, Guid? resource, string? from, string? view, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string slug, string? date, Guid? resource, string? from, string? view, bool wait, CancellationToken ct)
     {
         if (view == "week")
         {
@@ -51,8 +54,27 @@ internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock,
         {
             var end = TimeOnly.TryParse(from, CultureInfo.InvariantCulture, out var start) ? start.AddHours(1).ToString("HH:mm", CultureInfo.InvariantCulture) : null;
             Input = new SlotInput { ResourceId = resource, Date = Day!.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), From = from, To = end };
+            OfferWaitlist = wait;
             Choose();
         }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostWaitlistAsync(string slug, CancellationToken ct)
+    {
+        if (!await LoadAsync(slug, Input.Date, ct))
+        {
+            return NotFound();
+        }
+        var joined = await PageBooking.JoinWaitlistAsync(Input, waitlist, await access.GetAsync(ct), ct);
+        if (joined.IsOk)
+        {
+            TempData["Booked"] = l["You are on the waitlist for {0}. You will get an email when it frees up.", ChosenNameOf(Input.ResourceId)].Value;
+            return Redirect("/me/bookings#waitlist");
+        }
+        PageBooking.AddTo(joined.Error, ModelState, l, "Input.");
+        OfferWaitlist = true;
+        Choose();
         return Page();
     }
 
@@ -69,6 +91,7 @@ internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock,
             return Redirect("/me/bookings");
         }
         PageBooking.AddTo(booked.Error, ModelState, l, "Input.", Input.Attendees);
+        OfferWaitlist = booked.Error is Common.Errors.Conflict;
         Choose();
         return Page();
     }
@@ -85,8 +108,10 @@ internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock,
         $"/locations/{Location!.Slug}/timeline?date={date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"
         + (resource is { } r && from is { } t ? $"&resource={r}&from={t.ToString("HH:mm", CultureInfo.InvariantCulture)}#book" : "");
 
-    public string CellLink(Guid resource, TimeOnly time) =>
-        $"{DayLink(0)}&resource={resource}&from={time.ToString("HH:mm", CultureInfo.InvariantCulture)}#book";
+    public string CellLink(Guid resource, TimeOnly time, bool wait = false) =>
+        $"{DayLink(0)}&resource={resource}&from={time.ToString("HH:mm", CultureInfo.InvariantCulture)}{(wait ? "&wait=true" : "")}#book";
+
+    private string ChosenNameOf(Guid? resource) => Day!.Rows.FirstOrDefault(r => r.ResourceId == resource)?.Name ?? "";
 
     private async Task<bool> LoadAsync(string slug, string? date, CancellationToken ct)
     {
