@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Cotravail.Modules.Bookings.Pages;
 
 /// /me/bookings: my coming bookings with a cancel button, and the recent past ones below.
-internal sealed class MineModel(AppDb db, Access access, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+internal sealed class MineModel(AppDb db, Access access, TimeProvider clock, IStringLocalizer<SharedResource> l, BookingNotice notice) : PageModel
 {
     internal sealed record Line(
         Guid Id, string Resource, string Location, string Slug, DateTime LocalStart, DateTime LocalEnd, string TimeZone,
@@ -35,7 +35,7 @@ internal sealed class MineModel(AppDb db, Access access, TimeProvider clock, ISt
 
     public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct)
     {
-        var cancelled = await CancelBooking.HandleAsync(id, db, await access.GetAsync(ct), clock, ct);
+        var cancelled = await CancelBooking.HandleAsync(id, db, await access.GetAsync(ct), clock, ct, notice: notice);
         TempData[cancelled.IsOk ? "Booked" : "Problem"] = cancelled.IsOk
             ? l["Your booking of {0} is cancelled.", cancelled.Value.ResourceName].Value
             : cancelled.Error is Common.Errors.NotFound ? l["{0} was not found.", l["Booking"]].Value : l[cancelled.Error.Message].Value;
