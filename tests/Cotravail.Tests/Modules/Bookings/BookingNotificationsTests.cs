@@ -204,6 +204,75 @@ public abstract class BookingNotificationsTests(TestApp app)
     }
 
     [Fact]
+    public async Task Cancelling_a_series_from_an_occurrence_sends_one_email_cancelling_each_later_occurrence()
+    {
+        var world = await BookingWorld.CreateAsync(app);
+        var member = await world.NewMemberAsync();
+        var first = Day(3).AddHours(12);
+        using var response = await member.Client.PostAsJsonAsync("/api/v1/bookings/series", new
+        {
+            resourceId = world.Room, start = Text(first), end = Text(first.AddHours(1)), frequency = "Weekly", count = 3,
+        });
+        var ids = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("booked").EnumerateArray().Select(b => b.GetProperty("id").GetGuid()).ToList();
+        ids.Count.ShouldBe(3);
+
+        (await member.Client.PostAsync($"/api/v1/bookings/{ids[1]}/cancel-following", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var email = await app.LastEmailToAsync(member.Email);
+        email.Subject.ShouldBe("Vos réservations de Salle Tilleul sont annulées");
+        var calendar = await Ics.ReadAsync(email.AttachmentContent!);
+        calendar.Method.ShouldBe("CANCEL");
+        calendar.Events.Select(e => (e.Uid, e.Status)).ShouldBe([($"{ids[1]}@cotravail", "CANCELLED"), ($"{ids[2]}@cotravail", "CANCELLED")]);
+    }
+
+    [Fact]
+    public async Task The_booking_changed_helper_sends_the_update_with_a_higher_sequence_to_the_member_and_attendees()
+    {
+        var world = await BookingWorld.CreateAsync(app);
+        var member = await world.NewMemberAsync();
+        var guest = TestApp.NewEmail("changed-guest");
+        var start = Day(3).AddHours(17);
+        using var booked = await member.Client.PostAsJsonAsync("/api/v1/bookings", new
+        {
+            resourceId = world.Room, start = Text(start), end = Text(start.AddHours(1)), attendees = new[] { new { email = guest } },
+        });
+        var id = (await CreatedAsync(booked)).GetProperty("id").GetGuid();
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Cotravail.Common.Database.AppDb>();
+            var booking = await db.Bookings.SingleAsync(b => b.Id == id);
+            await scope.ServiceProvider.GetRequiredService<BookingNotice>().SendChangedAsync(booking, CancellationToken.None);
+            await db.SaveChangesAsync();
+        }
+
+        (await app.WithDbAsync(db => db.Bookings.Where(b => b.Id == id).Select(b => b.Sequence).SingleAsync())).ShouldBe(1);
+        var toMember = await app.LastEmailToAsync(member.Email);
+        toMember.Subject.ShouldBe("Votre réservation de Salle Tilleul a changé");
+        var toGuest = await app.LastEmailToAsync(guest);
+        toGuest.Subject.ShouldStartWith("Modifié : Salle Tilleul le ");
+        var vevent = (await Ics.ReadAsync(toGuest.AttachmentContent!)).Events.ShouldHaveSingleItem();
+        (vevent.Uid, vevent.Sequence, vevent.Status).ShouldBe(($"{id}@cotravail", "1", "CONFIRMED"));
+    }
+
+    [Fact]
+    public async Task The_cancel_button_of_my_bookings_tells_the_member()
+    {
+        var world = await BookingWorld.CreateAsync(app);
+        var (browser, email) = await world.MemberBrowserAsync();
+        var memberId = await app.WithDbAsync(db => db.Members.Where(m => m.Email == email).Select(m => m.Id).SingleAsync());
+        var userId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        var id = await world.InsertAsync(new Booker(browser, memberId, userId, email), world.Room, Now.AddDays(2), TimeSpan.FromHours(1));
+
+        using var cancelled = await TestApp.PostFormAsync(browser, $"/me/bookings?id={id}&handler=Cancel", [], "/me/bookings");
+
+        cancelled.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var told = await app.LastEmailToAsync(email);
+        told.Subject.ShouldBe("Votre réservation de Salle Tilleul est annulée");
+        told.AttachmentType.ShouldBe("text/calendar; method=CANCEL; charset=utf-8");
+    }
+
+    [Fact]
     public async Task Attendees_added_and_removed_later_are_told_and_others_may_not_change_them()
     {
         var world = await BookingWorld.CreateAsync(app);
