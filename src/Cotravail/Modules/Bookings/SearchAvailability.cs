@@ -2,6 +2,7 @@ using Cotravail.Common;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
+using Cotravail.Modules.Locations;
 using Cotravail.Modules.Resources;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,13 +61,28 @@ internal static class SearchAvailability
         {
             return new Response(f.Start, f.End, [], []);
         }
-        var locations = await db.Locations.AsNoTracking().AsSplitQuery()
-            .Where(l => candidates.Any(r => r.LocationId == l.Id)).ToDictionaryAsync(l => l.Id, ct);
-        var slots = locations.Values.ToDictionary(l => l.Id, l => UtcSlot(TimeZoneInfo.FindSystemTimeZoneById(l.TimeZone), f.Start, f.End));
+        // Only what the rules need of each location: its zone, and the opening periods and closed days
+        // of the slot's (local) day — not every location's whole calendar.
+        var day = DateOnly.FromDateTime(f.Start);
+        var locationIds = resources.Select(r => r.LocationId).Distinct().ToList();
+        var locations = (await db.Locations.AsNoTracking().Where(l => locationIds.Contains(l.Id))
+            .Select(l => new
+            {
+                l.Id,
+                l.Name,
+                l.Slug,
+                l.TimeZone,
+                l.Currency,
+                Hours = l.OpeningHours.Where(p => p.Day == f.Start.DayOfWeek).ToList(),
+                Closed = l.ClosedDays.Where(c => c.Date == day).ToList(),
+            })
+            .ToListAsync(ct))
+            .ToDictionary(l => l.Id, l => new LocationRules(l.Id, l.Name, l.Slug, TimeZoneInfo.FindSystemTimeZoneById(l.TimeZone), l.Currency, l.Hours, l.Closed));
+        var slots = locations.Values.ToDictionary(l => l.Id, l => UtcSlot(l.Zone, f.Start, f.End));
         var known = slots.Values.Where(s => s.HasValue).Select(s => s!.Value).ToList();
         var taken = (known.Count == 0 ? [] : await OverlapsAsync(db, candidates, resources, known, ct)).ToLookup(b => b.ResourceId);
         var nowUtc = clock.GetUtcNow().UtcDateTime;
-        var localNows = locations.Values.ToDictionary(l => l.Id, l => WallClock.ToLocal(nowUtc, TimeZoneInfo.FindSystemTimeZoneById(l.TimeZone)));
+        var localNows = locations.Values.ToDictionary(l => l.Id, l => WallClock.ToLocal(nowUtc, l.Zone));
 
         var member = scope.MemberId is not null;
         var (available, unavailable) = (new List<Option>(), new List<Option>());
@@ -78,7 +94,8 @@ internal static class SearchAvailability
             {
                 continue;
             }
-            var reason = slots[location.Id] is null ? Unavailability.Closed : Bookability.Check(resource.Policy, location, f.Start, f.End, localNows[location.Id]);
+            var reason = slots[location.Id] is null ? Unavailability.Closed
+                : Bookability.Check(resource.Policy, location.OpeningHours, location.ClosedDays, f.Start, f.End, localNows[location.Id]);
             int? free = null;
             if (reason is null)
             {
@@ -97,6 +114,9 @@ internal static class SearchAvailability
         return new Response(f.Start, f.End, [.. available.OrderBy(o => o.LocationName).ThenBy(o => o.Name)],
             query.Explain == true ? [.. unavailable.OrderBy(o => o.LocationName).ThenBy(o => o.Name)] : []);
     }
+
+    private sealed record LocationRules(
+        Guid Id, string Name, string Slug, TimeZoneInfo Zone, string Currency, List<OpeningPeriod> OpeningHours, List<ClosedDay> ClosedDays);
 
     private sealed record Busy(Guid ResourceId, int Seat, DateTime BlockStart, DateTime BlockEnd);
 
