@@ -47,8 +47,8 @@ internal static class AvailabilityBench
             Console.WriteLine($"{name}: {answer.Available.Count} available, {answer.Unavailable.Count} unavailable listed");
         }
         Console.WriteLine();
-        Console.WriteLine("| engine | case | via | concurrency | ops/s | p50 ms | p95 ms | p99 ms | outcomes |");
-        Console.WriteLine("|---|---|---|---:|---:|---:|---:|---:|---|");
+        Console.WriteLine("| engine | case | via | concurrency | ops/s | p50 ms | p95 ms | p99 ms | app CPU ms/op | outcomes |");
+        Console.WriteLine("|---|---|---|---:|---:|---:|---:|---:|---:|---|");
         foreach (var (name, query) in cases)
         {
             var server = await WarmThenRunAsync(1, duration, options.MaxRequests, async _ =>
@@ -151,15 +151,22 @@ internal static class AvailabilityBench
     }
 
     /// A short warm-up (JIT, pools, caches, the database's buffers), then the measured run.
-    private static async Task<RunResult> WarmThenRunAsync(int concurrency, TimeSpan duration, int maxOperations, Func<int, Task<string>> operation)
+    /// Also the CPU time this process spent per operation (app and client; not PostgreSQL's): a figure
+    /// less sensitive than latency to other load on the machine.
+    private static async Task<(RunResult Run, double CpuMs)> WarmThenRunAsync(int concurrency, TimeSpan duration, int maxOperations, Func<int, Task<string>> operation)
     {
         await Measure.RunAsync(concurrency, TimeSpan.FromSeconds(1), 20 * concurrency, operation);
-        return await Measure.RunAsync(concurrency, duration, maxOperations, operation);
+        var cpu = Environment.CpuUsage.TotalTime;
+        var run = await Measure.RunAsync(concurrency, duration, maxOperations, operation);
+        return (run, (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds / Math.Max(1, run.Operations));
     }
 
-    private static void Print(DatabaseEngine engine, string name, string via, RunResult r) =>
+    private static void Print(DatabaseEngine engine, string name, string via, (RunResult Run, double CpuMs) result)
+    {
+        var r = result.Run;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {engine} | {name} | {via} | {r.Concurrency} | {r.PerSecond:F0} | {r.P50:F2} | {r.P95:F2} | {r.P99:F2} | {string.Join(", ", r.Outcomes.OrderBy(o => o.Key).Select(o => $"{o.Key} {o.Value}"))} |"));
+            $"| {engine} | {name} | {via} | {r.Concurrency} | {r.PerSecond:F0} | {r.P50:F2} | {r.P95:F2} | {r.P99:F2} | {result.CpuMs:F2} | {string.Join(", ", r.Outcomes.OrderBy(o => o.Key).Select(o => $"{o.Key} {o.Value}"))} |"));
+    }
 
     private sealed record Setup(
         AccessScope Member, Guid UserId, string Token, DateOnly Day, Guid LocationId, string LocationName, int LocationResources,

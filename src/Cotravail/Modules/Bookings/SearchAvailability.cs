@@ -80,7 +80,7 @@ internal static class SearchAvailability
             .ToDictionary(l => l.Id, l => new LocationRules(l.Id, l.Name, l.Slug, TimeZoneInfo.FindSystemTimeZoneById(l.TimeZone), l.Currency, l.Hours, l.Closed));
         var slots = locations.Values.ToDictionary(l => l.Id, l => UtcSlot(l.Zone, f.Start, f.End));
         var known = slots.Values.Where(s => s.HasValue).Select(s => s!.Value).ToList();
-        var taken = (known.Count == 0 ? [] : await OverlapsAsync(db, candidates, resources, known, ct)).ToLookup(b => b.ResourceId);
+        var taken = (known.Count == 0 ? [] : await OverlapsAsync(db, resources, known, ct)).ToLookup(b => b.ResourceId);
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         var localNows = locations.Values.ToDictionary(l => l.Id, l => WallClock.ToLocal(nowUtc, l.Zone));
 
@@ -120,15 +120,22 @@ internal static class SearchAvailability
 
     private sealed record Busy(Guid ResourceId, int Seat, DateTime BlockStart, DateTime BlockEnd);
 
+    /// A booking lies within one opening period of one local day (Bookability: at most 25 hours on the
+    /// day clocks go back), so with its set-up and clean-up it blocks less than this: a booking that
+    /// overlaps a slot starts at most this long before it. The bound keeps the search on a short range of
+    /// the (ResourceId, BlockStart) index instead of every past booking of each candidate.
+    internal static readonly TimeSpan LongestBlock = TimeSpan.FromDays(2);
+
     /// The active bookings of the candidates that touch the widest slot (time zones and buffers included).
-    private static async Task<List<Busy>> OverlapsAsync(AppDb db, IQueryable<Resource> candidates, List<Resource> resources, List<TimeSlot> slots, CancellationToken ct)
+    private static async Task<List<Busy>> OverlapsAsync(AppDb db, List<Resource> resources, List<TimeSlot> slots, CancellationToken ct)
     {
         var from = slots.Min(s => s.Start) - TimeSpan.FromMinutes(resources.Max(r => r.Policy.SetupMinutes));
         var to = slots.Max(s => s.End) + TimeSpan.FromMinutes(resources.Max(r => r.Policy.CleanupMinutes));
-        var ids = candidates.Select(r => r.Id);
+        var earliest = from - LongestBlock;
+        var ids = resources.Select(r => r.Id).ToList();
         var rows = await db.Bookings.AsNoTracking()
-            .Where(b => (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed)
-                && b.BlockStart < to && from < b.BlockEnd && ids.Contains(b.ResourceId))
+            .Where(b => ids.Contains(b.ResourceId) && earliest < b.BlockStart && b.BlockStart < to && from < b.BlockEnd
+                && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed))
             .Select(b => new Busy(b.ResourceId, b.Seat, b.BlockStart, b.BlockEnd)).ToListAsync(ct);
         return [.. rows.Select(b => b with
         {
