@@ -56,7 +56,7 @@ internal static class SearchAvailability
         {
             candidates = candidates.Where(r => (r.Accessibility & f.Accessibility) == f.Accessibility);
         }
-        var resources = await candidates.AsNoTracking().OrderBy(r => r.Name).ThenBy(r => r.Id).ToListAsync(ct);
+        var resources = await candidates.AsNoTracking().ToListAsync(ct);
         if (resources.Count == 0)
         {
             return new Response(f.Start, f.End, [], []);
@@ -111,8 +111,29 @@ internal static class SearchAvailability
                 price / 100m, location.Currency, free, reason);
             (reason is null ? available : unavailable).Add(option);
         }
-        return new Response(f.Start, f.End, [.. available.OrderBy(o => o.LocationName).ThenBy(o => o.Name)],
-            query.Explain == true ? [.. unavailable.OrderBy(o => o.LocationName).ThenBy(o => o.Name)] : []);
+        return new Response(f.Start, f.End, Ordered(available), query.Explain == true ? Ordered(unavailable) : []);
+    }
+
+    /// By location name then resource name in the reader's culture. Thousands of options share a few
+    /// thousand location names and a few dozen resource names: those are compared (culture-aware
+    /// comparisons are slow), the options then sorted by their ranks.
+    private static List<Option> Ordered(List<Option> options)
+    {
+        var location = Ranks(options.Select(o => o.LocationName));
+        var name = Ranks(options.Select(o => o.Name));
+        return [.. options.OrderBy(o => location[o.LocationName]).ThenBy(o => name[o.Name]).ThenBy(o => o.Name, StringComparer.Ordinal).ThenBy(o => o.ResourceId)];
+
+        static Dictionary<string, int> Ranks(IEnumerable<string> values)
+        {
+            var distinct = values.Distinct(StringComparer.Ordinal).ToList();
+            distinct.Sort(StringComparer.CurrentCulture);
+            var ranks = new Dictionary<string, int>(distinct.Count, StringComparer.Ordinal);
+            for (var i = 0; i < distinct.Count; i++)
+            {
+                ranks[distinct[i]] = i > 0 && StringComparer.CurrentCulture.Compare(distinct[i - 1], distinct[i]) == 0 ? ranks[distinct[i - 1]] : i;
+            }
+            return ranks;
+        }
     }
 
     private sealed record LocationRules(
