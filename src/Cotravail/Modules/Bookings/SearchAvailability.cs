@@ -65,7 +65,7 @@ internal static class SearchAvailability
         // of the slot's (local) day — not every location's whole calendar.
         var day = DateOnly.FromDateTime(f.Start);
         var locationIds = resources.Select(r => r.LocationId).Distinct().ToList();
-        var locations = (await db.Locations.AsNoTracking().Where(l => locationIds.Contains(l.Id))
+        var locations = (await db.Locations.AsNoTracking().Where(l => EF.Parameter(locationIds).Contains(l.Id))
             .Select(l => new
             {
                 l.Id,
@@ -155,7 +155,7 @@ internal static class SearchAvailability
         var earliest = from - LongestBlock;
         var ids = resources.Select(r => r.Id).ToList();
         var rows = await db.Bookings.AsNoTracking()
-            .Where(b => ids.Contains(b.ResourceId) && earliest < b.BlockStart && b.BlockStart < to && from < b.BlockEnd
+            .Where(b => EF.Parameter(ids).Contains(b.ResourceId) && earliest < b.BlockStart && b.BlockStart < to && from < b.BlockEnd
                 && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed))
             .Select(b => new Busy(b.ResourceId, b.Seat, b.BlockStart, b.BlockEnd)).ToListAsync(ct);
         return [.. rows.Select(b => b with
