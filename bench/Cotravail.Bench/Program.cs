@@ -1,126 +1,66 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Cotravail.Common.Database;
-using Cotravail.Common.Errors;
-using Cotravail.Modules.Bookings;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Cotravail.Bench;
 
-/// Booking creation throughput against the engine's raw single-row insert-and-commit rate, at several
-/// concurrencies, on SQLite and (with --postgres) PostgreSQL. Prints Markdown for docs/benchmarks.md.
-///   dotnet run -c Release --project bench/Cotravail.Bench -- [--seconds 8] [--postgres "Host=127.0.0.1;Port=5432;Username=postgres"]
+/// Benchmarks of the booking engine; each prints Markdown for docs/benchmarks.md. From a clean checkout:
+///
+/// Booking creation against the raw commit rate (fresh small databases, SQLite and PostgreSQL):
+///   dotnet run -c Release --project bench/Cotravail.Bench -- booking --seconds 8 --concurrency 1,16,64 --postgres "Host=127.0.0.1;Port=55500;Username=postgres"
+///
+/// The network-scale dataset (scale 1: 2,500 locations, 50,000 resources, 20,000 members, 10 million
+/// bookings over two years; it replaces the database or file named):
+///   dotnet run -c Release --project bench/Cotravail.Bench -- generate --engine postgres --connection "Host=127.0.0.1;Port=55500;Username=postgres" --database cotravail_scale --scale 1
+///   dotnet run -c Release --project bench/Cotravail.Bench -- generate --engine sqlite --file /work/scale-sqlite.db --scale 0.1
+///
+/// Availability search (one location, the whole network; server side and over HTTP) and booking over
+/// HTTP on that dataset (the bookings it makes are deleted at the end):
+///   dotnet run -c Release --project bench/Cotravail.Bench -- availability --engine postgres --connection "Host=127.0.0.1;Port=55500;Username=postgres" --database cotravail_scale
+///   dotnet run -c Release --project bench/Cotravail.Bench -- availability --engine sqlite --file /work/scale-sqlite.db
+///
+/// Without a command, `booking` (its options as before).
 internal static class BenchProgram
 {
     public static async Task Main(string[] args)
     {
-        var options = args.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal))
-            .ToDictionary(x => x.a[2..], x => x.i + 1 < args.Length ? args[x.i + 1] : "");
-        var duration = TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("seconds", "8"), CultureInfo.InvariantCulture));
-        var concurrencies = options.GetValueOrDefault("concurrency", "1,16,64").Split(',').Select(int.Parse).ToArray();
-        const int Resources = 200;
-        const int MaxOperations = 200_000;
-        var engines = new List<(DatabaseEngine, string?)> { (DatabaseEngine.Sqlite, null) };
-        if (options.TryGetValue("postgres", out var postgres))
+        var command = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "booking";
+        var rest = command == "booking" && (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal)) ? args : args[1..];
+        var options = rest.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--", StringComparison.Ordinal))
+            .ToDictionary(x => x.a[2..], x => x.i + 1 < rest.Length ? rest[x.i + 1] : "");
+        switch (command)
         {
-            engines.Add((DatabaseEngine.Postgres, postgres));
-        }
-
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; {TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
-        Console.WriteLine();
-        Console.WriteLine("| engine | operation | concurrency | ops/s | p50 ms | p95 ms | p99 ms | outcomes |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---|");
-        foreach (var (engine, connection) in engines)
-        {
-            await using var app = await BenchApp.StartAsync(engine, connection, Resources);
-            await PrepareRawTableAsync(app);
-            var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-            var firstDay = TimeZoneInfo.ConvertTimeFromUtc(TimeProvider.System.GetUtcNow().UtcDateTime, paris).Date.AddDays(2);
-            var slot = 0;
-            foreach (var concurrency in concurrencies)
-            {
-                var raw = await Measure.RunAsync(concurrency, duration, MaxOperations, _ => RawInsertAsync(app));
-                Print(engine, "raw insert + commit", raw);
-                var booking = await Measure.RunAsync(concurrency, duration, MaxOperations, _ =>
-                {
-                    var n = Interlocked.Increment(ref slot);
-                    return BookAsync(app, n, firstDay);
-                });
-                Print(engine, "booking (server side)", booking);
-            }
-        }
-
-        static void Print(DatabaseEngine engine, string operation, RunResult r) =>
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {engine} | {operation} | {r.Concurrency} | {r.PerSecond:F0} | {r.P50:F2} | {r.P95:F2} | {r.P99:F2} | {string.Join(", ", r.Outcomes.OrderBy(o => o.Key).Select(o => $"{o.Key} {o.Value}"))} |"));
-
-        static async Task PrepareRawTableAsync(BenchApp app)
-        {
-            await using var connection = app.NewConnection();
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = app.Engine == DatabaseEngine.Postgres
-                ? "CREATE TABLE bench_raw (id uuid PRIMARY KEY, at timestamptz NOT NULL, payload text NOT NULL)"
-                : "CREATE TABLE bench_raw (id TEXT PRIMARY KEY, at TEXT NOT NULL, payload TEXT NOT NULL)";
-            await command.ExecuteNonQueryAsync();
-        }
-
-        // One row, its own transaction (autocommit), a pooled connection: the engine's ceiling for a booking.
-        static async Task<string> RawInsertAsync(BenchApp app)
-        {
-            try
-            {
-                await using var connection = app.NewConnection();
-                await connection.OpenAsync();
-                await using var command = connection.CreateCommand();
-                command.CommandText = "INSERT INTO bench_raw (id, at, payload) VALUES (@id, @at, @payload)";
-                AddParameter(command, "@id", app.Engine == DatabaseEngine.Postgres ? Guid.CreateVersion7() : Guid.CreateVersion7().ToString());
-                AddParameter(command, "@at", app.Engine == DatabaseEngine.Postgres ? TimeProvider.System.GetUtcNow() : TimeProvider.System.GetUtcNow().ToString("O"));
-                AddParameter(command, "@payload", "Salle Tilleul, 14:00-16:00");
-                await command.ExecuteNonQueryAsync();
-                return "ok";
-            }
-            catch (Exception e)
-            {
-                return "error: " + e.GetType().Name;
-            }
-        }
-
-        static void AddParameter(System.Data.Common.DbCommand command, string name, object value)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
-
-        // A booking through the same handler as POST /api/v1/bookings: checks, price, seat, guarded insert.
-        static async Task<string> BookAsync(BenchApp app, int n, DateTime firstDay)
-        {
-            var resource = app.Resources[n % app.Resources.Count];
-            var k = n / app.Resources.Count;
-            var start = firstDay.AddDays(k / 46).AddMinutes(30 * (k % 46));
-            try
-            {
-                await using var scope = app.Services.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-                var request = new BookResource.Request
-                {
-                    ResourceId = resource,
-                    Start = start.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
-                    End = start.AddMinutes(30).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
-                };
-                var result = await BookResource.HandleAsync(request, db, app.Member, TimeProvider.System, CancellationToken.None);
-                return result.IsOk ? "ok" : result.Error switch
-                {
-                    Conflict => "409",
-                    var error => "refused: " + error.Message,
-                };
-            }
-            catch (Exception e)
-            {
-                return "error: " + e.GetType().Name;
-            }
+            case "booking":
+                await BookingBench.RunAsync(options);
+                break;
+            case "generate":
+                await Generator.RunAsync(Options.From(options));
+                break;
+            case "availability":
+                await AvailabilityBench.RunAsync(Options.From(options));
+                break;
+            default:
+                Console.Error.WriteLine($"Unknown command {command}: booking, generate or availability.");
+                Environment.ExitCode = 2;
+                break;
         }
     }
+}
+
+/// Options of `generate` and `availability`: the engine and where its database is.
+internal sealed record Options(DatabaseEngine Engine, string Connection, string Database, string File, double Scale, int Seed, double Seconds, int MaxRequests)
+{
+    public static Options From(Dictionary<string, string> o) => new(
+        o.GetValueOrDefault("engine", "postgres").Equals("sqlite", StringComparison.OrdinalIgnoreCase) ? DatabaseEngine.Sqlite : DatabaseEngine.Postgres,
+        o.GetValueOrDefault("connection", "Host=127.0.0.1;Port=55500;Username=postgres"),
+        o.GetValueOrDefault("database", "cotravail_scale"),
+        o.GetValueOrDefault("file", "/work/scale-sqlite.db"),
+        double.Parse(o.GetValueOrDefault("scale", "1"), CultureInfo.InvariantCulture),
+        int.Parse(o.GetValueOrDefault("seed", "20261125"), CultureInfo.InvariantCulture),
+        double.Parse(o.GetValueOrDefault("seconds", "5"), CultureInfo.InvariantCulture),
+        int.Parse(o.GetValueOrDefault("requests", "2000"), CultureInfo.InvariantCulture));
+
+    /// The connection string of the dataset's database for the app.
+    public string ConnectionString => Engine == DatabaseEngine.Postgres
+        ? ScaleApp.PostgresConnection(Connection, Database)
+        : ScaleApp.SqliteConnection(File);
 }

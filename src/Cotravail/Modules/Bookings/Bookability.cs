@@ -23,7 +23,12 @@ internal static class Bookability
 {
     /// The first rule the local slot breaks, or null when it may be booked. A booking lies within one
     /// opening period of one day; longer needs are a recurring series or an assignment.
-    public static Unavailability? Check(BookingPolicy policy, Location location, DateTime localStart, DateTime localEnd, DateTime localNow)
+    public static Unavailability? Check(BookingPolicy policy, Location location, DateTime localStart, DateTime localEnd, DateTime localNow) =>
+        Check(policy, location.OpeningHours, location.ClosedDays, localStart, localEnd, localNow);
+
+    /// The same rules given only the location's opening periods and closed days (those of the slot's day suffice).
+    public static Unavailability? Check(
+        BookingPolicy policy, IEnumerable<OpeningPeriod> openingHours, IEnumerable<ClosedDay> closedDays, DateTime localStart, DateTime localEnd, DateTime localNow)
     {
         if (localStart < localNow)
         {
@@ -47,12 +52,12 @@ internal static class Bookability
             return Unavailability.OffIncrement;
         }
         var day = DateOnly.FromDateTime(localStart);
-        if (location.ClosedDays.Any(c => c.Date == day))
+        if (closedDays.Any(c => c.Date == day))
         {
             return Unavailability.ClosedDay;
         }
         var midnight = day.ToDateTime(TimeOnly.MinValue);
-        var open = location.OpeningHours.Any(p => p.Day == localStart.DayOfWeek
+        var open = openingHours.Any(p => p.Day == localStart.DayOfWeek
             && midnight + p.Opens.ToTimeSpan() <= localStart
             && localEnd <= midnight + (p.Closes == TimeOnly.MinValue ? TimeSpan.FromDays(1) : p.Closes.ToTimeSpan()));
         return open ? null : Unavailability.Closed;

@@ -2,6 +2,7 @@ using Cotravail.Common;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
+using Cotravail.Modules.Locations;
 using Cotravail.Modules.Resources;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,20 +56,35 @@ internal static class SearchAvailability
         {
             candidates = candidates.Where(r => (r.Accessibility & f.Accessibility) == f.Accessibility);
         }
-        var resources = await candidates.AsNoTracking().OrderBy(r => r.Name).ThenBy(r => r.Id).ToListAsync(ct);
+        var resources = await candidates.AsNoTracking().ToListAsync(ct);
         if (resources.Count == 0)
         {
             return new Response(f.Start, f.End, [], []);
         }
-        var locations = await db.Locations.AsNoTracking().AsSplitQuery()
-            .Where(l => candidates.Any(r => r.LocationId == l.Id)).ToDictionaryAsync(l => l.Id, ct);
-        var slots = locations.Values.ToDictionary(l => l.Id, l => UtcSlot(TimeZoneInfo.FindSystemTimeZoneById(l.TimeZone), f.Start, f.End));
+        // Only what the rules need of each location: its zone, and the opening periods and closed days
+        // of the slot's (local) day — not every location's whole calendar.
+        var day = DateOnly.FromDateTime(f.Start);
+        var locationIds = resources.Select(r => r.LocationId).Distinct().ToList();
+        var locations = (await db.Locations.AsNoTracking().Where(l => EF.Parameter(locationIds).Contains(l.Id))
+            .Select(l => new
+            {
+                l.Id,
+                l.Name,
+                l.Slug,
+                l.TimeZone,
+                l.Currency,
+                Hours = l.OpeningHours.Where(p => p.Day == f.Start.DayOfWeek).ToList(),
+                Closed = l.ClosedDays.Where(c => c.Date == day).ToList(),
+            })
+            .ToListAsync(ct))
+            .ToDictionary(l => l.Id, l => new LocationRules(l.Id, l.Name, l.Slug, TimeZoneInfo.FindSystemTimeZoneById(l.TimeZone), l.Currency, l.Hours, l.Closed));
+        var slots = locations.Values.ToDictionary(l => l.Id, l => UtcSlot(l.Zone, f.Start, f.End));
         var known = slots.Values.Where(s => s.HasValue).Select(s => s!.Value).ToList();
-        var taken = (known.Count == 0 ? [] : await OverlapsAsync(db, candidates, resources, known, ct)).ToLookup(b => b.ResourceId);
+        var taken = (known.Count == 0 ? [] : await OverlapsAsync(db, resources, known, ct)).ToLookup(b => b.ResourceId);
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         // Assignments: desks and offices assigned during the slot (no query when none is a candidate).
         var assigned = known.Count == 0 ? null : await Assignments.AssignmentHolds.PeriodsAsync(db, resources, known.Min(s => s.Start), known.Max(s => s.End), ct);
-        var localNows = locations.Values.ToDictionary(l => l.Id, l => WallClock.ToLocal(nowUtc, TimeZoneInfo.FindSystemTimeZoneById(l.TimeZone)));
+        var localNows = locations.Values.ToDictionary(l => l.Id, l => WallClock.ToLocal(nowUtc, l.Zone));
 
         var member = scope.MemberId is not null;
         var (available, unavailable) = (new List<Option>(), new List<Option>());
@@ -80,7 +96,8 @@ internal static class SearchAvailability
             {
                 continue;
             }
-            var reason = slots[location.Id] is null ? Unavailability.Closed : Bookability.Check(resource.Policy, location, f.Start, f.End, localNows[location.Id]);
+            var reason = slots[location.Id] is null ? Unavailability.Closed
+                : Bookability.Check(resource.Policy, location.OpeningHours, location.ClosedDays, f.Start, f.End, localNows[location.Id]);
             int? free = null;
             if (reason is null)
             {
@@ -100,21 +117,52 @@ internal static class SearchAvailability
                 price / 100m, location.Currency, free, reason);
             (reason is null ? available : unavailable).Add(option);
         }
-        return new Response(f.Start, f.End, [.. available.OrderBy(o => o.LocationName).ThenBy(o => o.Name)],
-            query.Explain == true ? [.. unavailable.OrderBy(o => o.LocationName).ThenBy(o => o.Name)] : []);
+        return new Response(f.Start, f.End, Ordered(available), query.Explain == true ? Ordered(unavailable) : []);
     }
+
+    /// By location name then resource name in the reader's culture. Thousands of options share a few
+    /// thousand location names and a few dozen resource names: those are compared (culture-aware
+    /// comparisons are slow), the options then sorted by their ranks.
+    private static List<Option> Ordered(List<Option> options)
+    {
+        var location = Ranks(options.Select(o => o.LocationName));
+        var name = Ranks(options.Select(o => o.Name));
+        return [.. options.OrderBy(o => location[o.LocationName]).ThenBy(o => name[o.Name]).ThenBy(o => o.Name, StringComparer.Ordinal).ThenBy(o => o.ResourceId)];
+
+        static Dictionary<string, int> Ranks(IEnumerable<string> values)
+        {
+            var distinct = values.Distinct(StringComparer.Ordinal).ToList();
+            distinct.Sort(StringComparer.CurrentCulture);
+            var ranks = new Dictionary<string, int>(distinct.Count, StringComparer.Ordinal);
+            for (var i = 0; i < distinct.Count; i++)
+            {
+                ranks[distinct[i]] = i > 0 && StringComparer.CurrentCulture.Compare(distinct[i - 1], distinct[i]) == 0 ? ranks[distinct[i - 1]] : i;
+            }
+            return ranks;
+        }
+    }
+
+    private sealed record LocationRules(
+        Guid Id, string Name, string Slug, TimeZoneInfo Zone, string Currency, List<OpeningPeriod> OpeningHours, List<ClosedDay> ClosedDays);
 
     private sealed record Busy(Guid ResourceId, int Seat, DateTime BlockStart, DateTime BlockEnd);
 
+    /// A booking lies within one opening period of one local day (Bookability: at most 25 hours on the
+    /// day clocks go back), so with its set-up and clean-up it blocks less than this: a booking that
+    /// overlaps a slot starts at most this long before it. The bound keeps the search on a short range of
+    /// the (ResourceId, BlockStart) index instead of every past booking of each candidate.
+    internal static readonly TimeSpan LongestBlock = TimeSpan.FromDays(2);
+
     /// The active bookings of the candidates that touch the widest slot (time zones and buffers included).
-    private static async Task<List<Busy>> OverlapsAsync(AppDb db, IQueryable<Resource> candidates, List<Resource> resources, List<TimeSlot> slots, CancellationToken ct)
+    private static async Task<List<Busy>> OverlapsAsync(AppDb db, List<Resource> resources, List<TimeSlot> slots, CancellationToken ct)
     {
         var from = slots.Min(s => s.Start) - TimeSpan.FromMinutes(resources.Max(r => r.Policy.SetupMinutes));
         var to = slots.Max(s => s.End) + TimeSpan.FromMinutes(resources.Max(r => r.Policy.CleanupMinutes));
-        var ids = candidates.Select(r => r.Id);
+        var earliest = from - LongestBlock;
+        var ids = resources.Select(r => r.Id).ToList();
         var rows = await db.Bookings.AsNoTracking()
-            .Where(b => (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed)
-                && b.BlockStart < to && from < b.BlockEnd && ids.Contains(b.ResourceId))
+            .Where(b => EF.Parameter(ids).Contains(b.ResourceId) && earliest < b.BlockStart && b.BlockStart < to && from < b.BlockEnd
+                && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed))
             .Select(b => new Busy(b.ResourceId, b.Seat, b.BlockStart, b.BlockEnd)).ToListAsync(ct);
         return [.. rows.Select(b => b with
         {

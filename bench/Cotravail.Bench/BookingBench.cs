@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Cotravail.Common.Database;
+using Cotravail.Common.Errors;
+using Cotravail.Modules.Bookings;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cotravail.Bench;
+
+/// Booking creation throughput against the engine's raw single-row insert-and-commit rate, at several
+/// concurrencies, on SQLite and (with --postgres) PostgreSQL, each on a fresh small database.
+internal static class BookingBench
+{
+    public static async Task RunAsync(Dictionary<string, string> options)
+    {
+        var duration = TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("seconds", "8"), CultureInfo.InvariantCulture));
+        var concurrencies = options.GetValueOrDefault("concurrency", "1,16,64").Split(',').Select(int.Parse).ToArray();
+        const int Resources = 200;
+        const int MaxOperations = 200_000;
+        var engines = new List<(DatabaseEngine, string?)> { (DatabaseEngine.Sqlite, null) };
+        if (options.TryGetValue("postgres", out var postgres))
+        {
+            engines.Add((DatabaseEngine.Postgres, postgres));
+        }
+
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; {TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
+        Console.WriteLine();
+        Console.WriteLine("| engine | operation | concurrency | ops/s | p50 ms | p95 ms | p99 ms | outcomes |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---|");
+        foreach (var (engine, connection) in engines)
+        {
+            await using var app = await BenchApp.StartAsync(engine, connection, Resources);
+            await PrepareRawTableAsync(app);
+            var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+            var firstDay = TimeZoneInfo.ConvertTimeFromUtc(TimeProvider.System.GetUtcNow().UtcDateTime, paris).Date.AddDays(2);
+            var slot = 0;
+            foreach (var concurrency in concurrencies)
+            {
+                var raw = await Measure.RunAsync(concurrency, duration, MaxOperations, _ => RawInsertAsync(app));
+                Print(engine, "raw insert + commit", raw);
+                var booking = await Measure.RunAsync(concurrency, duration, MaxOperations, _ =>
+                {
+                    var n = Interlocked.Increment(ref slot);
+                    return BookAsync(app, n, firstDay);
+                });
+                Print(engine, "booking (server side)", booking);
+            }
+        }
+
+        static void Print(DatabaseEngine engine, string operation, RunResult r) =>
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {engine} | {operation} | {r.Concurrency} | {r.PerSecond:F0} | {r.P50:F2} | {r.P95:F2} | {r.P99:F2} | {string.Join(", ", r.Outcomes.OrderBy(o => o.Key).Select(o => $"{o.Key} {o.Value}"))} |"));
+
+        static async Task PrepareRawTableAsync(BenchApp app)
+        {
+            await using var connection = app.NewConnection();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = app.Engine == DatabaseEngine.Postgres
+                ? "CREATE TABLE bench_raw (id uuid PRIMARY KEY, at timestamptz NOT NULL, payload text NOT NULL)"
+                : "CREATE TABLE bench_raw (id TEXT PRIMARY KEY, at TEXT NOT NULL, payload TEXT NOT NULL)";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        // One row, its own transaction (autocommit), a pooled connection: the engine's ceiling for a booking.
+        static async Task<string> RawInsertAsync(BenchApp app)
+        {
+            try
+            {
+                await using var connection = app.NewConnection();
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "INSERT INTO bench_raw (id, at, payload) VALUES (@id, @at, @payload)";
+                AddParameter(command, "@id", app.Engine == DatabaseEngine.Postgres ? Guid.CreateVersion7() : Guid.CreateVersion7().ToString());
+                AddParameter(command, "@at", app.Engine == DatabaseEngine.Postgres ? TimeProvider.System.GetUtcNow() : TimeProvider.System.GetUtcNow().ToString("O"));
+                AddParameter(command, "@payload", "Salle Tilleul, 14:00-16:00");
+                await command.ExecuteNonQueryAsync();
+                return "ok";
+            }
+            catch (Exception e)
+            {
+                return "error: " + e.GetType().Name;
+            }
+        }
+
+        static void AddParameter(System.Data.Common.DbCommand command, string name, object value)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        // A booking through the same handler as POST /api/v1/bookings: checks, price, seat, guarded insert.
+        static async Task<string> BookAsync(BenchApp app, int n, DateTime firstDay)
+        {
+            var resource = app.Resources[n % app.Resources.Count];
+            var k = n / app.Resources.Count;
+            var start = firstDay.AddDays(k / 46).AddMinutes(30 * (k % 46));
+            try
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+                var request = new BookResource.Request
+                {
+                    ResourceId = resource,
+                    Start = start.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
+                    End = start.AddMinutes(30).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
+                };
+                var result = await BookResource.HandleAsync(request, db, app.Member, TimeProvider.System, CancellationToken.None);
+                return result.IsOk ? "ok" : result.Error switch
+                {
+                    Conflict => "409",
+                    var error => "refused: " + error.Message,
+                };
+            }
+            catch (Exception e)
+            {
+                return "error: " + e.GetType().Name;
+            }
+        }
+    }
+}
