@@ -19,6 +19,9 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.HasOne<Resource>().WithMany().HasForeignKey(b => b.ResourceId).OnDelete(DeleteBehavior.Restrict);
         // The overlap check and availability search: a resource's bookings by time.
         builder.HasIndex(b => new { b.ResourceId, b.BlockStart });
+        // Network-wide availability: every slot-holding booking touching a time range, read from the index alone.
+        builder.HasIndex(b => new { b.BlockStart, b.BlockEnd, b.ResourceId, b.Seat }, "IX_Bookings_Active_BlockStart")
+            .HasFilter("\"Status\" IN ('Pending', 'Confirmed')");
         builder.HasIndex(b => new { b.LocationId, b.Start });
         builder.HasIndex(b => new { b.MemberId, b.Start });
         builder.HasIndex(b => b.SeriesId);

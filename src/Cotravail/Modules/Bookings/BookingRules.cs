@@ -37,6 +37,9 @@ internal static class BookingRules
         return location is { IsActive: true } ? (resource, location) : null;
     }
 
+    /// Changes whenever rules are forgotten; ResourceCatalog compares it too.
+    public static long Generation => Volatile.Read(ref generation);
+
     /// Forgets every rule read so far; called when a resource or a location is saved.
     public static void Forget()
     {

@@ -2,15 +2,14 @@ using Cotravail.Common;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
-using Cotravail.Modules.Locations;
 using Cotravail.Modules.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Modules.Bookings;
 
 /// Which resources are free for a slot given in each location's own wall-clock time, in one location
-/// or across the network. Set-based: one query for the candidate resources (filters in SQL), one for
-/// their locations' hours, one for the bookings overlapping the slot; the rules then run in memory.
+/// or across the network. The candidates and their locations' rules come from the in-memory
+/// ResourceCatalog; one query fetches the active bookings touching the slot; the rules run in memory.
 internal static class SearchAvailability
 {
     /// Start and end are local times ("2026-12-01T14:00"); amenities and accessibility are comma-separated
@@ -35,49 +34,18 @@ internal static class SearchAvailability
             return parsed.Error;
         }
         var f = parsed.Value;
-        var candidates = db.Resources.Where(r => r.IsActive && db.Locations.Any(l => l.Id == r.LocationId && l.IsActive));
-        if (query.LocationId is { } locationId)
-        {
-            candidates = candidates.Where(r => r.LocationId == locationId);
-        }
-        if (f.Kind is { } kind)
-        {
-            candidates = candidates.Where(r => r.Kind == kind);
-        }
-        if (query.Capacity is { } people)
-        {
-            candidates = candidates.Where(r => r.Capacity >= people);
-        }
-        if (f.Amenities != Amenity.None)
-        {
-            candidates = candidates.Where(r => (r.Amenities & f.Amenities) == f.Amenities);
-        }
-        if (f.Accessibility != Accessibility.None)
-        {
-            candidates = candidates.Where(r => (r.Accessibility & f.Accessibility) == f.Accessibility);
-        }
-        var resources = await candidates.AsNoTracking().ToListAsync(ct);
+        var catalog = await ResourceCatalog.GetAsync(db, ct);
+        var resources = catalog.Resources.Where(r => (query.LocationId is not { } only || r.LocationId == only)
+            && (f.Kind is not { } kind || r.Kind == kind)
+            && (query.Capacity is not { } people || r.Capacity >= people)
+            && (r.Amenities & f.Amenities) == f.Amenities
+            && (r.Accessibility & f.Accessibility) == f.Accessibility).ToList();
         if (resources.Count == 0)
         {
             return new Response(f.Start, f.End, [], []);
         }
-        // Only what the rules need of each location: its zone, and the opening periods and closed days
-        // of the slot's (local) day — not every location's whole calendar.
         var day = DateOnly.FromDateTime(f.Start);
-        var locationIds = resources.Select(r => r.LocationId).Distinct().ToList();
-        var locations = (await db.Locations.AsNoTracking().Where(l => EF.Parameter(locationIds).Contains(l.Id))
-            .Select(l => new
-            {
-                l.Id,
-                l.Name,
-                l.Slug,
-                l.TimeZone,
-                l.Currency,
-                Hours = l.OpeningHours.Where(p => p.Day == f.Start.DayOfWeek).ToList(),
-                Closed = l.ClosedDays.Where(c => c.Date == day).ToList(),
-            })
-            .ToListAsync(ct))
-            .ToDictionary(l => l.Id, l => new LocationRules(l.Id, l.Name, l.Slug, TimeZoneInfo.FindSystemTimeZoneById(l.TimeZone), l.Currency, l.Hours, l.Closed));
+        var locations = resources.Select(r => r.LocationId).Distinct().ToDictionary(id => id, id => catalog.Locations[id]);
         var slots = locations.Values.ToDictionary(l => l.Id, l => UtcSlot(l.Zone, f.Start, f.End));
         var known = slots.Values.Where(s => s.HasValue).Select(s => s!.Value).ToList();
         var taken = (known.Count == 0 ? [] : await OverlapsAsync(db, resources, known, ct)).ToLookup(b => b.ResourceId);
@@ -85,6 +53,7 @@ internal static class SearchAvailability
         // Assignments: desks and offices assigned during the slot (no query when none is a candidate).
         var assigned = known.Count == 0 ? null : await Assignments.AssignmentHolds.PeriodsAsync(db, resources, known.Min(s => s.Start), known.Max(s => s.End), ct);
         var localNows = locations.Values.ToDictionary(l => l.Id, l => WallClock.ToLocal(nowUtc, l.Zone));
+        var rules = locations.Values.ToDictionary(l => l.Id, l => l.RulesOf(day));
 
         var member = scope.MemberId is not null;
         var (available, unavailable) = (new List<Option>(), new List<Option>());
@@ -97,7 +66,7 @@ internal static class SearchAvailability
                 continue;
             }
             var reason = slots[location.Id] is null ? Unavailability.Closed
-                : Bookability.Check(resource.Policy, location.OpeningHours, location.ClosedDays, f.Start, f.End, localNows[location.Id]);
+                : Bookability.Check(resource.Policy, rules[location.Id].Hours, rules[location.Id].Closed, f.Start, f.End, localNows[location.Id]);
             int? free = null;
             if (reason is null)
             {
@@ -142,9 +111,6 @@ internal static class SearchAvailability
         }
     }
 
-    private sealed record LocationRules(
-        Guid Id, string Name, string Slug, TimeZoneInfo Zone, string Currency, List<OpeningPeriod> OpeningHours, List<ClosedDay> ClosedDays);
-
     private sealed record Busy(Guid ResourceId, int Seat, DateTime BlockStart, DateTime BlockEnd);
 
     /// A booking lies within one opening period of one local day (Bookability: at most 25 hours on the
@@ -153,17 +119,37 @@ internal static class SearchAvailability
     /// the (ResourceId, BlockStart) index instead of every past booking of each candidate.
     internal static readonly TimeSpan LongestBlock = TimeSpan.FromDays(2);
 
+    /// Above this many candidates, the bookings touching the slot are read by time alone (the covering
+    /// index IX_Bookings_Active_BlockStart) and kept for the candidates in memory; below, per resource.
+    internal const int ByTimeFrom = 64;
+
     /// The active bookings of the candidates that touch the widest slot (time zones and buffers included).
     private static async Task<List<Busy>> OverlapsAsync(AppDb db, List<Resource> resources, List<TimeSlot> slots, CancellationToken ct)
     {
         var from = slots.Min(s => s.Start) - TimeSpan.FromMinutes(resources.Max(r => r.Policy.SetupMinutes));
         var to = slots.Max(s => s.End) + TimeSpan.FromMinutes(resources.Max(r => r.Policy.CleanupMinutes));
         var earliest = from - LongestBlock;
-        var ids = resources.Select(r => r.Id).ToList();
-        var rows = await db.Bookings.AsNoTracking()
-            .Where(b => EF.Parameter(ids).Contains(b.ResourceId) && earliest < b.BlockStart && b.BlockStart < to && from < b.BlockEnd
-                && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed))
-            .Select(b => new Busy(b.ResourceId, b.Seat, b.BlockStart, b.BlockEnd)).ToListAsync(ct);
+        var active = db.Bookings.AsNoTracking().Where(b => earliest < b.BlockStart && b.BlockStart < to && from < b.BlockEnd
+            && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed));
+        List<Busy> rows;
+        if (resources.Count < ByTimeFrom)
+        {
+            var ids = resources.Select(r => r.Id).ToList();
+            rows = await active.Where(b => EF.Parameter(ids).Contains(b.ResourceId))
+                .Select(b => new Busy(b.ResourceId, b.Seat, b.BlockStart, b.BlockEnd)).ToListAsync(ct);
+        }
+        else
+        {
+            var ids = resources.Select(r => r.Id).ToHashSet();
+            rows = [];
+            await foreach (var b in active.Select(b => new Busy(b.ResourceId, b.Seat, b.BlockStart, b.BlockEnd)).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                if (ids.Contains(b.ResourceId))
+                {
+                    rows.Add(b);
+                }
+            }
+        }
         return [.. rows.Select(b => b with
         {
             BlockStart = DateTime.SpecifyKind(b.BlockStart, DateTimeKind.Utc),
