@@ -22,4 +22,5 @@ internal static class AuditActions
     public const string PriceChanged = "price.changed";
     public const string DataExported = "data.exported";
     public const string DataErased = "data.erased";
+    public const string LocationTimeZoneChanged = "location.time-zone-changed";
 }

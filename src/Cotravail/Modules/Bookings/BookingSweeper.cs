@@ -24,7 +24,7 @@ internal sealed class BookingSweeper(AppDb db, BookingNotice notice, Waitlist wa
             .Join(db.Resources.Where(r => r.Policy.CheckInMinutes > 0), b => b.ResourceId, r => r.Id, (b, r) => new { b.Id, b.Start, r.Policy.CheckInMinutes })
             .ToListAsync(ct);
         var pending = await db.Bookings.Where(b => b.Status == BookingStatus.Pending && b.Start >= since)
-            .Select(b => new { b.Id, b.CreatedAt, b.Start }).ToListAsync(ct);
+            .Select(b => new { b.Id, CreatedAt = b.ChangedAt ?? b.CreatedAt, b.Start }).ToListAsync(ct);
         var changed = 0;
         foreach (var late in noShows.Where(b => DateTime.SpecifyKind(b.Start, DateTimeKind.Utc).AddMinutes(b.CheckInMinutes) <= now))
         {
