@@ -70,7 +70,8 @@ internal static class LocationZoneChange
         var taken = await SeatWriter.UpdateAllAsync(db, [.. future.Select(b => (b, seats[b.ResourceId]))], ct);
         if (taken.Count > 0)
         {
-            return new ListedConflict("timeZone", BookingMessages.ZoneChangeConflicts, [.. taken.Select(b => Text(WallClock.ToLocal(b.Start, to)))], taken.Count);
+            // Put back as they were: named by their local times, which they were to keep.
+            return new ListedConflict("timeZone", BookingMessages.ZoneChangeConflicts, [.. taken.Select(b => Text(WallClock.ToLocal(b.Start, from)))], taken.Count);
         }
         return true;
     }

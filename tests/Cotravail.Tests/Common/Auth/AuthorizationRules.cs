@@ -280,6 +280,10 @@ public static class AuthorizationRules
         ["POST /api/v1/bookings/{id:guid}/decline"] = new(Decision),
         ["POST /api/v1/bookings/{id:guid}/cancel"] = new(OwnBooking, FreshId: (w, s) => w.NewBookingAsync(s)),
         ["POST /api/v1/bookings"] = BookingRule(),
+        // Changing a booking: whoever may see it (its member, booker, company admin, its location's staff).
+        ["PATCH /api/v1/bookings/{id:guid}"] = new(OwnBooking, (_, _) => new { title = "Matrix changed" }),
+        ["PATCH /api/v1/bookings/{id:guid}/following"] = new(
+            (role, scope) => OwnBooking(role, scope) == Expect.Ok ? "409" : OwnBooking(role, scope), (_, _) => new { startTime = "10:00" }), // not a series
     };
 
     /// Members book anywhere in the network (a fresh slot, one weekly occurrence for series); staff and
