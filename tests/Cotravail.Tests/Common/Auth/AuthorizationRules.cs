@@ -259,6 +259,10 @@ public static class AuthorizationRules
         ["GET /book"] = SignedIn(Page),
         ["GET /locations/{slug}/timeline"] = SignedIn(Page),
         ["GET /me/bookings"] = SignedIn(Page),
+        // The change form of a booking: whoever may see it (others get 404, as from the API).
+        ["GET /me/bookings/{id:guid}/change"] = new(
+            (role, scope) => role == Role.Anonymous ? Expect.SignIn : OwnBooking(role, scope),
+            FreshId: (w, s) => Task.FromResult(MatrixWorld.Pick(w.Bookings, s))),
         // Front desk: the printable check-in QR code of a resource (staff of its location), the page it leads to
         // (anyone signed in who can see the resource; it shows only the caller's own booking) and the day's arrivals (staff).
         ["GET /admin/resources/{id:guid}/qr"] = Read(Page, (_, _) => Expect.Denied),

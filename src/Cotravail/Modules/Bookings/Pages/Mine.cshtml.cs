@@ -13,7 +13,11 @@ internal sealed class MineModel(AppDb db, Access access, TimeProvider clock, ISt
 {
     internal sealed record Line(
         Guid Id, string Resource, string Location, string Slug, DateTime LocalStart, DateTime LocalEnd, string TimeZone,
-        decimal Price, string Currency, BookingStatus Status, bool Checkable = false, bool CheckedIn = false);
+        decimal Price, string Currency, BookingStatus Status, bool Checkable = false, bool CheckedIn = false)
+    {
+        /// The location's wall clock now: a booking can be changed until it starts.
+        public DateTime LocalNow { get; init; }
+    }
 
     public IReadOnlyList<Line> Coming { get; private set; } = [];
 
@@ -63,6 +67,6 @@ internal sealed class MineModel(AppDb db, Access access, TimeProvider clock, ISt
         var zone = TimeZoneInfo.FindSystemTimeZoneById(r.TimeZone);
         return new Line(r.Id, r.Resource, r.Location, r.Slug, WallClock.ToLocal(r.Start, zone), WallClock.ToLocal(r.End, zone), r.TimeZone, r.Cents / 100m, r.Currency, r.Status,
             r.Status == BookingStatus.Confirmed && r.CheckedInAt is null && now >= r.Start - Booking.CheckInOpens && now < r.End,
-            r.CheckedInAt is not null);
+            r.CheckedInAt is not null) { LocalNow = WallClock.ToLocal(now, zone) };
     })];
 }
