@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Cotravail.Common.Auth;
 using Cotravail.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -76,6 +77,38 @@ public abstract class ChangePagesTests(TestApp app)
         changed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var starts = await app.WithDbAsync(db => db.Bookings.Where(b => ids.Contains(b.Id)).OrderBy(b => b.Start).Select(b => b.Start).ToListAsync());
         starts.Select(s => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(s, DateTimeKind.Utc), Paris).Hour).ShouldBe([9, 11, 11]);
+    }
+
+    [Fact]
+    public async Task Staff_book_on_behalf_of_a_member_from_the_timeline_and_members_see_no_such_choice()
+    {
+        var world = await BookingWorld.CreateAsync(app);
+        var member = await world.NewMemberAsync();
+        var email = TestApp.NewEmail("host");
+        var user = await app.CreateUserAsync(email);
+        await app.WithDbAsync(async db =>
+        {
+            db.StaffAssignments.Add(new StaffAssignment(user.Id, world.Location, StaffRole.Host));
+            await db.SaveChangesAsync();
+        });
+        var host = await app.BrowserClientAsync(email);
+        var day = Day(4);
+        var timeline = $"/locations/{await world.SlugAsync()}/timeline?date={Date(day)}";
+        var form = $"{timeline}&resource={world.Room}&from=10:00";
+
+        var (_, page) = await TestApp.GetHtmlAsync(host, form);
+        page.QuerySelector($"#Input_MemberId option[value='{member.MemberId}']").ShouldNotBeNull();
+        var (plain, _) = await world.MemberBrowserAsync();
+        (await TestApp.GetHtmlAsync(plain, form)).Doc.QuerySelector("#Input_MemberId").ShouldBeNull();
+        using var booked = await TestApp.PostFormAsync(host, timeline, new Dictionary<string, string>
+        {
+            ["Input.ResourceId"] = world.Room.ToString(), ["Input.Date"] = Date(day), ["Input.From"] = "10:00", ["Input.To"] = "11:00", ["Input.MemberId"] = member.MemberId.ToString(),
+        }, form);
+
+        booked.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var row = await app.WithDbAsync(db => db.Bookings.SingleAsync(b => b.ResourceId == world.Room));
+        row.MemberId.ShouldBe(member.MemberId);
+        row.BookedByUserId.ShouldBe(user.Id);
     }
 }
 

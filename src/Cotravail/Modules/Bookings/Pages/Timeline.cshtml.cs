@@ -27,6 +27,12 @@ internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock,
     /// End times offered by the form: every half-hour after the start until the day's last closing.
     public IReadOnlyList<string> Ends { get; private set; } = [];
 
+    /// The members the signed-in staff or company admin may book for here; empty for others.
+    public IReadOnlyList<MemberChoice> OnBehalf { get; private set; } = [];
+
+    /// Whether the caller has a member record, to book for themselves.
+    public bool IsMember { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string slug, string? date, Guid? resource, string? from, CancellationToken ct)
     {
         if (!await LoadAsync(slug, date, ct))
@@ -76,6 +82,9 @@ internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock,
         var today = DateOnly.FromDateTime(WallClock.ToLocal(clock.GetUtcNow().UtcDateTime, zone));
         var day = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : today;
         Day = await LocationDay.LoadAsync(db, Location, day, clock, ct);
+        var scope = await access.GetAsync(ct);
+        IsMember = scope.MemberId is not null;
+        OnBehalf = PageBooking.MayBookFor(scope, Location.Id) ? await PageBooking.OnBehalfChoicesAsync(db, scope, ct) : [];
         return true;
     }
 
