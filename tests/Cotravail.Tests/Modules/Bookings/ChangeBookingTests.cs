@@ -155,6 +155,8 @@ public abstract class ChangeBookingTests(TestApp app)
             await db.SaveChangesAsync();
         });
 
+        using var retitled = await ChangeAsync(member.Client, id, new { title = "Même créneau" });
+        (await retitled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().ShouldBe("Confirmed"); // a new title is no new request
         using var changed = await ChangeAsync(member.Client, id, new { start = Local(Day().AddHours(11)), end = Local(Day().AddHours(12)) });
 
         (await changed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().ShouldBe("Pending");
