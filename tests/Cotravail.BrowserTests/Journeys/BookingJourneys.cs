@@ -100,6 +100,33 @@ public sealed class BookingJourneys(BrowserApp app)
         await page.ShouldHaveNoViolationsAsync();
     }
 
+    [Fact]
+    public async Task The_demo_member_changes_the_time_of_a_booking_from_my_bookings()
+    {
+        var page = await app.NewPageAsync("fr-FR");
+        await new SignInPage(page).SignInAsync(DemoAccounts.Member, DemoAccounts.Password);
+        var day = NextWeekdayAhead(6);
+        var timeline = new TimelinePage(page);
+        await timeline.OpenAsync(DemoAccounts.ParisSlug, day);
+        var start = TimeOnly.Parse(await timeline.ChooseFirstFreeAsync("Salle Arche"), System.Globalization.CultureInfo.InvariantCulture);
+        var end = start.AddHours(1).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        await timeline.BookUntilAsync(end);
+        var mine = new MyBookingsPage(page);
+        var later = start.AddMinutes(30).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var date = day.ToDateTime(TimeOnly.MinValue).ToString("ddd d MMM yyyy", new System.Globalization.CultureInfo("fr-FR"));
+
+        var change = await mine.ChangeAsync(mine.Coming("Salle Arche").Filter(new() { HasText = $"{date}, {start:HH:mm}–{end}" }));
+        (await change.FromAsync()).ShouldBe(start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await page.ShouldHaveNoViolationsAsync();
+        await change.ChangeTimesAsync(later, end);
+
+        (await mine.NoticeAsync()).ShouldContain("Salle Arche");
+        (await mine.Coming("Salle Arche").Filter(new() { HasText = $"{date}, {later}–{end}" }).CountAsync()).ShouldBe(1);
+        await timeline.OpenAsync(DemoAccounts.ParisSlug, day);
+        (await timeline.CellClassAsync("Salle Arche", start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture))).ShouldBe("free");
+        (await timeline.CellClassAsync("Salle Arche", later)).ShouldBe("busy");
+    }
+
     /// A Monday to Friday at least this many days ahead, in Paris.
     private DateOnly NextWeekdayAhead(int days)
     {

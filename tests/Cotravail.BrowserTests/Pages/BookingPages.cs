@@ -48,6 +48,14 @@ internal sealed class MyBookingsPage(IPage page)
 
     public Task<string> NoticeAsync() => page.Locator("main .notice[role=status]").InnerTextAsync();
 
+    /// Opens the change form of a booking.
+    public async Task<ChangeBookingPage> ChangeAsync(ILocator row)
+    {
+        await row.Locator("a.change").ClickAsync();
+        await page.Locator("form#change").WaitForAsync();
+        return new ChangeBookingPage(page);
+    }
+
     public async Task CancelAsync(ILocator row)
     {
         await row.Locator("button[type=submit]").ClickAsync();
@@ -100,5 +108,28 @@ internal sealed class SeriesPage(IPage page)
     {
         await page.Locator("#book-free").ClickAsync();
         await page.WaitForURLAsync(new Regex("/me/bookings(#.*)?$"));
+    }
+}
+
+/// /me/bookings/{id}/change: new date, times or resource of a booking.
+internal sealed class ChangeBookingPage(IPage page)
+{
+    public Task<string> FromAsync() => page.Locator("#Input_From").InputValueAsync();
+
+    /// Sets the new local times and submits; lands back on my bookings.
+    public async Task ChangeTimesAsync(string from, string to)
+    {
+        await page.Locator("#Input_From").FillAsync(from);
+        await page.Locator("#Input_To").FillAsync(to);
+        await page.Locator("form#change button[type=submit]").ClickAsync();
+        try
+        {
+            await page.WaitForURLAsync(new Regex("/me/bookings(#.*)?$"));
+        }
+        catch (TimeoutException)
+        {
+            var errors = await page.Locator("form#change .field-error, form#change .validation-summary-errors").AllInnerTextsAsync();
+            throw new InvalidOperationException($"The change was refused at {page.Url}: {string.Join(" ", errors)}");
+        }
     }
 }

@@ -24,4 +24,5 @@ internal static class AuditActions
     public const string DataErased = "data.erased";
     public const string AssignmentCreated = "assignment.created";
     public const string AssignmentEnded = "assignment.ended";
+    public const string LocationTimeZoneChanged = "location.time-zone-changed";
 }

@@ -115,14 +115,56 @@ internal static class BookResource
         return new Prepared(booking, seats, resource.Name, location.TimeZone);
     }
 
+    /// The checks of a new booking applied to a change of an existing one (ChangeBooking): it stays for
+    /// the same member, its own hours do not count against the weekly limit. The booking returned
+    /// carries the new resource, slot, buffers, title, status and price; it is never written.
+    public static async Task<Result<Prepared>> PrepareChangeAsync(Booking current, Request request, AppDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var resource = await db.Resources.AsNoTracking()
+            .FirstOrDefaultAsync(r => r.Id == request.ResourceId && r.IsActive && db.Locations.Any(l => l.Id == r.LocationId && l.IsActive), ct);
+        if (resource is null)
+        {
+            return new NotFound("Resource");
+        }
+        var location = await db.Locations.AsNoTracking().AsSplitQuery().FirstAsync(l => l.Id == resource.LocationId, ct);
+        if (current.MemberId is null && resource.Policy.MembersOnly)
+        {
+            return new Invalid("resourceId", BookingMessages.MembersOnly);
+        }
+        var when = ResolveSlot(request, location, resource.Policy, clock);
+        if (!when.IsOk)
+        {
+            return when.Error;
+        }
+        var (slot, localStart, localEnd) = when.Value;
+        if (current.MemberId is { } memberId && resource.Policy.MaxHoursPerWeek is { } maxHours
+            && await HoursBookedInWeekAsync(db, resource.Id, memberId, localStart, location.TimeZone, ct, current.Id) + (localEnd - localStart).TotalHours > maxHours)
+        {
+            return new Invalid("end", BookingMessages.WeeklyLimit);
+        }
+        var rates = current.MemberId is null
+            ? new RateCard(resource.Rates.NonMemberHourly, resource.Rates.NonMemberHalfDay, resource.Rates.NonMemberDay)
+            : new RateCard(resource.Rates.MemberHourly, resource.Rates.MemberHalfDay, resource.Rates.MemberDay);
+        if (BookingPrice.ForOneDay(localEnd - localStart, rates) is not { } price)
+        {
+            return new Invalid("end", BookingMessages.NotPriced);
+        }
+        var changed = new Booking(
+            resource.Id, resource.LocationId, slot, slot.Widen(resource.Policy.Setup, resource.Policy.Cleanup),
+            current.BookedByUserId, current.MemberId, request.Title?.Trim() ?? current.Title, resource.Policy.RequiresApproval,
+            clock.GetUtcNow().UtcDateTime);
+        changed.Price(price, location.Currency, location.VatRates.FirstOrDefault()?.BasisPoints ?? 0);
+        return new Prepared(changed, resource.Kind == ResourceKind.HotDeskZone ? resource.Capacity : 1, resource.Name, location.TimeZone);
+    }
+
     /// Hours the member holds on this resource in the local week (Monday to Sunday) of the new booking.
-    private static async Task<double> HoursBookedInWeekAsync(AppDb db, Guid resourceId, Guid memberId, DateTime localStart, string timeZone, CancellationToken ct)
+    private static async Task<double> HoursBookedInWeekAsync(AppDb db, Guid resourceId, Guid memberId, DateTime localStart, string timeZone, CancellationToken ct, Guid? except = null)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
         var monday = localStart.Date.AddDays(-(((int)localStart.DayOfWeek + 6) % 7));
         var (from, to) = (TimeZoneInfo.ConvertTimeToUtc(monday, zone), TimeZoneInfo.ConvertTimeToUtc(monday.AddDays(7), zone));
         var held = await db.Bookings.AsNoTracking()
-            .Where(b => b.ResourceId == resourceId && b.MemberId == memberId && b.Start >= from && b.Start < to
+            .Where(b => b.ResourceId == resourceId && b.MemberId == memberId && b.Start >= from && b.Start < to && b.Id != except
                 && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed))
             .Select(b => new { b.Start, b.End }).ToListAsync(ct);
         return held.Sum(b => (b.End - b.Start).TotalHours);

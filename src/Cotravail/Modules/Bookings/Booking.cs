@@ -83,6 +83,9 @@ internal sealed class Booking
 
     public DateTime? CancelledAt { get; private set; }
 
+    /// When its slot or resource was last changed; a changed request's hold counts from then.
+    public DateTime? ChangedAt { get; private set; }
+
     /// Due when a booking is cancelled after its free-cancellation limit: a share of its price, in cents.
     public long CancellationFeeCents { get; private set; }
 
@@ -118,7 +121,28 @@ internal sealed class Booking
     /// A pending request stops holding its slot two days after it was made, or when its slot starts.
     public static readonly TimeSpan PendingHold = TimeSpan.FromDays(2);
 
-    public DateTime PendingExpiresAt => CreatedAt + PendingHold < Start ? CreatedAt + PendingHold : Start;
+    public DateTime PendingExpiresAt => (ChangedAt ?? CreatedAt) + PendingHold < Start ? (ChangedAt ?? CreatedAt) + PendingHold : Start;
+
+    /// Moves an active booking that has not started to another slot or resource (the caller checks and
+    /// prices it); pending = the new resource needs approval, so it becomes a request again.
+    public bool Change(Guid resourceId, Guid locationId, TimeSlot slot, TimeSlot blocked, string title, bool pending, DateTime now)
+    {
+        if (!HoldsSlot || now >= Start)
+        {
+            return false;
+        }
+        (ResourceId, LocationId, Start, End, BlockStart, BlockEnd, Title) = (resourceId, locationId, slot.Start, slot.End, blocked.Start, blocked.End, title);
+        Status = pending ? BookingStatus.Pending : BookingStatus.Confirmed;
+        ChangedAt = now;
+        return true;
+    }
+
+    /// Keeps the booking's set-up and clean-up around new instants (a location's time-zone change).
+    public void Shift(TimeSlot slot)
+    {
+        (BlockStart, BlockEnd) = (slot.Start - (Start - BlockStart), slot.End + (BlockEnd - End));
+        (Start, End) = (slot.Start, slot.End);
+    }
 
     public void Anonymise() => Title = "";
 

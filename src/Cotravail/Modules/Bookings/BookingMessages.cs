@@ -27,4 +27,11 @@ internal static class BookingMessages
     public const string SlotIsFree = "This slot is free: book it instead of waiting.";
     public const string OfferClosed = "This offer is no longer open: it was accepted, declined or has expired.";
     public const string NotCancellable = "This booking is no longer active.";
+    public const string AlreadyStarted = "This booking has already started: it can no longer be changed.";
+    public const string LateChangeSameDay = "It is past the free-cancellation limit: this booking can only be moved within the same day.";
+    public const string NotYourLocation = "You cannot move this booking to a location you do not work at.";
+    public const string NotATimeOfDay = "Give a time of day such as 14:00.";
+    public const string SeriesChangeConflicts = "Some occurrences cannot be changed: nothing was changed.";
+    public const string ZoneChangeNeedsAChoice = "This location has {0} future bookings: choose whether they keep their local times (keepLocalTimes) or their instants (keepInstants).";
+    public const string ZoneChangeConflicts = "Some future bookings cannot keep their local times in the new time zone: nothing was changed.";
 }

@@ -115,6 +115,87 @@ internal static class SeatWriter
         }
     }
 
+    /// Writes a changed booking (already modified in the context): its own seat if still free, else the
+    /// lowest free one, checked without the booking itself. False when none is free; then the booking
+    /// and whatever else the caller changed or added are put back as they were.
+    public static async Task<bool> UpdateAsync(AppDb db, Booking booking, int seats, CancellationToken ct) =>
+        (await UpdateAllAsync(db, [(booking, seats)], ct)).Count == 0;
+
+    /// All or none: changed bookings are checked and written in one transaction. The moving bookings
+    /// are first parked (not holding) inside it, so that they never collide with each other's old
+    /// slots; nobody else sees that. Returns those for which no seat is free (none written then).
+    public static async Task<IReadOnlyList<Booking>> UpdateAllAsync(AppDb db, IReadOnlyList<(Booking Booking, int Seats)> bookings, CancellationToken ct)
+    {
+        using var gate = await SqliteWriteGate.EnterAsync(db, ct);
+        var ids = bookings.Select(b => b.Booking.Id).ToList();
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                await db.Bookings.Where(b => ids.Contains(b.Id)).ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.Cancelled), ct);
+                var conflicts = await PlaceAsync(db, bookings, ct);
+                if (conflicts.Count > 0)
+                {
+                    await tx.RollbackAsync(ct);
+                    Revert(db);
+                    return conflicts;
+                }
+                await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
+                await tx.CommitAsync(ct);
+                db.ChangeTracker.AcceptAllChanges();
+                return [];
+            }
+            catch (DbUpdateException e) when (IsOverlap(e))
+            {
+                await tx.RollbackAsync(ct); // a racing writer took the seat between the check and the write: look again
+                if (attempt >= bookings.Max(b => b.Seats))
+                {
+                    Revert(db);
+                    return [.. bookings.Select(b => b.Booking)];
+                }
+            }
+        }
+    }
+
+    /// Chooses each booking's seat against the database and the bookings placed before it.
+    private static async Task<List<Booking>> PlaceAsync(AppDb db, IReadOnlyList<(Booking Booking, int Seats)> bookings, CancellationToken ct)
+    {
+        var conflicts = new List<Booking>();
+        var placed = new List<Booking>();
+        foreach (var (booking, seats) in bookings)
+        {
+            var taken = await db.Bookings
+                .Where(b => b.ResourceId == booking.ResourceId && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed)
+                    && b.BlockStart < booking.BlockEnd && booking.BlockStart < b.BlockEnd)
+                .Select(b => b.Seat).Distinct().ToListAsync(ct);
+            taken.AddRange(placed.Where(b => b.ResourceId == booking.ResourceId && b.BlockStart < booking.BlockEnd && booking.BlockStart < b.BlockEnd).Select(b => b.Seat));
+            var entry = db.Entry(booking);
+            var own = entry.Property(b => b.Seat).OriginalValue;
+            var seat = own <= seats && !taken.Contains(own) ? own : Enumerable.Range(1, seats).FirstOrDefault(s => !taken.Contains(s));
+            if (seat == 0)
+            {
+                conflicts.Add(booking);
+                continue;
+            }
+            booking.AssignSeat(seat);
+            entry.Property(b => b.Status).IsModified = true; // written back over the parked status even when unchanged
+            placed.Add(booking);
+        }
+        return conflicts;
+    }
+
+    /// Puts the context back as it was before the caller's changes.
+    private static void Revert(AppDb db)
+    {
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Modified).ToList())
+        {
+            entry.CurrentValues.SetValues(entry.OriginalValues);
+            entry.State = EntityState.Unchanged;
+        }
+        DetachAdded(db);
+    }
+
     private static bool Abandon(AppDb db, IReadOnlyList<(Booking Booking, int Seats)> bookings)
     {
         foreach (var (booking, _) in bookings)

@@ -37,6 +37,11 @@ internal sealed record LocationInput : IValidatableObject
     [Required(ErrorMessage = Messages.Required), StringLength(64, ErrorMessage = Messages.TooLong), Display(Name = "Time zone")]
     public string TimeZone { get; init; } = "Europe/Paris";
 
+    /// Only when the time zone changes and future bookings exist: "keepLocalTimes" moves them so their
+    /// wall-clock times stay, "keepInstants" keeps their UTC instants (their local times change).
+    [RegularExpression("^(keepLocalTimes|keepInstants)$", ErrorMessage = Messages.Format), Display(Name = "Future bookings")]
+    public string? FutureBookings { get; init; }
+
     [Required(ErrorMessage = Messages.Required), RegularExpression("^[A-Z]{3}$", ErrorMessage = Messages.Format), Display(Name = "Currency")]
     public string Currency { get; init; } = "EUR";
 

@@ -1,14 +1,17 @@
+using Cotravail.Common.Audit;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
+using Cotravail.Modules.Bookings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Modules.Locations;
 
-/// Admins and the location's managers change its details, hours and rates.
+/// Admins and the location's managers change its details, hours and rates. A time-zone change never
+/// silently moves future bookings: with some, the caller chooses what they keep (LocationZoneChange).
 internal static class UpdateLocation
 {
-    public static async Task<Result<LocationResponse>> HandleAsync(Guid id, LocationInput input, AppDb db, AccessScope scope, CancellationToken ct)
+    public static async Task<Result<LocationResponse>> HandleAsync(Guid id, LocationInput input, AppDb db, AccessScope scope, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         var location = await db.Locations.VisibleTo(scope).FirstOrDefaultAsync(l => l.Id == id, ct);
         if (location is null)
@@ -27,7 +30,13 @@ internal static class UpdateLocation
             }
             location.Slug = input.Slug;
         }
+        var formerZone = location.TimeZone;
         input.ApplyTo(location);
+        if (formerZone != location.TimeZone)
+        {
+            var saved = await LocationZoneChange.SaveAsync(db, location, formerZone, input.FutureBookings, audit, clock, ct);
+            return saved.IsOk ? LocationResponse.From(location) : saved.Error;
+        }
         await db.SaveChangesAsync(ct);
         return LocationResponse.From(location);
     }

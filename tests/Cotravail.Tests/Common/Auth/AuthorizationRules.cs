@@ -259,6 +259,10 @@ public static class AuthorizationRules
         ["GET /book"] = SignedIn(Page),
         ["GET /locations/{slug}/timeline"] = SignedIn(Page),
         ["GET /me/bookings"] = SignedIn(Page),
+        // The change form of a booking: whoever may see it (others get 404, as from the API).
+        ["GET /me/bookings/{id:guid}/change"] = new(
+            (role, scope) => role == Role.Anonymous ? Expect.SignIn : OwnBooking(role, scope),
+            FreshId: (w, s) => Task.FromResult(MatrixWorld.Pick(w.Bookings, s))),
         // Front desk: the printable check-in QR code of a resource (staff of its location), the page it leads to
         // (anyone signed in who can see the resource; it shows only the caller's own booking) and the day's arrivals (staff).
         ["GET /admin/resources/{id:guid}/qr"] = Read(Page, (_, _) => Expect.Denied),
@@ -296,6 +300,10 @@ public static class AuthorizationRules
         ["GET /api/v1/assignments"] = SignedIn(Api),
         ["POST /api/v1/assignments"] = Manage(Api, (w, s) => w.NextAssignment(s), create: true),
         ["POST /api/v1/assignments/{id:guid}/end"] = Manage(Api) with { FreshId = (w, s) => w.NewAssignmentAsync(s) },
+        // Changing a booking: whoever may see it (its member, booker, company admin, its location's staff).
+        ["PATCH /api/v1/bookings/{id:guid}"] = new(OwnBooking, (_, _) => new { title = "Matrix changed" }),
+        ["PATCH /api/v1/bookings/{id:guid}/following"] = new(
+            (role, scope) => OwnBooking(role, scope) == Expect.Ok ? "409" : OwnBooking(role, scope), (_, _) => new { startTime = "10:00" }), // not a series
     };
 
     /// Members book anywhere in the network (a fresh slot, one weekly occurrence for series); staff and

@@ -14,7 +14,12 @@ internal sealed class MineModel(AppDb db, Access access, TimeProvider clock, Wai
 {
     internal sealed record Line(
         Guid Id, string Resource, string Location, string Slug, DateTime LocalStart, DateTime LocalEnd, string TimeZone,
-        decimal Price, string Currency, BookingStatus Status, bool Checkable = false, bool CheckedIn = false, Guid? SeriesId = null, IReadOnlyList<string>? Attendees = null);
+        decimal Price, string Currency, BookingStatus Status, bool Checkable = false, bool CheckedIn = false, Guid? SeriesId = null, IReadOnlyList<string>? Attendees = null)
+    {
+        /// The location's wall clock now: a booking can be changed until it starts.
+        public DateTime LocalNow { get; init; }
+    }
+
 
     /// A waitlist entry: Waiting, or Offered until OfferExpires (local time).
     internal sealed record Wait(Guid Id, string Resource, string Location, DateTime LocalStart, DateTime LocalEnd, WaitlistStatus Status, DateTime? OfferExpires);
@@ -126,6 +131,6 @@ internal sealed class MineModel(AppDb db, Access access, TimeProvider clock, Wai
         var zone = TimeZoneInfo.FindSystemTimeZoneById(r.TimeZone);
         return new Line(r.Id, r.Resource, r.Location, r.Slug, WallClock.ToLocal(r.Start, zone), WallClock.ToLocal(r.End, zone), r.TimeZone, r.Cents / 100m, r.Currency, r.Status,
             r.Status == BookingStatus.Confirmed && r.CheckedInAt is null && now >= r.Start - Booking.CheckInOpens && now < r.End,
-            r.CheckedInAt is not null, r.SeriesId);
+            r.CheckedInAt is not null, r.SeriesId) { LocalNow = WallClock.ToLocal(now, zone) };
     })];
 }

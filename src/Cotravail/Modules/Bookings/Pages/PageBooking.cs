@@ -1,6 +1,7 @@
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
@@ -21,7 +22,12 @@ internal sealed record SlotInput
 
     /// Email addresses of people to invite, one per line or separated by commas.
     public string? Attendees { get; init; }
+    /// Staff and company admins book on behalf of a member; empty = for oneself.
+    public Guid? MemberId { get; init; }
 }
+
+/// A member someone may book for, as the "for member" select shows them.
+internal sealed record MemberChoice(Guid Id, string Name);
 
 /// Books from a page through the same handler as POST /api/v1/bookings, and puts its errors by the typed fields.
 internal static partial class PageBooking
@@ -38,6 +44,7 @@ internal static partial class PageBooking
                 End = $"{input.Date}T{input.To}",
                 Title = string.IsNullOrWhiteSpace(input.Title) ? null : input.Title,
                 Attendees = Bookings.Attendees.Parse(input.Attendees),
+                MemberId = input.MemberId,
             },
             db, scope, clock, ct, notice);
 
@@ -52,6 +59,26 @@ internal static partial class PageBooking
                 Title = string.IsNullOrWhiteSpace(input.Title) ? null : input.Title,
             },
             scope, ct);
+
+    /// Whom the caller may book for besides themselves: staff, any active member of the network (for
+    /// their own locations, see MayBookFor); a company admin, their company's members. Empty for others.
+    public static async Task<IReadOnlyList<MemberChoice>> OnBehalfChoicesAsync(AppDb db, AccessScope scope, CancellationToken ct)
+    {
+        if (!scope.IsStaff && scope.CompanyAdminOf is null)
+        {
+            return [];
+        }
+        var members = db.Members.AsNoTracking().Where(m => m.IsActive && m.Id != scope.MemberId);
+        if (!scope.IsStaff)
+        {
+            members = members.Where(m => m.CompanyId == scope.CompanyAdminOf);
+        }
+        return await members.OrderBy(m => m.LastName).ThenBy(m => m.FirstName).Take(300)
+            .Select(m => new MemberChoice(m.Id, m.FirstName + " " + m.LastName)).ToListAsync(ct);
+    }
+
+    /// The same rule as BookResource: staff of the location, or a company admin (for their company's members).
+    public static bool MayBookFor(AccessScope scope, Guid locationId) => scope.CanSee(locationId) || scope.CompanyAdminOf is not null;
 
     /// start → From, end → To; anything else above the form. Prefix: "Input." or "" for top-level properties.
     public static void AddTo(Error error, ModelStateDictionary modelState, IStringLocalizer l, string prefix, string? attendeesTyped = null)

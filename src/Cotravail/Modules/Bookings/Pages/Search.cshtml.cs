@@ -44,6 +44,14 @@ internal sealed class SearchModel(AppDb db, Access access, TimeProvider clock, W
     [BindProperty]
     public Guid? ResourceId { get; set; }
 
+    /// Staff and company admins book on behalf of a member (the "for member" select of each result).
+    [BindProperty]
+    public Guid? MemberId { get; set; }
+
+    public IReadOnlyList<MemberChoice> OnBehalf { get; private set; } = [];
+
+    public Common.Auth.AccessScope Scope { get; private set; } = Common.Auth.AccessScope.Anonymous;
+
     public IReadOnlyList<LocationChoice> Locations { get; private set; } = [];
 
     public SearchAvailability.Response? Results { get; private set; }
@@ -58,7 +66,7 @@ internal sealed class SearchModel(AppDb db, Access access, TimeProvider clock, W
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var scope = await access.GetAsync(ct);
-        var booked = await PageBooking.BookAsync(new SlotInput { ResourceId = ResourceId, Date = Date, From = From, To = To, Attendees = Attendees }, db, scope, clock, ct, notice);
+        var booked = await PageBooking.BookAsync(new SlotInput { ResourceId = ResourceId, Date = Date, From = From, To = To, Attendees = Attendees, MemberId = MemberId }, db, scope, clock, ct, notice);
         if (booked.IsOk)
         {
             TempData["Booked"] = l["{0} is booked.", booked.Value.ResourceName].Value;
@@ -86,6 +94,8 @@ internal sealed class SearchModel(AppDb db, Access access, TimeProvider clock, W
 
     private async Task LoadAsync(CancellationToken ct)
     {
+        Scope = await access.GetAsync(ct);
+        OnBehalf = await PageBooking.OnBehalfChoicesAsync(db, Scope, ct);
         Locations = await db.Locations.AsNoTracking().Where(x => x.IsActive).OrderBy(x => x.Name)
             .Select(x => new LocationChoice(x.Id, x.Name)).ToListAsync(ct);
         if (Date is null)

@@ -34,6 +34,12 @@ internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock,
     /// The week view (?view=week): resources × half-days, Monday to Sunday.
     public LocationWeek.Grid? Week { get; private set; }
 
+    /// The members the signed-in staff or company admin may book for here; empty for others.
+    public IReadOnlyList<MemberChoice> OnBehalf { get; private set; } = [];
+
+    /// Whether the caller has a member record, to book for themselves.
+    public bool IsMember { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string slug, string? date, Guid? resource, string? from, string? view, bool wait, CancellationToken ct)
     {
         if (view == "week")
@@ -121,6 +127,9 @@ internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock,
             return false;
         }
         Day = await LocationDay.LoadAsync(db, Location, Date(date), clock, ct);
+        var scope = await access.GetAsync(ct);
+        IsMember = scope.MemberId is not null;
+        OnBehalf = PageBooking.MayBookFor(scope, Location.Id) ? await PageBooking.OnBehalfChoicesAsync(db, scope, ct) : [];
         return true;
     }
 

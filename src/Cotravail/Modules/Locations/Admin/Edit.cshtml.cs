@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cotravail.Common.Audit;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
@@ -16,7 +17,7 @@ namespace Cotravail.Modules.Locations.Admin;
 /// Create or edit a location: the same handlers as POST/PUT /api/v1/locations.
 [Authorize(Policy = Policies.Manager)]
 [RequestSizeLimit(PhotosModule.UploadLimit)]
-internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, AuditTrail audit, IStringLocalizer<SharedResource> l) : PageModel
 {
     internal sealed record DayRow
     {
@@ -53,6 +54,9 @@ internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, ISt
 
     public IReadOnlyList<PhotoResponse> Photos { get; private set; } = [];
 
+    /// Future active bookings: a time-zone change then needs the choice of what they keep.
+    public int FutureBookingCount { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var scope = await access.GetAsync(ct);
@@ -71,6 +75,7 @@ internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, ISt
             Input = LocationInput.From(location);
             IsActive = location.IsActive;
             Photos = await ManagePhotos.ListOfAsync(db, id, location.Slug, ct);
+            FutureBookingCount = await Bookings.LocationZoneChange.CountFutureAsync(db, id, clock.GetUtcNow().UtcDateTime);
         }
         else if (!scope.IsNetworkAdmin)
         {
@@ -125,8 +130,18 @@ internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, ISt
             return Page();
         }
         var result = Id is { } id
-            ? await UpdateLocation.HandleAsync(id, Input, db, scope, ct)
+            ? await UpdateLocation.HandleAsync(id, Input, db, scope, audit, clock, ct)
             : await CreateLocation.HandleAsync(Input, db, scope, clock, ct);
+        if (Id is { } edited)
+        {
+            FutureBookingCount = await Bookings.LocationZoneChange.CountFutureAsync(db, edited, clock.GetUtcNow().UtcDateTime);
+        }
+        if (result.Error is Bookings.ListedConflict conflict)
+        {
+            var message = l[conflict.Reason, conflict.Count].Value;
+            ModelState.AddModelError("Input.TimeZone", conflict.Items.Count == 0 ? message : $"{message} {string.Join(", ", conflict.Items)}");
+            return Page();
+        }
         if (!result.IsOk)
         {
             return this.Show(result.Error, l);
