@@ -34,7 +34,7 @@ internal static class ChangeBooking
         public string? Title { get; init; }
     }
 
-    public static async Task<Result<BookingResponse>> HandleAsync(Guid id, Request request, AppDb db, AccessScope scope, TimeProvider clock, Outbox outbox, CancellationToken ct, Waitlist? waitlist = null)
+    public static async Task<Result<BookingResponse>> HandleAsync(Guid id, Request request, AppDb db, AccessScope scope, TimeProvider clock, Outbox outbox, CancellationToken ct, Waitlist? waitlist = null, BookingNotice? notice = null)
     {
         var booking = await db.Bookings.VisibleTo(db, scope).FirstOrDefaultAsync(b => b.Id == id, ct);
         if (booking is null)
@@ -47,7 +47,14 @@ internal static class ChangeBooking
         {
             return prepared.Error;
         }
-        await EnqueueChangedAsync(db, outbox, booking, prepared.Value.ResourceName, prepared.Value.TimeZone, ct);
+        if (notice is not null)
+        {
+            await notice.SendChangedAsync(booking, ct); // the updated .ics (higher SEQUENCE) to the member and the attendees
+        }
+        else
+        {
+            await EnqueueChangedAsync(db, outbox, booking, prepared.Value.ResourceName, prepared.Value.TimeZone, ct);
+        }
         if (!await SeatWriter.UpdateAsync(db, booking, prepared.Value.Seats, ct))
         {
             return new Conflict("start", BookingMessages.Taken);

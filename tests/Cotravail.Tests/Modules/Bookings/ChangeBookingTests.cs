@@ -57,6 +57,7 @@ public abstract class ChangeBookingTests(TestApp app)
         var start = Day().AddHours(9);
         var id = await IdOf(await world.BookAsync(member.Client, world.Room, start, start.AddHours(1)));
         (await world.BookAsync(await world.MemberClientAsync(), world.Room, start.AddHours(3), start.AddHours(4))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var emailsBefore = await app.WithDbAsync(db => db.Outbox.CountAsync(o => o.To == member.Email)); // the confirmation
 
         using var refused = await ChangeAsync(member.Client, id, new { start = Local(start.AddHours(2)), end = Local(start.AddHours(4)) });
 
@@ -65,7 +66,7 @@ public abstract class ChangeBookingTests(TestApp app)
         var row = await app.WithDbAsync(db => db.Bookings.SingleAsync(b => b.Id == id));
         row.Start.ShouldBe(TimeZoneInfo.ConvertTimeToUtc(start, Paris));
         row.Status.ShouldBe(BookingStatus.Confirmed);
-        (await app.WithDbAsync(db => db.Outbox.CountAsync(o => o.To == member.Email))).ShouldBe(0);
+        (await app.WithDbAsync(db => db.Outbox.CountAsync(o => o.To == member.Email))).ShouldBe(emailsBefore);
     }
 
     [Fact]
