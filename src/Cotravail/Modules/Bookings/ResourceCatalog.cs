@@ -20,6 +20,7 @@ internal sealed class ResourceCatalog
     private ResourceCatalog(IReadOnlyList<Resource> resources, IReadOnlyDictionary<Guid, CatalogLocation> locations, long generation)
     {
         Resources = resources;
+        OfKind = resources.ToLookup(r => r.Kind);
         Locations = locations;
         Generation = generation;
         LoadedAt = Environment.TickCount64;
@@ -27,9 +28,36 @@ internal sealed class ResourceCatalog
 
     public IReadOnlyList<Resource> Resources { get; }
 
+    /// The same resources by kind: most searches ask for one.
+    public ILookup<ResourceKind, Resource> OfKind { get; }
+
     public IReadOnlyDictionary<Guid, CatalogLocation> Locations { get; }
 
     private long Generation { get; }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Ranks> ranks = new(StringComparer.Ordinal);
+
+    /// Positions of each location (by name) and each resource (by name) in a culture's sort order.
+    internal sealed record Ranks(IReadOnlyDictionary<Guid, int> Location, IReadOnlyDictionary<Guid, int> Resource);
+
+    public Ranks RanksFor(System.Globalization.CultureInfo culture) => ranks.GetOrAdd(culture.Name, _ =>
+    {
+        var comparer = StringComparer.Create(culture, ignoreCase: false);
+        return new Ranks(
+            RankBy(Locations.Values.Select(l => (l.Id, l.Name)), comparer),
+            RankBy(Resources.Select(r => (r.Id, r.Name)), comparer));
+    });
+
+    private static Dictionary<Guid, int> RankBy(IEnumerable<(Guid Id, string Name)> items, StringComparer comparer)
+    {
+        var sorted = items.OrderBy(i => i.Name, comparer).ThenBy(i => i.Name, StringComparer.Ordinal).ToList();
+        var result = new Dictionary<Guid, int>(sorted.Count);
+        for (var i = 0; i < sorted.Count; i++)
+        {
+            result[sorted[i].Id] = i > 0 && sorted[i - 1].Name == sorted[i].Name ? result[sorted[i - 1].Id] : i;
+        }
+        return result;
+    }
 
     private long LoadedAt { get; }
 

@@ -35,7 +35,7 @@ internal static class SearchAvailability
         }
         var f = parsed.Value;
         var catalog = await ResourceCatalog.GetAsync(db, ct);
-        var resources = catalog.Resources.Where(r => (query.LocationId is not { } only || r.LocationId == only)
+        var resources = (f.Kind is { } wanted ? catalog.OfKind[wanted] : catalog.Resources).Where(r => (query.LocationId is not { } only || r.LocationId == only)
             && (f.Kind is not { } kind || r.Kind == kind)
             && (query.Capacity is not { } people || r.Capacity >= people)
             && (r.Amenities & f.Amenities) == f.Amenities
@@ -46,13 +46,16 @@ internal static class SearchAvailability
         }
         var day = DateOnly.FromDateTime(f.Start);
         var locations = resources.Select(r => r.LocationId).Distinct().ToDictionary(id => id, id => catalog.Locations[id]);
-        var slots = locations.Values.ToDictionary(l => l.Id, l => UtcSlot(l.Zone, f.Start, f.End));
+        // Per time zone, not per location: a network has thousands of locations and a handful of zones.
+        var slotIn = locations.Values.Select(l => l.Zone).DistinctBy(z => z.Id).ToDictionary(z => z.Id, z => UtcSlot(z, f.Start, f.End));
+        var slots = locations.Values.ToDictionary(l => l.Id, l => slotIn[l.Zone.Id]);
         var known = slots.Values.Where(s => s.HasValue).Select(s => s!.Value).ToList();
         var taken = (known.Count == 0 ? [] : await OverlapsAsync(db, resources, known, ct)).ToLookup(b => b.ResourceId);
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         // Assignments: desks and offices assigned during the slot (no query when none is a candidate).
         var assigned = known.Count == 0 ? null : await Assignments.AssignmentHolds.PeriodsAsync(db, resources, known.Min(s => s.Start), known.Max(s => s.End), ct);
-        var localNows = locations.Values.ToDictionary(l => l.Id, l => WallClock.ToLocal(nowUtc, l.Zone));
+        var nowIn = slotIn.Keys.ToDictionary(z => z, z => WallClock.ToLocal(nowUtc, locations.Values.First(l => l.Zone.Id == z).Zone));
+        var localNows = locations.Values.ToDictionary(l => l.Id, l => nowIn[l.Zone.Id]);
         var rules = locations.Values.ToDictionary(l => l.Id, l => l.RulesOf(day));
 
         var member = scope.MemberId is not null;
@@ -86,30 +89,14 @@ internal static class SearchAvailability
                 price / 100m, location.Currency, free, reason);
             (reason is null ? available : unavailable).Add(option);
         }
-        return new Response(f.Start, f.End, Ordered(available), query.Explain == true ? Ordered(unavailable) : []);
+        var ranks = catalog.RanksFor(System.Globalization.CultureInfo.CurrentCulture);
+        return new Response(f.Start, f.End, Ordered(available, ranks), query.Explain == true ? Ordered(unavailable, ranks) : []);
     }
 
-    /// By location name then resource name in the reader's culture. Thousands of options share a few
-    /// thousand location names and a few dozen resource names: those are compared (culture-aware
-    /// comparisons are slow), the options then sorted by their ranks.
-    private static List<Option> Ordered(List<Option> options)
-    {
-        var location = Ranks(options.Select(o => o.LocationName));
-        var name = Ranks(options.Select(o => o.Name));
-        return [.. options.OrderBy(o => location[o.LocationName]).ThenBy(o => name[o.Name]).ThenBy(o => o.Name, StringComparer.Ordinal).ThenBy(o => o.ResourceId)];
-
-        static Dictionary<string, int> Ranks(IEnumerable<string> values)
-        {
-            var distinct = values.Distinct(StringComparer.Ordinal).ToList();
-            distinct.Sort(StringComparer.CurrentCulture);
-            var ranks = new Dictionary<string, int>(distinct.Count, StringComparer.Ordinal);
-            for (var i = 0; i < distinct.Count; i++)
-            {
-                ranks[distinct[i]] = i > 0 && StringComparer.CurrentCulture.Compare(distinct[i - 1], distinct[i]) == 0 ? ranks[distinct[i - 1]] : i;
-            }
-            return ranks;
-        }
-    }
+    /// By location name then resource name in the reader's culture, from the catalog's ranks (sorted once
+    /// per culture, not on every search: culture-aware comparisons are slow).
+    private static List<Option> Ordered(List<Option> options, ResourceCatalog.Ranks ranks) =>
+        [.. options.OrderBy(o => ranks.Location[o.LocationId]).ThenBy(o => ranks.Resource[o.ResourceId]).ThenBy(o => o.ResourceId)];
 
     private sealed record Busy(Guid ResourceId, int Seat, DateTime BlockStart, DateTime BlockEnd);
 
@@ -128,7 +115,11 @@ internal static class SearchAvailability
     {
         var from = slots.Min(s => s.Start) - TimeSpan.FromMinutes(resources.Max(r => r.Policy.SetupMinutes));
         var to = slots.Max(s => s.End) + TimeSpan.FromMinutes(resources.Max(r => r.Policy.CleanupMinutes));
-        var earliest = from - LongestBlock;
+        // A booking blocks at most its resource's longest duration plus buffers (an hour more for a clock
+        // change), never more than LongestBlock; a booking made under a longer former limit could be
+        // missed, showing a slot the booking then refuses (409), never the reverse.
+        var longest = TimeSpan.FromMinutes(resources.Max(r => r.Policy.MaxMinutes + r.Policy.SetupMinutes + r.Policy.CleanupMinutes) + 60);
+        var earliest = from - (longest < LongestBlock ? longest : LongestBlock);
         var active = db.Bookings.AsNoTracking().Where(b => earliest < b.BlockStart && b.BlockStart < to && from < b.BlockEnd
             && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed));
         List<Busy> rows;
