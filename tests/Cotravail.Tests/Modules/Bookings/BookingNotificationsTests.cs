@@ -209,12 +209,7 @@ public abstract class BookingNotificationsTests(TestApp app)
         var world = await BookingWorld.CreateAsync(app);
         var member = await world.NewMemberAsync();
         var first = Day(3).AddHours(12);
-        using var response = await member.Client.PostAsJsonAsync("/api/v1/bookings/series", new
-        {
-            resourceId = world.Room, start = Text(first), end = Text(first.AddHours(1)), frequency = "Weekly", count = 3,
-        });
-        var ids = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("booked").EnumerateArray().Select(b => b.GetProperty("id").GetGuid()).ToList();
-        ids.Count.ShouldBe(3);
+        var ids = await world.BookSeriesAsync(member.Client, first, TimeSpan.FromHours(1), 3);
 
         (await member.Client.PostAsync($"/api/v1/bookings/{ids[1]}/cancel-following", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
 

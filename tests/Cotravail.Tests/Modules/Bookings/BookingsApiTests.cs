@@ -296,6 +296,24 @@ internal sealed class BookingWorld
         return booking.Id;
     }
 
+    /// A series of the room from a local start ("Daily", "Weekly"…), booked through the API; the ids of its occurrences.
+    public async Task<List<Guid>> BookSeriesAsync(HttpClient client, DateTime localStart, TimeSpan length, int count, string frequency = "Weekly")
+    {
+        using var response = await client.PostAsJsonAsync("/api/v1/bookings/series", new
+        {
+            resourceId = Room,
+            start = localStart.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
+            end = (localStart + length).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
+            frequency,
+            count,
+        });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        response.IsSuccessStatusCode.ShouldBeTrue(body.ToString());
+        var ids = body.GetProperty("booked").EnumerateArray().Select(b => b.GetProperty("id").GetGuid()).ToList();
+        ids.Count.ShouldBe(count);
+        return ids;
+    }
+
     public Task<HttpResponseMessage> BookAsync(HttpClient client, Guid resource, DateTime localStart, DateTime localEnd) =>
         client.PostAsJsonAsync("/api/v1/bookings", new
         {

@@ -198,12 +198,7 @@ public abstract class ChangeBookingTests(TestApp app)
         var world = await BookingWorld.CreateAsync(app);
         var member = await world.NewMemberAsync();
         var first = Day(2).AddHours(9);
-        using var booked = await member.Client.PostAsJsonAsync("/api/v1/bookings/series", new
-        {
-            resourceId = world.Room, start = Local(first), end = Local(first.AddHours(1)), frequency = "Weekly", count = 4,
-        });
-        var ids = (await booked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("booked").EnumerateArray().Select(b => b.GetProperty("id").GetGuid()).ToList();
-        ids.Count.ShouldBe(4);
+        var ids = await world.BookSeriesAsync(member.Client, first, TimeSpan.FromHours(1), 4);
         var blocker = first.AddDays(21).AddHours(5);
         (await world.BookAsync(await world.MemberClientAsync(), world.Room, blocker, blocker.AddHours(1))).StatusCode.ShouldBe(HttpStatusCode.Created);
 
@@ -229,11 +224,7 @@ public abstract class ChangeBookingTests(TestApp app)
         var world = await BookingWorld.CreateAsync(app);
         var member = await world.NewMemberAsync();
         var first = Day(2).AddHours(10);
-        using var booked = await member.Client.PostAsJsonAsync("/api/v1/bookings/series", new
-        {
-            resourceId = world.Room, start = Local(first), end = Local(first.AddHours(1)), frequency = "Daily", count = 3,
-        });
-        var ids = (await booked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("booked").EnumerateArray().Select(b => b.GetProperty("id").GetGuid()).ToList();
+        var ids = await world.BookSeriesAsync(member.Client, first, TimeSpan.FromHours(1), 3, "Daily");
 
         using var moved = await member.Client.PatchAsJsonAsync($"/api/v1/bookings/{ids[0]}/following", new { startTime = "10:30", endTime = "11:30" });
 

@@ -60,11 +60,7 @@ public abstract class ChangePagesTests(TestApp app)
         var (browser, email) = await world.MemberBrowserAsync();
         var client = await app.ClientForAsync(email);
         var first = Day(2).AddHours(9);
-        using var booked = await client.PostAsJsonAsync("/api/v1/bookings/series", new
-        {
-            resourceId = world.Room, start = first.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture), end = first.AddHours(1).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture), frequency = "Daily", count = 3,
-        });
-        var ids = (await booked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("booked").EnumerateArray().Select(b => b.GetProperty("id").GetGuid()).ToList();
+        var ids = await world.BookSeriesAsync(client, first, TimeSpan.FromHours(1), 3, "Daily");
         var link = $"/me/bookings/{ids[1]}/change";
 
         var (_, form) = await TestApp.GetHtmlAsync(browser, link);
