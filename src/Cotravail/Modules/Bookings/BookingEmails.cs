@@ -120,16 +120,6 @@ internal static class BookingEmails
             Greeting(l, name),
             l["{0} on {1:f}, to which {2} invited you, is cancelled for you.", summary, localStart, host]));
 
-    /// A booking's new time or resource (plain text; kept apart so that attachments can be added to it).
-    public static EmailContent Changed(IStringLocalizer l, string name, string resource, DateTime localStart, DateTime localEnd, bool pending) => new(
-        l["Your booking was changed: {0}", resource],
-        string.Join("\n\n",
-            l["Hello {0},", name],
-            l["Your booking is now {0} on {1:f}, until {2:t}.", resource, localStart, localEnd],
-            pending
-                ? l["This resource needs approval: the new time is a request until a manager approves it."]
-                : l["Nothing else to do: see it in your bookings."]));
-
     public static EmailContent SeriesChanged(IStringLocalizer l, string name, string resource, DateTime localStart, int count) => new(
         l["Your recurring booking was changed: {0}", resource],
         string.Join("\n\n",

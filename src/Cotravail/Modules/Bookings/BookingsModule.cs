@@ -44,8 +44,8 @@ internal static class BookingsModule
                     .ToHttp(http, created => TypedResults.Created($"/api/v1/bookings/{created.Id}", created)))
             .Validate<BookResource.Request>().WithIdempotency<BookResource.Request>().Produces<BookingResponse>(201).ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Book a resource; start and end are local times of the resource's location (409 when the slot is taken). Attendees: members { memberId } and guests { email, name }, at most 50, invited by email with an .ics.");
-        group.MapPatch("/{id:guid}", async (Guid id, ChangeBooking.Request request, AppDb db, Access access, TimeProvider clock, Common.Email.Outbox outbox, Waitlist waitlist, BookingNotice notice, HttpContext http, CancellationToken ct) =>
-                (await ChangeBooking.HandleAsync(id, request, db, await access.GetAsync(ct), clock, outbox, ct, waitlist, notice)).ToHttp(http))
+        group.MapPatch("/{id:guid}", async (Guid id, ChangeBooking.Request request, AppDb db, Access access, TimeProvider clock, Waitlist waitlist, BookingNotice notice, HttpContext http, CancellationToken ct) =>
+                (await ChangeBooking.HandleAsync(id, request, db, await access.GetAsync(ct), clock, notice, waitlist, ct)).ToHttp(http))
             .Validate<ChangeBooking.Request>().Produces<BookingResponse>().ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Change a booking's start, end (local times), resource or title with the rules of a new booking (409 when the new slot is taken).");
         group.MapPatch("/{id:guid}/following", async (Guid id, ChangeFollowing.Request request, ChangeFollowing change, Access access, HttpContext http, CancellationToken ct) =>

@@ -3,7 +3,6 @@ using System.Globalization;
 using Cotravail.Common;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
-using Cotravail.Common.Email;
 using Cotravail.Common.Errors;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,7 +33,7 @@ internal static class ChangeBooking
         public string? Title { get; init; }
     }
 
-    public static async Task<Result<BookingResponse>> HandleAsync(Guid id, Request request, AppDb db, AccessScope scope, TimeProvider clock, Outbox outbox, CancellationToken ct, Waitlist? waitlist = null, BookingNotice? notice = null)
+    public static async Task<Result<BookingResponse>> HandleAsync(Guid id, Request request, AppDb db, AccessScope scope, TimeProvider clock, BookingNotice notice, Waitlist waitlist, CancellationToken ct)
     {
         var booking = await db.Bookings.VisibleTo(db, scope).FirstOrDefaultAsync(b => b.Id == id, ct);
         if (booking is null)
@@ -47,14 +46,7 @@ internal static class ChangeBooking
         {
             return prepared.Error;
         }
-        if (notice is not null)
-        {
-            await notice.SendChangedAsync(booking, ct); // the updated .ics (higher SEQUENCE) to the member and the attendees
-        }
-        else
-        {
-            await EnqueueChangedAsync(db, outbox, booking, prepared.Value.ResourceName, prepared.Value.TimeZone, ct);
-        }
+        await notice.SendChangedAsync(booking, ct); // the updated .ics (higher SEQUENCE) to the member and the attendees
         if (!await SeatWriter.UpdateAsync(db, booking, prepared.Value.Seats, ct))
         {
             return new Conflict("start", BookingMessages.Taken);
@@ -136,17 +128,4 @@ internal static class ChangeBooking
     private static TimeSlot Utc(DateTime start, DateTime end) =>
         new(DateTime.SpecifyKind(start, DateTimeKind.Utc), DateTime.SpecifyKind(end, DateTimeKind.Utc));
 
-    /// The "changed" email to the booking's member, queued in the same transaction as the change.
-    internal static async Task EnqueueChangedAsync(AppDb db, Outbox outbox, Booking booking, string resource, string timeZone, CancellationToken ct)
-    {
-        if (booking.MemberId is null)
-        {
-            return;
-        }
-        var member = await db.Members.Where(m => m.Id == booking.MemberId).Select(m => new { m.FirstName, m.Email, m.UserId }).FirstAsync(ct);
-        var culture = await db.Users.Where(u => u.Id == member.UserId).Select(u => u.PreferredCulture).FirstOrDefaultAsync(ct);
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
-        var (start, end) = (WallClock.ToLocal(booking.Start, zone), WallClock.ToLocal(booking.End, zone));
-        outbox.Enqueue(member.Email, culture, l => BookingEmails.Changed(l, member.FirstName, resource, start, end, booking.Status == BookingStatus.Pending));
-    }
 }

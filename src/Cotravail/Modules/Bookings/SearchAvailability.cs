@@ -47,14 +47,15 @@ internal static class SearchAvailability
         var day = DateOnly.FromDateTime(f.Start);
         var locations = resources.Select(r => r.LocationId).Distinct().ToDictionary(id => id, id => catalog.Locations[id]);
         // Per time zone, not per location: a network has thousands of locations and a handful of zones.
-        var slotIn = locations.Values.Select(l => l.Zone).DistinctBy(z => z.Id).ToDictionary(z => z.Id, z => UtcSlot(z, f.Start, f.End));
+        var zones = locations.Values.Select(l => l.Zone).DistinctBy(z => z.Id).ToList();
+        var slotIn = zones.ToDictionary(z => z.Id, z => UtcSlot(z, f.Start, f.End));
         var slots = locations.Values.ToDictionary(l => l.Id, l => slotIn[l.Zone.Id]);
         var known = slots.Values.Where(s => s.HasValue).Select(s => s!.Value).ToList();
         var taken = (known.Count == 0 ? [] : await OverlapsAsync(db, resources, known, ct)).ToLookup(b => b.ResourceId);
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         // Assignments: desks and offices assigned during the slot (no query when none is a candidate).
         var assigned = known.Count == 0 ? null : await Assignments.AssignmentHolds.PeriodsAsync(db, resources, known.Min(s => s.Start), known.Max(s => s.End), ct);
-        var nowIn = slotIn.Keys.ToDictionary(z => z, z => WallClock.ToLocal(nowUtc, locations.Values.First(l => l.Zone.Id == z).Zone));
+        var nowIn = zones.ToDictionary(z => z.Id, z => WallClock.ToLocal(nowUtc, z));
         var localNows = locations.Values.ToDictionary(l => l.Id, l => nowIn[l.Zone.Id]);
         var rules = locations.Values.ToDictionary(l => l.Id, l => l.RulesOf(day));
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
-using Cotravail.Common.Email;
 using Cotravail.Common.Errors;
 using Cotravail.Common.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +12,7 @@ namespace Cotravail.Modules.Bookings.Pages;
 
 /// /me/bookings/{id}/change: a new date, times or resource (of the same location) for a booking, through
 /// the same handlers as PATCH /api/v1/bookings/{id} and …/following (for "this and following" of a series).
-internal sealed class ChangeModel(AppDb db, Access access, TimeProvider clock, Outbox outbox, ChangeFollowing following, Waitlist waitlist, BookingNotice notice, IStringLocalizer<SharedResource> l) : PageModel
+internal sealed class ChangeModel(AppDb db, Access access, TimeProvider clock, ChangeFollowing following, Waitlist waitlist, BookingNotice notice, IStringLocalizer<SharedResource> l) : PageModel
 {
     internal sealed record ChangeInput
     {
@@ -79,7 +78,7 @@ internal sealed class ChangeModel(AppDb db, Access access, TimeProvider clock, O
             return Redirect("/me/bookings");
         }
         var request = new ChangeBooking.Request { Start = $"{Input.Date}T{Input.From}", End = $"{Input.Date}T{Input.To}", ResourceId = Input.ResourceId };
-        var changed = await ChangeBooking.HandleAsync(Id, request, db, scope, clock, outbox, ct, waitlist, notice);
+        var changed = await ChangeBooking.HandleAsync(Id, request, db, scope, clock, notice, waitlist, ct);
         if (!changed.IsOk)
         {
             return Show(changed.Error);
