@@ -49,6 +49,11 @@ internal static class AvailabilityBench
         Console.WriteLine();
         Console.WriteLine("| engine | case | via | concurrency | ops/s | p50 ms | p95 ms | p99 ms | app CPU ms/op | outcomes |");
         Console.WriteLine("|---|---|---|---:|---:|---:|---:|---:|---:|---|");
+        if (options.ServerOnly)
+        {
+            // For a profiler: the network-wide search server side only, nothing else.
+            cases = cases[1..];
+        }
         foreach (var (name, query) in cases)
         {
             var server = await WarmThenRunAsync(1, duration, options.MaxRequests, async _ =>
@@ -64,6 +69,10 @@ internal static class AvailabilityBench
                 }
             });
             Print(options.Engine, name, "server side", server);
+            if (options.ServerOnly)
+            {
+                continue;
+            }
             var url = Url(query);
             var overHttp = await WarmThenRunAsync(1, duration, options.MaxRequests, async _ =>
             {
@@ -81,6 +90,10 @@ internal static class AvailabilityBench
             Print(options.Engine, name, "HTTP", overHttp);
         }
 
+        if (options.ServerOnly)
+        {
+            return;
+        }
         // Booking over HTTP, each request on its own free half-hour of the dataset.
         var next = -1;
         foreach (var concurrency in new[] { 1, 16 })

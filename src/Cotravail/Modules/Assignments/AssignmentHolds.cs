@@ -39,9 +39,12 @@ internal static class AssignmentHolds
     }
 
     /// The assignment periods of these resources that touch [from, to), for availability and timelines.
-    public static async Task<ILookup<Guid, Period>> PeriodsAsync(AppDb db, IEnumerable<Resource> resources, DateTime from, DateTime to, CancellationToken ct)
+    public static Task<ILookup<Guid, Period>> PeriodsAsync(AppDb db, IEnumerable<Resource> resources, DateTime from, DateTime to, CancellationToken ct) =>
+        PeriodsAsync(db, resources.Where(r => Assignable(r.Kind)).Select(r => r.Id).ToList(), from, to, ct);
+
+    /// The same for resources given by id (only those of an assignable kind can have any).
+    public static async Task<ILookup<Guid, Period>> PeriodsAsync(AppDb db, List<Guid> ids, DateTime from, DateTime to, CancellationToken ct)
     {
-        var ids = resources.Where(r => Assignable(r.Kind)).Select(r => r.Id).ToList();
         if (ids.Count == 0)
         {
             return Array.Empty<Period>().ToLookup(p => p.ResourceId);

@@ -28,7 +28,12 @@ internal static class Bookability
 
     /// The same rules given only the location's opening periods and closed days (those of the slot's day suffice).
     public static Unavailability? Check(
-        BookingPolicy policy, IEnumerable<OpeningPeriod> openingHours, IEnumerable<ClosedDay> closedDays, DateTime localStart, DateTime localEnd, DateTime localNow)
+        BookingPolicy policy, IEnumerable<OpeningPeriod> openingHours, IEnumerable<ClosedDay> closedDays, DateTime localStart, DateTime localEnd, DateTime localNow) =>
+        CheckPolicy(policy, localStart, localEnd, localNow)
+        ?? CheckHours(openingHours, closedDays.Any(c => c.Date == DateOnly.FromDateTime(localStart)), localStart, localEnd);
+
+    /// The resource's own rules: not in the past, within the booking window, the duration and the increments.
+    public static Unavailability? CheckPolicy(BookingPolicy policy, DateTime localStart, DateTime localEnd, DateTime localNow)
     {
         if (localStart < localNow)
         {
@@ -51,12 +56,17 @@ internal static class Bookability
         {
             return Unavailability.OffIncrement;
         }
-        var day = DateOnly.FromDateTime(localStart);
-        if (closedDays.Any(c => c.Date == day))
+        return null;
+    }
+
+    /// The location's rules: not a closed day, and the slot within one opening period of its day.
+    public static Unavailability? CheckHours(IEnumerable<OpeningPeriod> openingHours, bool closedDay, DateTime localStart, DateTime localEnd)
+    {
+        if (closedDay)
         {
             return Unavailability.ClosedDay;
         }
-        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        var midnight = localStart.Date;
         var open = openingHours.Any(p => p.Day == localStart.DayOfWeek
             && midnight + p.Opens.ToTimeSpan() <= localStart
             && localEnd <= midnight + (p.Closes == TimeOnly.MinValue ? TimeSpan.FromDays(1) : p.Closes.ToTimeSpan()));

@@ -10,6 +10,8 @@ namespace Cotravail.Modules.Bookings;
 /// the slot. Forgotten with BookingRules when a resource or a location is saved through this process;
 /// another instance's change is seen within Lifetime. A stale entry can only show a slot that the
 /// booking, checked against the database and fresher rules, then refuses.
+/// Resources and locations are numbered (their index in the arrays) so that a search works on arrays
+/// indexed by number rather than on dictionaries keyed by id: a network-wide search touches thousands.
 internal sealed class ResourceCatalog
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
@@ -17,51 +19,75 @@ internal sealed class ResourceCatalog
     private static readonly SemaphoreSlim Loading = new(1, 1);
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ResourceCatalog> Catalogs = new(StringComparer.Ordinal);
 
-    private ResourceCatalog(IReadOnlyList<Resource> resources, IReadOnlyDictionary<Guid, CatalogLocation> locations, long generation)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int[]> orders = new(StringComparer.Ordinal);
+
+    private ResourceCatalog(IReadOnlyList<Resource> resources, IReadOnlyList<Location> locations, long generation)
     {
-        Resources = resources;
-        OfKind = resources.ToLookup(r => r.Kind);
-        Locations = locations;
+        Locations = [.. locations.Select((l, i) => new CatalogLocation(
+            i, l.Id, l.Name, l.Slug, TimeZoneInfo.FindSystemTimeZoneById(l.TimeZone), l.Currency,
+            l.OpeningHours.ToLookup(p => p.Day), l.ClosedDays.Select(c => c.Date).ToHashSet()))];
+        LocationIndex = Locations.ToDictionary(l => l.Id, l => l.Index);
+        Resources = [.. resources.Where(r => LocationIndex.ContainsKey(r.LocationId)).Select((r, i) => new CatalogResource(i, r, LocationIndex[r.LocationId]))];
+        ResourceIndex = Resources.ToDictionary(r => r.Id, r => r.Index);
+        var all = Enumerable.Range(0, Resources.Length).ToArray();
+        OfKind = Enum.GetValues<ResourceKind>().ToDictionary(k => k, k => all.Where(i => Resources[i].Kind == k).ToArray());
+        AtLocation = all.GroupBy(i => Resources[i].LocationIndex).ToDictionary(g => g.Key, g => g.ToArray());
+        All = all;
         Generation = generation;
         LoadedAt = Environment.TickCount64;
     }
 
-    public IReadOnlyList<Resource> Resources { get; }
+    public CatalogResource[] Resources { get; }
 
-    /// The same resources by kind: most searches ask for one.
-    public ILookup<ResourceKind, Resource> OfKind { get; }
+    /// Every resource's number.
+    public int[] All { get; }
 
-    public IReadOnlyDictionary<Guid, CatalogLocation> Locations { get; }
+    /// The numbers of the resources of each kind: most searches ask for one.
+    public IReadOnlyDictionary<ResourceKind, int[]> OfKind { get; }
+
+    /// The numbers of the resources of each location (by the location's number).
+    public IReadOnlyDictionary<int, int[]> AtLocation { get; }
+
+    public IReadOnlyDictionary<Guid, int> ResourceIndex { get; }
+
+    public CatalogLocation[] Locations { get; }
+
+    public IReadOnlyDictionary<Guid, int> LocationIndex { get; }
 
     private long Generation { get; }
-
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Ranks> ranks = new(StringComparer.Ordinal);
-
-    /// Positions of each location (by name) and each resource (by name) in a culture's sort order.
-    internal sealed record Ranks(IReadOnlyDictionary<Guid, int> Location, IReadOnlyDictionary<Guid, int> Resource);
-
-    public Ranks RanksFor(System.Globalization.CultureInfo culture) => ranks.GetOrAdd(culture.Name, _ =>
-    {
-        var comparer = StringComparer.Create(culture, ignoreCase: false);
-        return new Ranks(
-            RankBy(Locations.Values.Select(l => (l.Id, l.Name)), comparer),
-            RankBy(Resources.Select(r => (r.Id, r.Name)), comparer));
-    });
-
-    private static Dictionary<Guid, int> RankBy(IEnumerable<(Guid Id, string Name)> items, StringComparer comparer)
-    {
-        var sorted = items.OrderBy(i => i.Name, comparer).ThenBy(i => i.Name, StringComparer.Ordinal).ToList();
-        var result = new Dictionary<Guid, int>(sorted.Count);
-        for (var i = 0; i < sorted.Count; i++)
-        {
-            result[sorted[i].Id] = i > 0 && sorted[i - 1].Name == sorted[i].Name ? result[sorted[i - 1].Id] : i;
-        }
-        return result;
-    }
 
     private long LoadedAt { get; }
 
     private bool Fresh => Generation == BookingRules.Generation && Environment.TickCount64 - LoadedAt < Lifetime.TotalMilliseconds;
+
+    /// Each resource's position (by its number) in a culture's order: by location name, then resource
+    /// name, then id. Computed once per culture: culture-aware comparisons are slow.
+    public int[] OrderFor(System.Globalization.CultureInfo culture) => orders.GetOrAdd(culture.Name, _ =>
+    {
+        var comparer = StringComparer.Create(culture, ignoreCase: false);
+        var locationRank = RankBy(Locations.Select(l => l.Name).ToArray(), comparer);
+        var resourceRank = RankBy(Resources.Select(r => r.Name).ToArray(), comparer);
+        var sorted = Enumerable.Range(0, Resources.Length)
+            .OrderBy(i => locationRank[Resources[i].LocationIndex]).ThenBy(i => resourceRank[i]).ThenBy(i => Resources[i].Id).ToArray();
+        var position = new int[Resources.Length];
+        for (var p = 0; p < sorted.Length; p++)
+        {
+            position[sorted[p]] = p;
+        }
+        return position;
+    });
+
+    /// Equal names share a rank, so that the next key decides between them.
+    private static int[] RankBy(string[] names, StringComparer comparer)
+    {
+        var sorted = Enumerable.Range(0, names.Length).OrderBy(i => names[i], comparer).ThenBy(i => names[i], StringComparer.Ordinal).ToArray();
+        var rank = new int[names.Length];
+        for (var p = 0; p < sorted.Length; p++)
+        {
+            rank[sorted[p]] = p > 0 && names[sorted[p - 1]] == names[sorted[p]] ? rank[sorted[p - 1]] : p;
+        }
+        return rank;
+    }
 
     /// The catalog of the database behind db (one per database: the tests run many in one process).
     public static async Task<ResourceCatalog> GetAsync(AppDb db, CancellationToken ct)
@@ -82,12 +108,7 @@ internal sealed class ResourceCatalog
             var resources = await db.Resources.AsNoTracking()
                 .Where(r => r.IsActive && db.Locations.Any(l => l.Id == r.LocationId && l.IsActive)).ToListAsync(ct);
             var locations = await db.Locations.AsNoTracking().AsSplitQuery().Where(l => l.IsActive).ToListAsync(ct);
-            var loaded = new ResourceCatalog(
-                resources,
-                locations.ToDictionary(l => l.Id, l => new CatalogLocation(
-                    l.Id, l.Name, l.Slug, TimeZoneInfo.FindSystemTimeZoneById(l.TimeZone), l.Currency,
-                    l.OpeningHours.ToLookup(p => p.Day), l.ClosedDays.Select(c => c.Date).ToHashSet())),
-                generation);
+            var loaded = new ResourceCatalog(resources, locations, generation);
             Catalogs[source] = loaded;
             return loaded;
         }
@@ -98,11 +119,40 @@ internal sealed class ResourceCatalog
     }
 }
 
+/// What availability needs of a resource, with its rate cards made once.
+internal sealed class CatalogResource(int index, Resource resource, int locationIndex)
+{
+    public int Index { get; } = index;
+
+    public Guid Id { get; } = resource.Id;
+
+    public string Name { get; } = resource.Name;
+
+    public ResourceKind Kind { get; } = resource.Kind;
+
+    public int Capacity { get; } = resource.Capacity;
+
+    public Amenity Amenities { get; } = resource.Amenities;
+
+    public Accessibility Accessibility { get; } = resource.Accessibility;
+
+    public int LocationIndex { get; } = locationIndex;
+
+    public BookingPolicy Policy { get; } = resource.Policy;
+
+    /// How many bookings may hold it at once: a hot-desk zone's seats, else one.
+    public int Seats { get; } = resource.Kind == ResourceKind.HotDeskZone ? resource.Capacity : 1;
+
+    public RateCard MemberRates { get; } = new(resource.Rates.MemberHourly, resource.Rates.MemberHalfDay, resource.Rates.MemberDay);
+
+    public RateCard NonMemberRates { get; } = new(resource.Rates.NonMemberHourly, resource.Rates.NonMemberHalfDay, resource.Rates.NonMemberDay);
+}
+
 /// What availability needs of a location: its zone and currency, opening periods by day, closed dates.
 internal sealed record CatalogLocation(
-    Guid Id, string Name, string Slug, TimeZoneInfo Zone, string Currency, ILookup<DayOfWeek, OpeningPeriod> OpeningHours, IReadOnlySet<DateOnly> ClosedDates)
+    int Index, Guid Id, string Name, string Slug, TimeZoneInfo Zone, string Currency, ILookup<DayOfWeek, OpeningPeriod> OpeningHours, IReadOnlySet<DateOnly> ClosedDates)
 {
-    /// The rules of the slot's local day, in the shape Bookability reads.
-    public (IEnumerable<OpeningPeriod> Hours, IEnumerable<ClosedDay> Closed) RulesOf(DateOnly day) =>
-        (OpeningHours[day.DayOfWeek], ClosedDates.Contains(day) ? [new ClosedDay(day, "")] : []);
+    /// Whether the location is open for the whole local slot (one day): ClosedDay, Closed or null.
+    public Unavailability? HoursFor(DateTime localStart, DateTime localEnd) =>
+        Bookability.CheckHours(OpeningHours[localStart.DayOfWeek], ClosedDates.Contains(DateOnly.FromDateTime(localStart)), localStart, localEnd);
 }

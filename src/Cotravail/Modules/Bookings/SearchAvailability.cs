@@ -35,71 +35,126 @@ internal static class SearchAvailability
         }
         var f = parsed.Value;
         var catalog = await ResourceCatalog.GetAsync(db, ct);
-        var resources = (f.Kind is { } wanted ? catalog.OfKind[wanted] : catalog.Resources).Where(r => (query.LocationId is not { } only || r.LocationId == only)
-            && (f.Kind is not { } kind || r.Kind == kind)
-            && (query.Capacity is not { } people || r.Capacity >= people)
-            && (r.Amenities & f.Amenities) == f.Amenities
-            && (r.Accessibility & f.Accessibility) == f.Accessibility).ToList();
-        if (resources.Count == 0)
+        var candidates = Candidates(catalog, query, f);
+        if (candidates.Count == 0)
         {
             return new Response(f.Start, f.End, [], []);
         }
-        var day = DateOnly.FromDateTime(f.Start);
-        var locations = resources.Select(r => r.LocationId).Distinct().ToDictionary(id => id, id => catalog.Locations[id]);
-        // Per time zone, not per location: a network has thousands of locations and a handful of zones.
-        var zones = locations.Values.Select(l => l.Zone).DistinctBy(z => z.Id).ToList();
-        var slotIn = zones.ToDictionary(z => z.Id, z => UtcSlot(z, f.Start, f.End));
-        var slots = locations.Values.ToDictionary(l => l.Id, l => slotIn[l.Zone.Id]);
-        var known = slots.Values.Where(s => s.HasValue).Select(s => s!.Value).ToList();
-        var taken = (known.Count == 0 ? [] : await OverlapsAsync(db, resources, known, ct)).ToLookup(b => b.ResourceId);
-        var nowUtc = clock.GetUtcNow().UtcDateTime;
-        // Assignments: desks and offices assigned during the slot (no query when none is a candidate).
-        var assigned = known.Count == 0 ? null : await Assignments.AssignmentHolds.PeriodsAsync(db, resources, known.Min(s => s.Start), known.Max(s => s.End), ct);
-        var nowIn = zones.ToDictionary(z => z.Id, z => WallClock.ToLocal(nowUtc, z));
-        var localNows = locations.Values.ToDictionary(l => l.Id, l => nowIn[l.Zone.Id]);
-        var rules = locations.Values.ToDictionary(l => l.Id, l => l.RulesOf(day));
 
-        var member = scope.MemberId is not null;
-        var (available, unavailable) = (new List<Option>(), new List<Option>());
-        foreach (var resource in resources)
+        // The slot, the local "now" and the opening hours once per location (per time zone for the first two:
+        // a network has thousands of locations and a handful of zones).
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var zones = new Dictionary<string, (TimeSlot? Slot, DateTime LocalNow)>(StringComparer.Ordinal);
+        var places = new Dictionary<int, Place>();
+        Place PlaceOf(CatalogLocation location)
         {
-            var location = locations[resource.LocationId];
-            var price = Price(resource, member, f.End - f.Start);
+            if (places.TryGetValue(location.Index, out var place))
+            {
+                return place;
+            }
+            if (!zones.TryGetValue(location.Zone.Id, out var zone))
+            {
+                zones[location.Zone.Id] = zone = (UtcSlot(location.Zone, f.Start, f.End), WallClock.ToLocal(nowUtc, location.Zone));
+            }
+            return places[location.Index] = new Place(zone.Slot, zone.LocalNow, zone.Slot is null ? Unavailability.Closed : location.HoursFor(f.Start, f.End));
+        }
+
+        // The rules that need no other booking, in memory; those that pass are checked against the bookings.
+        var member = scope.MemberId is not null;
+        var checkedOnes = new List<Checked>(candidates.Count);
+        var open = new List<int>(candidates.Count);
+        foreach (var resource in candidates)
+        {
+            var price = BookingPrice.ForOneDay(f.End - f.Start, member ? resource.MemberRates : resource.NonMemberRates);
             if (f.MaxCents is { } max && (price is null || price > max))
             {
                 continue;
             }
-            var reason = slots[location.Id] is null ? Unavailability.Closed
-                : Bookability.Check(resource.Policy, rules[location.Id].Hours, rules[location.Id].Closed, f.Start, f.End, localNows[location.Id]);
-            int? free = null;
+            var place = PlaceOf(catalog.Locations[resource.LocationIndex]);
+            var reason = place.Slot is null ? Unavailability.Closed
+                : Bookability.CheckPolicy(resource.Policy, f.Start, f.End, place.LocalNow) ?? place.Hours;
             if (reason is null)
             {
-                var slot = slots[location.Id]!.Value.Widen(resource.Policy.Setup, resource.Policy.Cleanup);
-                var busySeats = taken[resource.Id].Where(b => b.BlockStart < slot.End && slot.Start < b.BlockEnd)
-                    .Select(b => b.Seat).Distinct().Count();
-                var seats = resource.Kind == ResourceKind.HotDeskZone ? resource.Capacity : 1;
-                reason = busySeats >= seats ? Unavailability.Taken : null;
-                if (reason is null && assigned is not null && assigned[resource.Id].Any(p => p.Overlaps(slots[location.Id]!.Value.Start, slots[location.Id]!.Value.End)))
-                {
-                    reason = Unavailability.Assigned;
-                }
-                free = resource.Kind == ResourceKind.HotDeskZone ? seats - busySeats : null;
+                open.Add(checkedOnes.Count);
             }
-            var option = new Option(
-                resource.Id, resource.Name, resource.Kind, resource.Capacity, location.Id, location.Name, location.Slug,
-                price / 100m, location.Currency, free, reason);
-            (reason is null ? available : unavailable).Add(option);
+            checkedOnes.Add(new Checked(resource, place.Slot, price, reason));
         }
-        var ranks = catalog.RanksFor(System.Globalization.CultureInfo.CurrentCulture);
-        return new Response(f.Start, f.End, Ordered(available, ranks), query.Explain == true ? Ordered(unavailable, ranks) : []);
+        if (open.Count > 0)
+        {
+            await TakenAsync(db, checkedOnes, open, ct);
+        }
+
+        var order = catalog.OrderFor(System.Globalization.CultureInfo.CurrentCulture);
+        var (available, unavailable) = (new List<(int Order, Option Option)>(), new List<(int Order, Option Option)>());
+        foreach (var c in checkedOnes)
+        {
+            if (c.Reason is not null && query.Explain != true)
+            {
+                continue;
+            }
+            var location = catalog.Locations[c.Resource.LocationIndex];
+            var option = new Option(
+                c.Resource.Id, c.Resource.Name, c.Resource.Kind, c.Resource.Capacity, location.Id, location.Name, location.Slug,
+                c.Price / 100m, location.Currency, c.Resource.Kind == ResourceKind.HotDeskZone && c.Reason is null ? c.Resource.Seats - c.BusySeats : null, c.Reason);
+            (c.Reason is null ? available : unavailable).Add((order[c.Resource.Index], option));
+        }
+        return new Response(f.Start, f.End, Ordered(available), Ordered(unavailable));
     }
 
-    /// By location name then resource name in the reader's culture, from the catalog's ranks (sorted once
-    /// per culture, not on every search: culture-aware comparisons are slow).
-    private static List<Option> Ordered(List<Option> options, ResourceCatalog.Ranks ranks) =>
-        [.. options.OrderBy(o => ranks.Location[o.LocationId]).ThenBy(o => ranks.Resource[o.ResourceId]).ThenBy(o => o.ResourceId)];
+    /// The active resources that match the filters: one location's, one kind's or all, scanned in memory.
+    private static List<CatalogResource> Candidates(ResourceCatalog catalog, Query query, Filters f)
+    {
+        int[] pool = query.LocationId is { } only
+            ? catalog.LocationIndex.TryGetValue(only, out var at) && catalog.AtLocation.TryGetValue(at, out var here) ? here : []
+            : f.Kind is { } wanted ? catalog.OfKind[wanted] : catalog.All;
+        var people = query.Capacity ?? 0;
+        var candidates = new List<CatalogResource>();
+        foreach (var i in pool)
+        {
+            var r = catalog.Resources[i];
+            if ((f.Kind is not { } kind || r.Kind == kind) && r.Capacity >= people
+                && (r.Amenities & f.Amenities) == f.Amenities && (r.Accessibility & f.Accessibility) == f.Accessibility)
+            {
+                candidates.Add(r);
+            }
+        }
+        return candidates;
+    }
 
-    private sealed record Busy(Guid ResourceId, int Seat, DateTime BlockStart, DateTime BlockEnd);
+    /// A location's slot in UTC (null when the local time does not exist there), local now, and whether it is open.
+    private readonly record struct Place(TimeSlot? Slot, DateTime LocalNow, Unavailability? Hours);
+
+    /// A candidate with its price and the first rule it breaks; the bookings met fill in Taken or Assigned.
+    private sealed class Checked(CatalogResource resource, TimeSlot? slot, long? price, Unavailability? reason)
+    {
+        public CatalogResource Resource { get; } = resource;
+
+        /// The slot in UTC, without the resource's buffers.
+        public TimeSlot? Slot { get; } = slot;
+
+        public long? Price { get; } = price;
+
+        public Unavailability? Reason { get; set; } = reason;
+
+        public int BusySeats { get; set; }
+
+        /// The seats taken (hot-desk zones only: one seat resources just count).
+        public HashSet<int>? Seats { get; set; }
+    }
+
+    /// By location name then resource name in the reader's culture, from the catalog's order (sorted once
+    /// per culture, not on every search: culture-aware comparisons are slow).
+    private static Option[] Ordered(List<(int Order, Option Option)> options)
+    {
+        var keys = new int[options.Count];
+        var sorted = new Option[options.Count];
+        for (var i = 0; i < options.Count; i++)
+        {
+            (keys[i], sorted[i]) = options[i];
+        }
+        Array.Sort(keys, sorted);
+        return sorted;
+    }
 
     /// A booking lies within one opening period of one local day (Bookability: at most 25 hours on the
     /// day clocks go back), so with its set-up and clean-up it blocks less than this: a booking that
@@ -111,43 +166,82 @@ internal static class SearchAvailability
     /// index IX_Bookings_Active_BlockStart) and kept for the candidates in memory; below, per resource.
     internal const int ByTimeFrom = 64;
 
-    /// The active bookings of the candidates that touch the widest slot (time zones and buffers included).
-    private static async Task<List<Busy>> OverlapsAsync(AppDb db, List<Resource> resources, List<TimeSlot> slots, CancellationToken ct)
+    /// Marks the open candidates that active bookings (or assignments) hold during their slot, buffers
+    /// included: one query for the bookings touching the widest slot (time zones and buffers included),
+    /// read straight from the data reader (a network-wide search meets thousands of rows).
+    private static async Task TakenAsync(AppDb db, List<Checked> checkedOnes, List<int> open, CancellationToken ct)
     {
-        var from = slots.Min(s => s.Start) - TimeSpan.FromMinutes(resources.Max(r => r.Policy.SetupMinutes));
-        var to = slots.Max(s => s.End) + TimeSpan.FromMinutes(resources.Max(r => r.Policy.CleanupMinutes));
+        var byId = new Dictionary<Guid, Checked>(open.Count);
+        var (from, to, longest) = (DateTime.MaxValue, DateTime.MinValue, 0);
+        foreach (var c in open.Select(i => checkedOnes[i]))
+        {
+            byId[c.Resource.Id] = c;
+            var policy = c.Resource.Policy;
+            from = Min(from, c.Slot!.Value.Start - policy.Setup);
+            to = Max(to, c.Slot.Value.End + policy.Cleanup);
+            longest = Math.Max(longest, policy.MaxMinutes + policy.SetupMinutes + policy.CleanupMinutes);
+        }
         // A booking blocks at most its resource's longest duration plus buffers (an hour more for a clock
         // change), never more than LongestBlock; a booking made under a longer former limit could be
         // missed, showing a slot the booking then refuses (409), never the reverse.
-        var longest = TimeSpan.FromMinutes(resources.Max(r => r.Policy.MaxMinutes + r.Policy.SetupMinutes + r.Policy.CleanupMinutes) + 60);
-        var earliest = from - (longest < LongestBlock ? longest : LongestBlock);
+        var reach = TimeSpan.FromMinutes(longest + 60);
+        var earliest = from - (reach < LongestBlock ? reach : LongestBlock);
         var active = db.Bookings.AsNoTracking().Where(b => earliest < b.BlockStart && b.BlockStart < to && from < b.BlockEnd
             && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed));
-        List<Busy> rows;
-        if (resources.Count < ByTimeFrom)
+        if (byId.Count < ByTimeFrom)
         {
-            var ids = resources.Select(r => r.Id).ToList();
-            rows = await active.Where(b => EF.Parameter(ids).Contains(b.ResourceId))
-                .Select(b => new Busy(b.ResourceId, b.Seat, b.BlockStart, b.BlockEnd)).ToListAsync(ct);
+            var ids = byId.Keys.ToList();
+            active = active.Where(b => EF.Parameter(ids).Contains(b.ResourceId));
         }
-        else
+        await using (var command = active.Select(b => new { b.ResourceId, b.Seat, b.BlockStart, b.BlockEnd }).CreateDbCommand())
         {
-            var ids = resources.Select(r => r.Id).ToHashSet();
-            rows = [];
-            await foreach (var b in active.Select(b => new Busy(b.ResourceId, b.Seat, b.BlockStart, b.BlockEnd)).AsAsyncEnumerable().WithCancellation(ct))
+            await db.Database.OpenConnectionAsync(ct);
+            try
             {
-                if (ids.Contains(b.ResourceId))
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
                 {
-                    rows.Add(b);
+                    if (!byId.TryGetValue(reader.GetGuid(0), out var c) || c.Reason is not null)
+                    {
+                        continue;
+                    }
+                    var (blockStart, blockEnd) = (reader.GetDateTime(2), reader.GetDateTime(3));
+                    var policy = c.Resource.Policy;
+                    if (blockStart.Ticks >= (c.Slot!.Value.End + policy.Cleanup).Ticks || (c.Slot.Value.Start - policy.Setup).Ticks >= blockEnd.Ticks)
+                    {
+                        continue;
+                    }
+                    if (c.Resource.Seats == 1)
+                    {
+                        (c.BusySeats, c.Reason) = (1, Unavailability.Taken);
+                    }
+                    else if ((c.Seats ??= []).Add(reader.GetInt32(1)) && (c.BusySeats = c.Seats.Count) >= c.Resource.Seats)
+                    {
+                        c.Reason = Unavailability.Taken;
+                    }
                 }
             }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
         }
-        return [.. rows.Select(b => b with
+
+        // Assignments: desks and offices assigned during the slot (no query when none is a candidate).
+        var assignable = open.Select(i => checkedOnes[i]).Where(c => c.Reason is null && Assignments.AssignmentHolds.Assignable(c.Resource.Kind)).ToList();
+        if (assignable.Count > 0)
         {
-            BlockStart = DateTime.SpecifyKind(b.BlockStart, DateTimeKind.Utc),
-            BlockEnd = DateTime.SpecifyKind(b.BlockEnd, DateTimeKind.Utc),
-        })];
+            var periods = await Assignments.AssignmentHolds.PeriodsAsync(db, assignable.Select(c => c.Resource.Id).ToList(), from, to, ct);
+            foreach (var c in assignable.Where(c => periods[c.Resource.Id].Any(p => p.Overlaps(c.Slot!.Value.Start, c.Slot.Value.End))))
+            {
+                c.Reason = Unavailability.Assigned;
+            }
+        }
     }
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 
     /// The local slot as UTC instants in this location's zone; null when a time does not exist there.
     /// A time that happens twice (clocks going back) is read as its first occurrence.
@@ -157,13 +251,6 @@ internal static class SearchAvailability
             : zone.IsAmbiguousTime(local) ? DateTime.SpecifyKind(local - zone.GetAmbiguousTimeOffsets(local).Max(), DateTimeKind.Utc)
             : TimeZoneInfo.ConvertTimeToUtc(local, zone);
         return Utc(localStart) is { } start && Utc(localEnd) is { } end && end > start ? new TimeSlot(start, end) : null;
-    }
-
-    private static long? Price(Resource resource, bool member, TimeSpan duration)
-    {
-        var r = resource.Rates;
-        var card = member ? new RateCard(r.MemberHourly, r.MemberHalfDay, r.MemberDay) : new RateCard(r.NonMemberHourly, r.NonMemberHalfDay, r.NonMemberDay);
-        return BookingPrice.ForOneDay(duration, card);
     }
 
     private static Result<Filters> Parse(Query query)
