@@ -22,6 +22,11 @@ internal static class BookingBench
         {
             engines.Add((DatabaseEngine.Postgres, postgres));
         }
+        if (options.TryGetValue("engine", out var only))
+        {
+            // one engine alone, e.g. under a profiler
+            engines.RemoveAll(e => !e.Item1.ToString().Equals(only, StringComparison.OrdinalIgnoreCase));
+        }
 
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; {TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
         Console.WriteLine();
@@ -44,6 +49,15 @@ internal static class BookingBench
                     return BookAsync(app, n, firstDay);
                 });
                 Print(engine, "booking (server side)", booking);
+                if (options.ContainsKey("row"))
+                {
+                    var row = await Measure.RunAsync(concurrency, duration, MaxOperations, _ =>
+                    {
+                        var n = Interlocked.Increment(ref slot);
+                        return RowInsertAsync(app, n, firstDay);
+                    });
+                    Print(engine, "booking row, hand-written INSERT", row);
+                }
             }
         }
 
@@ -89,6 +103,43 @@ internal static class BookingBench
             parameter.ParameterName = name;
             parameter.Value = value;
             command.Parameters.Add(parameter);
+        }
+
+        // The booking table's own ceiling: one booking row written by hand (its indexes, constraints and
+        // triggers), no rules, no EF Core.
+        static async Task<string> RowInsertAsync(BenchApp app, int n, DateTime firstDay)
+        {
+            var resource = app.Resources[n % app.Resources.Count];
+            var k = n / app.Resources.Count;
+            var local = firstDay.AddDays(k / 46).AddMinutes(30 * (k % 46));
+            var start = TimeZoneInfo.ConvertTimeToUtc(local, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
+            var pg = app.Engine == DatabaseEngine.Postgres;
+            object Id(Guid g) => pg ? g : g.ToString().ToUpperInvariant();
+            object At(DateTime t) => pg ? t : t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+            try
+            {
+                await using var connection = app.NewConnection();
+                await connection.OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = """
+                    INSERT INTO "Bookings" ("Id","ResourceId","LocationId","Seat","Start","End","BlockStart","BlockEnd","Status","BookedByUserId","MemberId","Title","PriceCents","Currency","VatBasisPoints","CreatedAt","CancellationFeeCents","Sequence")
+                    VALUES (@id,@resource,@location,1,@start,@end,@start,@end,'Confirmed',@user,@member,'Bench',1000,'EUR',2000,@now,0,0)
+                    """;
+                AddParameter(command, "@id", Id(Guid.CreateVersion7()));
+                AddParameter(command, "@resource", Id(resource));
+                AddParameter(command, "@location", Id(app.LocationId));
+                AddParameter(command, "@start", At(start));
+                AddParameter(command, "@end", At(start.AddMinutes(30)));
+                AddParameter(command, "@user", Id(app.Member.UserId!.Value));
+                AddParameter(command, "@member", Id(app.Member.MemberId!.Value));
+                AddParameter(command, "@now", At(TimeProvider.System.GetUtcNow().UtcDateTime));
+                await command.ExecuteNonQueryAsync();
+                return "ok";
+            }
+            catch (Exception e)
+            {
+                return "error: " + e.GetType().Name + " " + e.Message[..Math.Min(60, e.Message.Length)];
+            }
         }
 
         // A booking through the same handler as POST /api/v1/bookings: checks, price, seat, guarded insert.

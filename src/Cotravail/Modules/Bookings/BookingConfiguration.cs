@@ -14,8 +14,9 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.Title).HasMaxLength(200);
         builder.Property(b => b.Currency).HasMaxLength(3);
         builder.Ignore(b => b.Slot);
-        builder.Property(b => b.CancellationFeeCents).HasDefaultValue(0L);
-        builder.Property(b => b.Sequence).HasDefaultValue(0);
+        // The defaults are for rows older than these columns; EF Core always writes the value (no RETURNING).
+        builder.Property(b => b.CancellationFeeCents).HasDefaultValue(0L).ValueGeneratedNever();
+        builder.Property(b => b.Sequence).HasDefaultValue(0).ValueGeneratedNever();
         builder.HasOne<Resource>().WithMany().HasForeignKey(b => b.ResourceId).OnDelete(DeleteBehavior.Restrict);
         // The overlap check and availability search: a resource's bookings by time.
         builder.HasIndex(b => new { b.ResourceId, b.BlockStart });

@@ -5,9 +5,10 @@ using Npgsql;
 
 namespace Cotravail.Modules.Bookings;
 
-/// Writes a booking on the lowest free seat. SQLite: the check and the insert run in one IMMEDIATE
-/// transaction (one writer at a time), a trigger being the backstop. PostgreSQL: the exclusion
-/// constraint refuses a racing insert on the same seat, and the next free seat is tried.
+/// Writes a booking on the lowest free seat. A single seat is one INSERT that the database itself
+/// accepts or refuses (PostgreSQL's exclusion constraint, SQLite's overlap trigger, one writer at a
+/// time). A zone's seats: SQLite checks and inserts in one IMMEDIATE transaction, the trigger being the
+/// backstop; PostgreSQL asks which seats are free and the constraint settles a race, the next seat tried.
 /// Whatever else the caller added to the context (attendees, outbox emails) is written in the same
 /// transaction as the booking; when no seat is free, every added entry is detached again.
 internal static class SeatWriter
@@ -30,14 +31,14 @@ internal static class SeatWriter
             booking.AssignSeat(seat);
             try
             {
-                await db.SaveChangesAsync(ct);
+                await SaveAddedAsync(db, ct);
                 return true;
             }
-            catch (DbUpdateException e) when (IsOverlap(e) && seats > 1)
+            catch (Exception e) when (IsOverlap(e) && seats > 1)
             {
                 // another request took this seat meanwhile: the entries stay Added for the next one
             }
-            catch (DbUpdateException e) when (IsOverlap(e))
+            catch (Exception e) when (IsOverlap(e))
             {
                 break;
             }
@@ -46,10 +47,27 @@ internal static class SeatWriter
         return false;
     }
 
-    /// SQLite: the free-seat check and the insert in one IMMEDIATE transaction, one writer at a time.
+    /// SQLite, one writer at a time: a single seat is decided by the overlap trigger inside the insert
+    /// itself, as the exclusion constraint does on PostgreSQL; a zone's free-seat check and the insert
+    /// share one IMMEDIATE transaction.
     private static async Task<bool> InsertCheckedAsync(AppDb db, Booking booking, int seats, CancellationToken ct)
     {
         using var gate = await SqliteWriteGate.EnterAsync(db, ct);
+        if (seats == 1)
+        {
+            booking.AssignSeat(1);
+            db.Bookings.Add(booking);
+            try
+            {
+                await SaveAddedAsync(db, ct);
+                return true;
+            }
+            catch (Exception e) when (IsOverlap(e))
+            {
+                DetachAdded(db);
+                return false;
+            }
+        }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Database.AutoSavepointsEnabled = false; // one save in this transaction: no savepoint commands
         try
@@ -62,11 +80,11 @@ internal static class SeatWriter
             }
             booking.AssignSeat(seat);
             db.Bookings.Add(booking);
-            await db.SaveChangesAsync(ct);
+            await SaveAddedAsync(db, ct);
             await tx.CommitAsync(ct);
             return true;
         }
-        catch (DbUpdateException e) when (IsOverlap(e))
+        catch (Exception e) when (IsOverlap(e))
         {
             DetachAdded(db);
             return false;
@@ -74,6 +92,20 @@ internal static class SeatWriter
         finally
         {
             db.Database.AutoSavepointsEnabled = true;
+        }
+    }
+
+    /// Writes what the context holds: by hand when it is only new rows of plain tables (the booking, its
+    /// attendees, its emails: RowInserter, one round trip on PostgreSQL), else through SaveChanges.
+    private static async Task SaveAddedAsync(AppDb db, CancellationToken ct)
+    {
+        if (RowInserter.Pending(db) is { } added)
+        {
+            await RowInserter.InsertAsync(db, added, ct);
+        }
+        else
+        {
+            await db.SaveChangesAsync(ct);
         }
     }
 
@@ -214,7 +246,8 @@ internal static class SeatWriter
         }
     }
 
-    public static bool IsOverlap(DbUpdateException exception) => exception.InnerException switch
+    /// Whether the database refused an overlapping booking, through SaveChanges or RowInserter.
+    public static bool IsOverlap(Exception exception) => (exception is DbUpdateException ? exception.InnerException : exception) switch
     {
         PostgresException p => p.SqlState == PostgresErrorCodes.ExclusionViolation,
         SqliteException s => s.Message.Contains("booking_overlap", StringComparison.Ordinal),

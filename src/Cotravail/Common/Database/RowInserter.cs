@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+
+namespace Cotravail.Common.Database;
+
+/// Writes the rows a context has added as INSERT statements made once per entity type from EF Core's
+/// own model (table, columns, and each column's type mapping, so value converters apply exactly as in
+/// SaveChanges), without SaveChanges' per-call machinery: the booking hot path (decision 0011). On
+/// PostgreSQL every row goes in one batch, one round trip, atomic on its own (or inside the context's
+/// transaction); on SQLite the statements run in turn inside the caller's transaction.
+/// Only plain entity types qualify: every property a column of one table, no owned or complex types,
+/// no value made by the database. When anything else is pending, Pending says no and the caller saves
+/// through EF Core as usual.
+internal static class RowInserter
+{
+    private sealed record Plan(string Sql, IProperty[] Properties, RelationalTypeMapping[] Mappings);
+
+    private static readonly ConcurrentDictionary<(IEntityType Type, bool Postgres), Plan?> Plans = new();
+
+    /// The added entries when every pending change of the context is an insert this class can write;
+    /// otherwise null (modified or deleted entries, or an entity type it does not handle).
+    public static List<EntityEntry>? Pending(AppDb db)
+    {
+        var postgres = db.Database.IsNpgsql();
+        var added = new List<EntityEntry>();
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+            if (entry.State != EntityState.Added || PlanFor(db, entry.Metadata, postgres) is null)
+            {
+                return null;
+            }
+            added.Add(entry);
+        }
+        // Principals before dependents (a booking before its attendees), as SaveChanges orders them.
+        return [.. added.OrderBy(e => Depth(e.Metadata))];
+    }
+
+    /// How many foreign keys deep an entity type lies: 0 for one that refers to no other table.
+    private static int Depth(IEntityType type) => type.GetForeignKeys()
+        .Where(fk => fk.PrincipalEntityType != type).Select(fk => Depth(fk.PrincipalEntityType) + 1).DefaultIfEmpty(0).Max();
+
+    /// Inserts the entries (from Pending) and marks them Unchanged, as SaveChanges would. A constraint
+    /// violation is thrown as the provider's exception (PostgresException, SqliteException); the
+    /// entries then stay Added and nothing was written.
+    public static async Task InsertAsync(AppDb db, IReadOnlyList<EntityEntry> entries, CancellationToken ct)
+    {
+        if (entries.Count == 0)
+        {
+            return;
+        }
+        var postgres = db.Database.IsNpgsql();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var connection = db.Database.GetDbConnection();
+            var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            if (postgres)
+            {
+                await using var batch = new NpgsqlBatch((NpgsqlConnection)connection, (NpgsqlTransaction?)transaction);
+                await using var scratch = connection.CreateCommand(); // parameters are made by EF Core's mappings, which want a command
+                foreach (var entry in entries)
+                {
+                    var plan = PlanFor(db, entry.Metadata, postgres)!;
+                    var command = new NpgsqlBatchCommand(plan.Sql);
+                    for (var i = 0; i < plan.Properties.Length; i++)
+                    {
+                        command.Parameters.Add((NpgsqlParameter)plan.Mappings[i].CreateParameter(scratch, "", entry.Property(plan.Properties[i]).CurrentValue, plan.Properties[i].IsNullable));
+                    }
+                    batch.BatchCommands.Add(command);
+                }
+                await batch.ExecuteNonQueryAsync(ct);
+            }
+            else
+            {
+                // SQLite: statements in turn, in the caller's transaction or one of their own (all or nothing)
+                await using var own = transaction is null && entries.Count > 1 ? await connection.BeginTransactionAsync(ct) : null;
+                foreach (var entry in entries)
+                {
+                    var plan = PlanFor(db, entry.Metadata, postgres)!;
+                    await using var command = connection.CreateCommand();
+                    command.Transaction = transaction ?? own;
+                    command.CommandText = plan.Sql;
+                    for (var i = 0; i < plan.Properties.Length; i++)
+                    {
+                        command.Parameters.Add(plan.Mappings[i].CreateParameter(command, "@p" + i, entry.Property(plan.Properties[i]).CurrentValue, plan.Properties[i].IsNullable));
+                    }
+                    await command.ExecuteNonQueryAsync(ct);
+                }
+                if (own is not null)
+                {
+                    await own.CommitAsync(ct);
+                }
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        foreach (var entry in entries)
+        {
+            entry.State = EntityState.Unchanged;
+        }
+    }
+
+    private static Plan? PlanFor(AppDb db, IEntityType type, bool postgres) => Plans.GetOrAdd((type, postgres), key =>
+    {
+        if (key.Type.GetTableName() is not { } table || key.Type.GetComplexProperties().Any() || key.Type.GetNavigations().Any(n => n.TargetEntityType.IsOwned())
+            || key.Type.IsOwned() || key.Type.GetDiscriminatorPropertyName() is not null)
+        {
+            return null;
+        }
+        var store = StoreObjectIdentifier.Table(table, key.Type.GetSchema());
+        var properties = key.Type.GetProperties().ToArray();
+        if (properties.Any(p => p.ValueGenerated != ValueGenerated.Never || p.GetColumnName(store) is null || p.IsShadowProperty()))
+        {
+            return null;
+        }
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var columns = string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(store)!)));
+        var values = string.Join(", ", properties.Select((_, i) => key.Postgres ? "$" + (i + 1) : "@p" + i));
+        return new Plan(
+            $"INSERT INTO {sql.DelimitIdentifier(table, key.Type.GetSchema())} ({columns}) VALUES ({values})",
+            properties,
+            [.. properties.Select(p => p.GetRelationalTypeMapping())]);
+    });
+}
