@@ -13,16 +13,24 @@ namespace Cotravail.Modules.Bookings;
 internal static class SearchAvailability
 {
     /// Start and end are local times ("2026-12-01T14:00"); amenities and accessibility are comma-separated
-    /// names (all required); maxPrice is in the currency's major unit, for the whole slot.
+    /// names (all required); maxPrice is in the currency's major unit, for the whole slot. The answer
+    /// comes a page at a time (page from 1, pageSize 25 by default, at most 100), sorted by location
+    /// then resource name; each list is paged alike and counted in full.
     internal sealed record Query(
         string? Start, string? End, Guid? LocationId, string? Kind, int? Capacity, string? Amenities, string? Accessibility,
-        decimal? MaxPrice, bool? Explain);
+        decimal? MaxPrice, bool? Explain, int? Page = null, int? PageSize = null);
 
     internal sealed record Option(
         Guid ResourceId, string Name, ResourceKind Kind, int Capacity, Guid LocationId, string LocationName, string LocationSlug,
         decimal? Price, string Currency, int? FreeSeats, Unavailability? Reason);
 
-    internal sealed record Response(DateTime LocalStart, DateTime LocalEnd, IReadOnlyList<Option> Available, IReadOnlyList<Option> Unavailable);
+    /// One page of each list (Unavailable only with explain), and how many there are in all.
+    internal sealed record Response(
+        DateTime LocalStart, DateTime LocalEnd, IReadOnlyList<Option> Available, IReadOnlyList<Option> Unavailable,
+        int Page, int PageSize, int AvailableCount, int UnavailableCount)
+    {
+        public int PageCount => Math.Max(1, (Math.Max(AvailableCount, UnavailableCount) + PageSize - 1) / PageSize);
+    }
 
     private sealed record Filters(DateTime Start, DateTime End, ResourceKind? Kind, Amenity Amenities, Accessibility Accessibility, long? MaxCents);
 
@@ -34,11 +42,12 @@ internal static class SearchAvailability
             return parsed.Error;
         }
         var f = parsed.Value;
+        var page = PageRequest.Of(query.Page, query.PageSize);
         var catalog = await ResourceCatalog.GetAsync(db, ct);
         var candidates = Candidates(catalog, query, f);
         if (candidates.Count == 0)
         {
-            return new Response(f.Start, f.End, [], []);
+            return new Response(f.Start, f.End, [], [], page.Page, page.PageSize, 0, 0);
         }
 
         // The slot, the local "now" and the opening hours once per location (per time zone for the first two:
@@ -84,21 +93,32 @@ internal static class SearchAvailability
             await TakenAsync(db, checkedOnes, open, ct);
         }
 
+        // Sorted by position alone; options are made for the page only (a network-wide answer has thousands).
         var order = catalog.OrderFor(System.Globalization.CultureInfo.CurrentCulture);
-        var (available, unavailable) = (new List<(int Order, Option Option)>(), new List<(int Order, Option Option)>());
-        foreach (var c in checkedOnes)
+        var available = checkedOnes.Where(c => c.Reason is null).ToList();
+        var unavailable = query.Explain == true ? checkedOnes.Where(c => c.Reason is not null).ToList() : [];
+        return new Response(
+            f.Start, f.End, PageOf(available, order, page, catalog), PageOf(unavailable, order, page, catalog),
+            page.Page, page.PageSize, available.Count, unavailable.Count);
+    }
+
+    /// The page's options of a list, in the catalog's order for the reader's culture.
+    private static Option[] PageOf(List<Checked> list, int[] order, PageRequest page, ResourceCatalog catalog)
+    {
+        var keys = new int[list.Count];
+        var items = list.ToArray();
+        for (var i = 0; i < items.Length; i++)
         {
-            if (c.Reason is not null && query.Explain != true)
-            {
-                continue;
-            }
+            keys[i] = order[items[i].Resource.Index];
+        }
+        Array.Sort(keys, items);
+        return [.. items.Skip((page.Page - 1) * page.PageSize).Take(page.PageSize).Select(c =>
+        {
             var location = catalog.Locations[c.Resource.LocationIndex];
-            var option = new Option(
+            return new Option(
                 c.Resource.Id, c.Resource.Name, c.Resource.Kind, c.Resource.Capacity, location.Id, location.Name, location.Slug,
                 c.Price / 100m, location.Currency, c.Resource.Kind == ResourceKind.HotDeskZone && c.Reason is null ? c.Resource.Seats - c.BusySeats : null, c.Reason);
-            (c.Reason is null ? available : unavailable).Add((order[c.Resource.Index], option));
-        }
-        return new Response(f.Start, f.End, Ordered(available), Ordered(unavailable));
+        })];
     }
 
     /// The active resources that match the filters: one location's, one kind's or all, scanned in memory.
@@ -140,20 +160,6 @@ internal static class SearchAvailability
 
         /// The seats taken (hot-desk zones only: one seat resources just count).
         public HashSet<int>? Seats { get; set; }
-    }
-
-    /// By location name then resource name in the reader's culture, from the catalog's order (sorted once
-    /// per culture, not on every search: culture-aware comparisons are slow).
-    private static Option[] Ordered(List<(int Order, Option Option)> options)
-    {
-        var keys = new int[options.Count];
-        var sorted = new Option[options.Count];
-        for (var i = 0; i < options.Count; i++)
-        {
-            (keys[i], sorted[i]) = options[i];
-        }
-        Array.Sort(keys, sorted);
-        return sorted;
     }
 
     /// A booking lies within one opening period of one local day (Bookability: at most 25 hours on the

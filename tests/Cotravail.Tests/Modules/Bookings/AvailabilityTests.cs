@@ -113,10 +113,45 @@ public abstract class AvailabilityTests(TestApp app)
         var member = await paris.MemberClientAsync();
         var start = Day(5).AddHours(15);
 
-        var body = await SearchAsync(member, start, start.AddHours(1), "&kind=MeetingRoom&capacity=6");
+        // Page by page (the shared test database holds many networks' rooms): every page sorted, none repeated.
+        var first = await SearchAsync(member, start, start.AddHours(1), "&kind=MeetingRoom&capacity=6&pageSize=20");
+        var (total, pages) = (first.GetProperty("availableCount").GetInt32(), (first.GetProperty("availableCount").GetInt32() + 19) / 20);
+        first.GetProperty("pageSize").GetInt32().ShouldBe(20);
+        var all = Items(first, "available");
+        for (var page = 2; page <= pages; page++)
+        {
+            var next = await SearchAsync(member, start, start.AddHours(1), $"&kind=MeetingRoom&capacity=6&pageSize=20&page={page}");
+            next.GetProperty("page").GetInt32().ShouldBe(page);
+            all.AddRange(Items(next, "available"));
+        }
 
-        var found = Items(body, "available").Where(o => o.GetProperty("resourceId").GetGuid() == paris.Room || o.GetProperty("resourceId").GetGuid() == lyon.Room).ToList();
+        all.Count.ShouldBe(total);
+        all.Select(o => o.GetProperty("resourceId").GetGuid()).Distinct().Count().ShouldBe(total);
+        var found = all.Where(o => o.GetProperty("resourceId").GetGuid() == paris.Room || o.GetProperty("resourceId").GetGuid() == lyon.Room).ToList();
         found.Select(o => o.GetProperty("locationId").GetGuid()).ShouldBe([paris.Location, lyon.Location], ignoreOrder: true);
+        Items(await SearchAsync(member, start, start.AddHours(1), $"&kind=MeetingRoom&capacity=6&pageSize=20&page={pages + 1}"), "available").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Answers_come_a_page_at_a_time_in_location_then_resource_order()
+    {
+        var world = await BookingWorld.CreateAsync(app);
+        foreach (var name in new[] { "Salle Bouleau", "Salle Aulne", "Salle Érable", "Salle Cèdre" })
+        {
+            await world.AddRoomAsync(name, 4, [], hourly: 10m);
+        }
+        var member = await world.MemberClientAsync();
+        var start = Day().AddHours(11);
+        var at = $"&locationId={world.Location}&kind=MeetingRoom";
+
+        var one = await SearchAsync(member, start, start.AddHours(1), at + "&pageSize=2");
+        var two = await SearchAsync(member, start, start.AddHours(1), at + "&pageSize=2&page=2");
+        var three = await SearchAsync(member, start, start.AddHours(1), at + "&pageSize=2&page=3");
+
+        one.GetProperty("availableCount").GetInt32().ShouldBe(5);
+        string[] names = [.. new[] { one, two, three }.SelectMany(p => Items(p, "available")).Select(o => o.GetProperty("name").GetString()!)];
+        names.ShouldBe(["Salle Aulne", "Salle Bouleau", "Salle Cèdre", "Salle Érable", "Salle Tilleul"]); // the French order: É with E
+        (await SearchAsync(member, start, start.AddHours(1), at + "&pageSize=1000")).GetProperty("pageSize").GetInt32().ShouldBe(100); // clamped
     }
 
     [Fact]

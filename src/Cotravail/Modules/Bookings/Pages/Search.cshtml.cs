@@ -104,8 +104,10 @@ internal sealed class SearchModel(AppDb db, Access access, TimeProvider clock, W
             (Date, From, To) = (tomorrow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "09:00", "10:00");
             return;
         }
+        // "page" is read from the query string, not bound: it is also the route value naming the Razor page
+        var page = int.TryParse(Request.Query["page"], out var p) ? p : 1;
         var query = new SearchAvailability.Query(
-            $"{Date}T{From}", $"{Date}T{To}", LocationId, Kind, People, string.Join(',', Amenities), null, null, Explain: true);
+            $"{Date}T{From}", $"{Date}T{To}", LocationId, Kind, People, string.Join(',', Amenities), null, null, Explain: true, Page: page);
         var found = await SearchAvailability.HandleAsync(query, db, await access.GetAsync(ct), clock, ct);
         if (found.IsOk)
         {
