@@ -111,6 +111,20 @@ public abstract class ResourcePolicyApiTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_change_of_booking_rules_is_recorded_in_the_audit_log()
+    {
+        var world = await BookingWorld.CreateAsync(app);
+        var admin = await app.ClientForAsync(world.AdminEmail);
+
+        await world.SetPolicyAsync(world.Room, BookingPolicy.Default); // the same rules: nothing to record
+        await world.SetPolicyAsync(world.Room, BookingPolicy.Default with { LateCancellationPercent = 100, MaxBookingsPerWeek = 2 });
+
+        var entries = (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/audit?action=booking-rules.changed&targetId={world.Room}")).GetProperty("items");
+        entries.GetArrayLength().ShouldBe(1);
+        entries[0].GetProperty("detail").GetString().ShouldBe("Salle Tilleul: lateCancellationPercent 50 → 100; maxBookingsPerWeek — → 2");
+    }
+
+    [Fact]
     public async Task Each_bad_policy_field_is_refused_with_its_name()
     {
         var world = await BookingWorld.CreateAsync(app);
