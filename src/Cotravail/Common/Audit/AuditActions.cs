@@ -20,6 +20,7 @@ internal static class AuditActions
     public const string MemberDeclined = "member.declined";
     public const string MemberCompanyChanged = "member.company-changed";
     public const string PriceChanged = "price.changed";
+    public const string BookingRulesChanged = "booking-rules.changed";
     public const string DataExported = "data.exported";
     public const string DataErased = "data.erased";
     public const string AssignmentCreated = "assignment.created";

@@ -11,6 +11,14 @@ internal static class LocalizedValidator
     public static Dictionary<string, string[]> Validate(object request, IStringLocalizer l, IServiceProvider services)
     {
         var errors = new Dictionary<string, List<string>>();
+        Collect(request, "", errors, l, services);
+        return errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+    }
+
+    /// Errors keyed by JSON path; a nested object that validates itself (IValidatableObject) is checked
+    /// too, its fields named under its own ("policy.maxMinutes").
+    private static void Collect(object request, string prefix, Dictionary<string, List<string>> errors, IStringLocalizer l, IServiceProvider services)
+    {
         var context = new ValidationContext(request, services, null);
         foreach (var property in request.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
@@ -32,7 +40,11 @@ internal static class LocalizedValidator
                     MinLengthAttribute m => [display, m.Length],
                     _ => [display],
                 };
-                Add(errors, property.Name, l[attribute.ErrorMessage ?? Messages.Invalid, args]);
+                Add(errors, prefix + ErrorMapping.JsonName(property.Name), l[attribute.ErrorMessage ?? Messages.Invalid, args]);
+            }
+            if (value is IValidatableObject nested && !ReferenceEquals(nested, request))
+            {
+                Collect(nested, prefix + ErrorMapping.JsonName(property.Name) + ".", errors, l, services);
             }
         }
         // Unlike Validator.TryValidateObject, object-level rules run even when a field failed, so every problem shows at once.
@@ -42,11 +54,10 @@ internal static class LocalizedValidator
             {
                 foreach (var member in result.MemberNames.DefaultIfEmpty(""))
                 {
-                    Add(errors, member, result.ErrorMessage ?? "");
+                    Add(errors, member.Length == 0 ? prefix.TrimEnd('.') : prefix + ErrorMapping.JsonName(member), result.ErrorMessage ?? "");
                 }
             }
         }
-        return errors.ToDictionary(e => ErrorMapping.JsonName(e.Key), e => e.Value.ToArray());
     }
 
     private static void Add(Dictionary<string, List<string>> errors, string field, string message)

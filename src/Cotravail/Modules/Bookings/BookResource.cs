@@ -89,10 +89,9 @@ internal static class BookResource
             return when.Error;
         }
         var (slot, localStart, localEnd) = when.Value;
-        if (member.Value is { } memberId && resource.Policy.MaxHoursPerWeek is { } maxHours
-            && await HoursBookedInWeekAsync(db, resource.Id, memberId, localStart, location.TimeZone, ct) + (localEnd - localStart).TotalHours > maxHours)
+        if (member.Value is { } memberId && await WeeklyLimitAsync(db, resource, memberId, localStart, localEnd, location.TimeZone, ct) is { } overLimit)
         {
-            return new Invalid("end", BookingMessages.WeeklyLimit);
+            return overLimit;
         }
         var rates = member.Value is null
             ? new RateCard(resource.Rates.NonMemberHourly, resource.Rates.NonMemberHalfDay, resource.Rates.NonMemberDay)
@@ -137,10 +136,9 @@ internal static class BookResource
             return when.Error;
         }
         var (slot, localStart, localEnd) = when.Value;
-        if (current.MemberId is { } memberId && resource.Policy.MaxHoursPerWeek is { } maxHours
-            && await HoursBookedInWeekAsync(db, resource.Id, memberId, localStart, location.TimeZone, ct, current.Id) + (localEnd - localStart).TotalHours > maxHours)
+        if (current.MemberId is { } memberId && await WeeklyLimitAsync(db, resource, memberId, localStart, localEnd, location.TimeZone, ct, current.Id) is { } overLimit)
         {
-            return new Invalid("end", BookingMessages.WeeklyLimit);
+            return overLimit;
         }
         var rates = current.MemberId is null
             ? new RateCard(resource.Rates.NonMemberHourly, resource.Rates.NonMemberHalfDay, resource.Rates.NonMemberDay)
@@ -157,17 +155,30 @@ internal static class BookResource
         return new Prepared(changed, resource.Kind == ResourceKind.HotDeskZone ? resource.Capacity : 1, resource.Name, location.TimeZone);
     }
 
-    /// Hours the member holds on this resource in the local week (Monday to Sunday) of the new booking.
-    private static async Task<double> HoursBookedInWeekAsync(AppDb db, Guid resourceId, Guid memberId, DateTime localStart, string timeZone, CancellationToken ct, Guid? except = null)
+    /// The policy's weekly limits (bookings, then hours) on what the member holds on this resource in the
+    /// local week (Monday to Sunday) of the new booking, except the booking being changed; no query without a limit.
+    private static async Task<Invalid?> WeeklyLimitAsync(
+        AppDb db, Resource resource, Guid memberId, DateTime localStart, DateTime localEnd, string timeZone, CancellationToken ct, Guid? except = null)
     {
+        var (maxBookings, maxHours) = (resource.Policy.MaxBookingsPerWeek, resource.Policy.MaxHoursPerWeek);
+        if (maxBookings is null && maxHours is null)
+        {
+            return null;
+        }
         var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
         var monday = localStart.Date.AddDays(-(((int)localStart.DayOfWeek + 6) % 7));
         var (from, to) = (TimeZoneInfo.ConvertTimeToUtc(monday, zone), TimeZoneInfo.ConvertTimeToUtc(monday.AddDays(7), zone));
         var held = await db.Bookings.AsNoTracking()
-            .Where(b => b.ResourceId == resourceId && b.MemberId == memberId && b.Start >= from && b.Start < to && b.Id != except
+            .Where(b => b.ResourceId == resource.Id && b.MemberId == memberId && b.Start >= from && b.Start < to && b.Id != except
                 && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed))
             .Select(b => new { b.Start, b.End }).ToListAsync(ct);
-        return held.Sum(b => (b.End - b.Start).TotalHours);
+        if (held.Count + 1 > maxBookings)
+        {
+            return new Invalid("start", BookingMessages.WeeklyBookingsLimit);
+        }
+        return held.Sum(b => (b.End - b.Start).TotalHours) + (localEnd - localStart).TotalHours > maxHours
+            ? new Invalid("end", BookingMessages.WeeklyLimit)
+            : null;
     }
 
     private static Result<(TimeSlot Slot, DateTime LocalStart, DateTime LocalEnd)> ResolveSlot(

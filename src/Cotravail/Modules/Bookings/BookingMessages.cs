@@ -18,6 +18,7 @@ internal static class BookingMessages
     public const string MembersOnly = "Only members may book this resource.";
     public const string NotPriced = "This resource has no price for this duration.";
     public const string WeeklyLimit = "This booking would go over the weekly limit of hours for this resource.";
+    public const string WeeklyBookingsLimit = "You have reached this resource's weekly limit of bookings (Monday to Sunday).";
     public const string NotYourMember = "You cannot book for this member.";
     public const string NotCheckable = "Check-in opens 15 minutes before the start of a confirmed booking and closes at its end.";
     public const string NotPending = "This request has already been decided.";

@@ -43,6 +43,9 @@ internal sealed record BookingPolicy
     /// At most this many booked hours per member per week (Monday to Sunday, local); null = no limit.
     public int? MaxHoursPerWeek { get; init; }
 
+    /// At most this many bookings per member per week (Monday to Sunday, local), whatever their length; null = no limit.
+    public int? MaxBookingsPerWeek { get; init; }
+
     /// A booking not checked in this many minutes after its start is released; 0 = no check-in needed.
     public int CheckInMinutes { get; init; } = 15;
 

@@ -28,6 +28,7 @@ internal sealed class ResourceConfiguration : IEntityTypeConfiguration<Resource>
             policy.Property(x => x.FreeCancellationHours).HasColumnName("FreeCancellationHours");
             policy.Property(x => x.LateCancellationPercent).HasColumnName("LateCancellationPercent");
             policy.Property(x => x.MaxHoursPerWeek).HasColumnName("MaxHoursPerWeek");
+            policy.Property(x => x.MaxBookingsPerWeek).HasColumnName("MaxBookingsPerWeek");
             policy.Property(x => x.CheckInMinutes).HasColumnName("CheckInMinutes");
             policy.Property(x => x.WaitlistMode).HasColumnName("WaitlistMode").HasConversion<string>().HasMaxLength(20)
                 .HasDefaultValue(WaitlistMode.BookDirectly);

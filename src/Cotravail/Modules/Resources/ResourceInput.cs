@@ -45,6 +45,9 @@ internal sealed record ResourceInput : IValidatableObject
     [Range(0, 1_000_000, ErrorMessage = Messages.Range), Display(Name = "Non-member price per day")]
     public decimal? NonMemberDay { get; init; }
 
+    /// The booking rules; on create, omitted = the defaults; on update, omitted = unchanged (given, it replaces them all).
+    public BookingPolicyInput? Policy { get; init; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         var l = validationContext.GetRequiredService<IStringLocalizer<SharedResource>>();
@@ -79,6 +82,10 @@ internal sealed record ResourceInput : IValidatableObject
         resource.Accessibility = Accessibility.Aggregate(Resources.Accessibility.None, (all, a) => all | a);
         resource.Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim();
         resource.Rates = ToRates();
+        if (Policy is not null)
+        {
+            resource.Policy = Policy.ToPolicy();
+        }
     }
 
     public static ResourceInput From(Resource r) => new()
@@ -96,6 +103,7 @@ internal sealed record ResourceInput : IValidatableObject
         NonMemberHourly = Units(r.Rates.NonMemberHourly),
         NonMemberHalfDay = Units(r.Rates.NonMemberHalfDay),
         NonMemberDay = Units(r.Rates.NonMemberDay),
+        Policy = BookingPolicyInput.From(r.Policy),
     };
 
     private static long? Cents(decimal? units) => units is { } u ? (long)decimal.Round(u * 100m) : null;

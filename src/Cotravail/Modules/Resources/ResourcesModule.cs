@@ -21,11 +21,13 @@ internal static class ResourcesModule
                     .ToHttp(http, created => TypedResults.Created($"/api/v1/resources/{created.Id}", created)))
             .Validate<ResourceInput>().Produces<ResourceResponse>(201).ProducesProblem(403).ProducesProblem(409)
             .WithSummary("Create a resource (managers of its location).")
+            .WithDescription("The optional \"policy\" object sets its booking rules; omitted, the defaults apply, and a field left out of it takes its default.")
             .RequireAuthorization(Policies.Manager);
         group.MapPut("/{id:guid}", async (Guid id, ResourceInput input, AppDb db, Access access, AuditTrail audit, HttpContext http, CancellationToken ct) =>
                 (await SaveResource.UpdateAsync(id, input, db, await access.GetAsync(ct), audit, ct)).ToHttp(http))
             .Validate<ResourceInput>().Produces<ResourceResponse>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Change a resource.")
+            .WithDescription("An omitted \"policy\" keeps the current booking rules; a given one replaces them all (a field left out of it takes its default).")
             .RequireAuthorization(Policies.Manager);
         group.MapPost("/{id:guid}/deactivate", async (Guid id, AppDb db, Access access, HttpContext http, CancellationToken ct) =>
                 (await SaveResource.SetActiveAsync(id, false, db, await access.GetAsync(ct), ct)).ToHttp(http))

@@ -47,13 +47,17 @@ internal static class SaveResource
         {
             return new Conflict(nameof(ResourceInput.Name), "Another resource of this location has this name.");
         }
-        var before = resource.Rates;
+        var (before, rulesBefore) = (resource.Rates, resource.Policy);
         resource.MoveTo(locationId);
         input.ApplyTo(resource);
         var currency = await db.Locations.Where(l => l.Id == locationId).Select(l => l.Currency).FirstAsync(ct);
         if (RateChanges.Describe(before, resource.Rates, currency) is { } changes)
         {
             audit.Record(AuditActions.PriceChanged, "resource", resource.Id, locationId, $"{resource.Name}: {changes}");
+        }
+        if (PolicyChanges.Describe(rulesBefore, resource.Policy) is { } ruleChanges)
+        {
+            audit.Record(AuditActions.BookingRulesChanged, "resource", resource.Id, locationId, $"{resource.Name}: {ruleChanges}");
         }
         await db.SaveChangesAsync(ct);
         return (await ResourceAccess.ResponseAsync(db, resource, ct))!;

@@ -1,12 +1,14 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Cotravail.Modules.Resources;
 using Cotravail.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Tests.Modules.Bookings;
 
-/// Per-resource policies: free cancellation limit and late fee, weekly hours per member.
+/// Per-resource policies: free cancellation limit and late fee, weekly hours and bookings per member.
 public abstract class BookingPolicyTests(TestApp app)
 {
     private DateTime Day(int ahead) =>
@@ -53,6 +55,67 @@ public abstract class BookingPolicyTests(TestApp app)
         (await over.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("end", out _).ShouldBeTrue();
         await IdAsync(await world.BookAsync(member.Client, world.Room, monday.AddDays(7).AddHours(9), monday.AddDays(7).AddHours(10)));
         await IdAsync(await world.BookAsync(await world.MemberClientAsync(), world.Room, monday.AddDays(2).AddHours(9), monday.AddDays(2).AddHours(10)));
+    }
+
+    [Fact]
+    public async Task A_member_cannot_make_more_bookings_in_a_week_than_the_policy_allows()
+    {
+        var world = await BookingWorld.CreateAsync(app, policy: BookingPolicy.Default with { MaxBookingsPerWeek = 2 });
+        var member = await world.NewMemberAsync();
+        var monday = NextMonday();
+
+        await IdAsync(await world.BookAsync(member.Client, world.Room, monday.AddHours(9), monday.AddHours(9.5)));
+        await IdAsync(await world.BookAsync(member.Client, world.Room, monday.AddDays(6).AddHours(20), monday.AddDays(6).AddHours(20.5))); // Sunday
+        using var over = await SendInEnglishAsync(member.Client, HttpMethod.Post, "/api/v1/bookings",
+            new { resourceId = world.Room, start = Local(monday.AddDays(2).AddHours(9)), end = Local(monday.AddDays(2).AddHours(9.5)) });
+
+        over.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await over.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        errors.GetProperty("start")[0].GetString().ShouldBe("You have reached this resource's weekly limit of bookings (Monday to Sunday).");
+        await IdAsync(await world.BookAsync(member.Client, world.Room, monday.AddDays(7).AddHours(9), monday.AddDays(7).AddHours(9.5)));
+        await IdAsync(await world.BookAsync(await world.MemberClientAsync(), world.Room, monday.AddDays(2).AddHours(9), monday.AddDays(2).AddHours(9.5)));
+    }
+
+    [Fact]
+    public async Task A_change_counts_against_the_weekly_number_of_bookings_except_itself()
+    {
+        var world = await BookingWorld.CreateAsync(app, policy: BookingPolicy.Default with { MaxBookingsPerWeek = 2 });
+        var member = await world.NewMemberAsync();
+        var monday = NextMonday();
+        await IdAsync(await world.BookAsync(member.Client, world.Room, monday.AddHours(9), monday.AddHours(10)));
+        var second = await IdAsync(await world.BookAsync(member.Client, world.Room, monday.AddDays(1).AddHours(9), monday.AddDays(1).AddHours(10)));
+        var nextWeek = await IdAsync(await world.BookAsync(member.Client, world.Room, monday.AddDays(7).AddHours(9), monday.AddDays(7).AddHours(10)));
+        var startOf = (Guid id) => app.WithDbAsync(db => db.Bookings.Where(b => b.Id == id).Select(b => b.Start).SingleAsync());
+        var nextWeekStart = await startOf(nextWeek);
+
+        using var withinTheWeek = await member.Client.PatchAsJsonAsync($"/api/v1/bookings/{second}",
+            new { start = Local(monday.AddDays(3).AddHours(14)), end = Local(monday.AddDays(3).AddHours(15)) });
+        using var intoTheFullWeek = await member.Client.PatchAsJsonAsync($"/api/v1/bookings/{nextWeek}",
+            new { start = Local(monday.AddDays(4).AddHours(9)), end = Local(monday.AddDays(4).AddHours(10)) });
+
+        withinTheWeek.StatusCode.ShouldBe(HttpStatusCode.OK, await withinTheWeek.Content.ReadAsStringAsync());
+        intoTheFullWeek.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await intoTheFullWeek.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("start", out _).ShouldBeTrue();
+        (await startOf(nextWeek)).ShouldBe(nextWeekStart);
+    }
+
+    private DateTime NextMonday()
+    {
+        var monday = Day(2);
+        while (monday.DayOfWeek != DayOfWeek.Monday)
+        {
+            monday = monday.AddDays(1);
+        }
+        return monday;
+    }
+
+    private static string Local(DateTime local) => local.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+
+    private static async Task<HttpResponseMessage> SendInEnglishAsync(HttpClient client, HttpMethod method, string url, object body)
+    {
+        using var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(body) };
+        request.Headers.AcceptLanguage.ParseAdd("en");
+        return await client.SendAsync(request);
     }
 }
 

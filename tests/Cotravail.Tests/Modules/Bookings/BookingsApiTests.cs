@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Cotravail.Modules.Members;
 using Cotravail.Modules.Resources;
 using Cotravail.Tests.Infrastructure;
@@ -102,7 +103,7 @@ public abstract class BookingsApiTests(TestApp app)
     [Fact]
     public async Task Local_times_that_do_not_exist_or_happen_twice_are_not_guessed()
     {
-        var world = await BookingWorld.CreateAsync(app, policy: BookingPolicy.Default with { WindowDays = 800 }, opens: "00:00");
+        var world = await BookingWorld.CreateAsync(app, policy: BookingPolicy.Default with { WindowDays = 730 }, opens: "00:00");
         var member = await world.MemberClientAsync();
 
         // 2027-03-28 02:30 does not exist in Paris; 2027-10-31 02:30 happens twice.
@@ -244,26 +245,40 @@ internal sealed class BookingWorld
             openingHours = Enum.GetValues<DayOfWeek>().Select(d => new { day = d.ToString(), opens, closes = "22:00" }).ToArray(),
             vatRates = new[] { new { label = "Normal", percent = 20 } },
         });
+        var rules = policy is null ? null : PolicyBody(policy);
         var room = await PostAsync(api, "/api/v1/resources", new
         {
-            locationId = location, name = "Salle Tilleul", kind = "MeetingRoom", capacity = 6, memberHourly = 25m, memberHalfDay = 90m, memberDay = 160m,
+            locationId = location, name = "Salle Tilleul", kind = "MeetingRoom", capacity = 6, memberHourly = 25m, memberHalfDay = 90m, memberDay = 160m, policy = rules,
         });
         var zone = await PostAsync(api, "/api/v1/resources", new
         {
-            locationId = location, name = "Open space", kind = "HotDeskZone", capacity = zoneSeats, memberHourly = 5m, memberHalfDay = 12m, memberDay = 20m,
+            locationId = location, name = "Open space", kind = "HotDeskZone", capacity = zoneSeats, memberHourly = 5m, memberHalfDay = 12m, memberDay = 20m, policy = rules,
         });
-        if (policy is not null)
-        {
-            await app.WithDbAsync(async db =>
-            {
-                foreach (var resource in await db.Resources.Where(r => r.LocationId == location).ToListAsync())
-                {
-                    resource.Policy = policy;
-                }
-                await db.SaveChangesAsync();
-            });
-        }
-        return new BookingWorld { App = app, Location = location, Room = room, Zone = zone };
+        return new BookingWorld { App = app, Location = location, Room = room, Zone = zone, AdminEmail = admin };
+    }
+
+    /// The network admin who created this world (an API client: App.ClientForAsync(AdminEmail)).
+    public required string AdminEmail { get; init; }
+
+    /// A policy as the "policy" object of POST/PUT /api/v1/resources.
+    public static object PolicyBody(BookingPolicy p) => new
+    {
+        p.SetupMinutes, p.CleanupMinutes, p.MinMinutes, p.MaxMinutes, p.IncrementMinutes, p.WindowDays, p.RequiresApproval, p.MembersOnly,
+        p.FreeCancellationHours, p.LateCancellationPercent, p.MaxHoursPerWeek, p.MaxBookingsPerWeek, p.CheckInMinutes,
+        WaitlistMode = p.WaitlistMode.ToString(), p.OfferMinutes,
+    };
+
+    /// Replaces a resource's booking rules through PUT /api/v1/resources/{id}, the rest of it as it is; the new resource.
+    public async Task<JsonElement> SetPolicyAsync(Guid resource, BookingPolicy policy, Action<JsonObject>? change = null)
+    {
+        var api = await App.ClientForAsync(AdminEmail);
+        var body = (await api.GetFromJsonAsync<JsonObject>($"/api/v1/resources/{resource}"))!;
+        body["policy"] = JsonSerializer.SerializeToNode(PolicyBody(policy), JsonSerializerOptions.Web);
+        change?.Invoke(body);
+        using var response = await api.PutAsJsonAsync($"/api/v1/resources/{resource}", body);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, json.ToString());
+        return json;
     }
 
     /// A new member of this location with a sign-in account, as an API client.

@@ -149,12 +149,7 @@ public abstract class ChangeBookingTests(TestApp app)
         var world = await BookingWorld.CreateAsync(app);
         var member = await world.NewMemberAsync();
         var id = await IdOf(await world.BookAsync(member.Client, world.Room, Day().AddHours(9), Day().AddHours(10)));
-        await app.WithDbAsync(async db =>
-        {
-            var room = await db.Resources.SingleAsync(r => r.Id == world.Room);
-            room.Policy = room.Policy with { RequiresApproval = true };
-            await db.SaveChangesAsync();
-        });
+        await world.SetPolicyAsync(world.Room, BookingPolicy.Default with { RequiresApproval = true });
 
         using var retitled = await ChangeAsync(member.Client, id, new { title = "Même créneau" });
         (await retitled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().ShouldBe("Confirmed"); // a new title is no new request

@@ -18,6 +18,9 @@ internal sealed class EditModel(AppDb db, Access access, AuditTrail audit, TimeP
 {
     internal sealed record PriceField(string Name, string Label, string? Value);
 
+    /// A whole-number booking rule: its input is named Input.Policy.{Name}; a text input, so what was typed comes back as typed.
+    internal sealed record PolicyField(string Name, string Label, string? Value);
+
     [FromRoute]
     public Guid? Id { get; set; }
 
@@ -37,6 +40,25 @@ internal sealed class EditModel(AppDb db, Access access, AuditTrail audit, TimeP
         Price(nameof(ResourceInput.NonMemberHalfDay), "Non-member price per half-day", Input.NonMemberHalfDay),
         Price(nameof(ResourceInput.NonMemberDay), "Non-member price per day", Input.NonMemberDay),
     ];
+
+    /// The booking rules shown: as posted, as stored, or the defaults for a new resource.
+    public BookingPolicyInput Policy => Input.Policy ?? BookingPolicyInput.From(BookingPolicy.Default);
+
+    public IReadOnlyList<PolicyField> PolicyFields =>
+    [
+        Rule(nameof(BookingPolicyInput.MinMinutes), "Shortest booking (minutes)", Policy.MinMinutes),
+        Rule(nameof(BookingPolicyInput.MaxMinutes), "Longest booking (minutes)", Policy.MaxMinutes),
+        Rule(nameof(BookingPolicyInput.SetupMinutes), "Set-up time (minutes)", Policy.SetupMinutes),
+        Rule(nameof(BookingPolicyInput.CleanupMinutes), "Clean-up time (minutes)", Policy.CleanupMinutes),
+        Rule(nameof(BookingPolicyInput.WindowDays), "Booking window (days ahead)", Policy.WindowDays),
+        Rule(nameof(BookingPolicyInput.CheckInMinutes), "Check-in within (minutes after the start)", Policy.CheckInMinutes),
+        Rule(nameof(BookingPolicyInput.FreeCancellationHours), "Free cancellation until (hours before)", Policy.FreeCancellationHours),
+        Rule(nameof(BookingPolicyInput.LateCancellationPercent), "Late-cancellation fee (% of the price)", Policy.LateCancellationPercent),
+        Rule(nameof(BookingPolicyInput.MaxHoursPerWeek), "Hours per member per week", Policy.MaxHoursPerWeek),
+        Rule(nameof(BookingPolicyInput.MaxBookingsPerWeek), "Bookings per member per week", Policy.MaxBookingsPerWeek),
+    ];
+
+    public PolicyField OfferField => Rule(nameof(BookingPolicyInput.OfferMinutes), "Waitlist offer held for (minutes)", Policy.OfferMinutes);
 
     public async Task<IActionResult> OnGetAsync(Guid? locationId, CancellationToken ct)
     {
@@ -58,7 +80,11 @@ internal sealed class EditModel(AppDb db, Access access, AuditTrail audit, TimeP
         }
         else
         {
-            Input = new ResourceInput { LocationId = locationId ?? (Locations.Count == 1 ? Locations[0].Id : null) };
+            Input = new ResourceInput
+            {
+                LocationId = locationId ?? (Locations.Count == 1 ? Locations[0].Id : null),
+                Policy = BookingPolicyInput.From(BookingPolicy.Default),
+            };
         }
         return Page();
     }
@@ -100,4 +126,7 @@ internal sealed class EditModel(AppDb db, Access access, AuditTrail audit, TimeP
     // What was typed comes back as typed, even when it could not be read as a number.
     private PriceField Price(string name, string label, decimal? value) =>
         new(name, label, ModelState[$"Input.{name}"]?.AttemptedValue ?? value?.ToString("0.00", CultureInfo.CurrentCulture));
+
+    private PolicyField Rule(string name, string label, int? value) =>
+        new(name, label, ModelState[$"Input.Policy.{name}"]?.AttemptedValue ?? value?.ToString(CultureInfo.InvariantCulture));
 }
