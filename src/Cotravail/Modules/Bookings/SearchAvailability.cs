@@ -54,10 +54,10 @@ internal static class SearchAvailability
         // a network has thousands of locations and a handful of zones).
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         var zones = new Dictionary<string, (TimeSlot? Slot, DateTime LocalNow)>(StringComparer.Ordinal);
-        var places = new Dictionary<int, Place>();
+        var places = new Place?[catalog.Locations.Length]; // by location number: no large dictionary per search
         Place PlaceOf(CatalogLocation location)
         {
-            if (places.TryGetValue(location.Index, out var place))
+            if (places[location.Index] is { } place)
             {
                 return place;
             }
@@ -90,7 +90,7 @@ internal static class SearchAvailability
         }
         if (open.Count > 0)
         {
-            await TakenAsync(db, checkedOnes, open, ct);
+            await TakenAsync(db, catalog, checkedOnes, open, ct);
         }
 
         // Sorted by position alone; options are made for the page only (a network-wide answer has thousands).
@@ -142,7 +142,7 @@ internal static class SearchAvailability
     }
 
     /// A location's slot in UTC (null when the local time does not exist there), local now, and whether it is open.
-    private readonly record struct Place(TimeSlot? Slot, DateTime LocalNow, Unavailability? Hours);
+    private sealed record Place(TimeSlot? Slot, DateTime LocalNow, Unavailability? Hours);
 
     /// A candidate with its price and the first rule it breaks; the bookings met fill in Taken or Assigned.
     private sealed class Checked(CatalogResource resource, TimeSlot? slot, long? price, Unavailability? reason)
@@ -175,13 +175,29 @@ internal static class SearchAvailability
     /// Marks the open candidates that active bookings (or assignments) hold during their slot, buffers
     /// included: one query for the bookings touching the widest slot (time zones and buffers included),
     /// read straight from the data reader (a network-wide search meets thousands of rows).
-    private static async Task TakenAsync(AppDb db, List<Checked> checkedOnes, List<int> open, CancellationToken ct)
+    /// The open candidates are found by resource number in a pooled array: a dictionary of thousands of
+    /// them per search would land on the large object heap and cost full garbage collections.
+    private static async Task TakenAsync(AppDb db, ResourceCatalog catalog, List<Checked> checkedOnes, List<int> open, CancellationToken ct)
     {
-        var byId = new Dictionary<Guid, Checked>(open.Count);
+        var byNumber = System.Buffers.ArrayPool<Checked?>.Shared.Rent(catalog.Resources.Length);
+        try
+        {
+            Array.Clear(byNumber, 0, catalog.Resources.Length);
+            await TakenAsync(db, catalog, checkedOnes, open, byNumber, ct);
+        }
+        finally
+        {
+            Array.Clear(byNumber, 0, catalog.Resources.Length);
+            System.Buffers.ArrayPool<Checked?>.Shared.Return(byNumber);
+        }
+    }
+
+    private static async Task TakenAsync(AppDb db, ResourceCatalog catalog, List<Checked> checkedOnes, List<int> open, Checked?[] byNumber, CancellationToken ct)
+    {
         var (from, to, longest) = (DateTime.MaxValue, DateTime.MinValue, 0);
         foreach (var c in open.Select(i => checkedOnes[i]))
         {
-            byId[c.Resource.Id] = c;
+            byNumber[c.Resource.Index] = c;
             var policy = c.Resource.Policy;
             from = Min(from, c.Slot!.Value.Start - policy.Setup);
             to = Max(to, c.Slot.Value.End + policy.Cleanup);
@@ -194,9 +210,9 @@ internal static class SearchAvailability
         var earliest = from - (reach < LongestBlock ? reach : LongestBlock);
         var active = db.Bookings.AsNoTracking().Where(b => earliest < b.BlockStart && b.BlockStart < to && from < b.BlockEnd
             && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed));
-        if (byId.Count < ByTimeFrom)
+        if (open.Count < ByTimeFrom)
         {
-            var ids = byId.Keys.ToList();
+            var ids = open.Select(i => checkedOnes[i].Resource.Id).ToList();
             active = active.Where(b => EF.Parameter(ids).Contains(b.ResourceId));
         }
         await using (var command = active.Select(b => new { b.ResourceId, b.Seat, b.BlockStart, b.BlockEnd }).CreateDbCommand())
@@ -207,7 +223,7 @@ internal static class SearchAvailability
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
                 {
-                    if (!byId.TryGetValue(reader.GetGuid(0), out var c) || c.Reason is not null)
+                    if (!catalog.ResourceIndex.TryGetValue(reader.GetGuid(0), out var number) || byNumber[number] is not { Reason: null } c)
                     {
                         continue;
                     }
