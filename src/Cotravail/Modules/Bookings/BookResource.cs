@@ -68,7 +68,10 @@ internal static class BookResource
     }
 
     /// Every check but the overlap one, which only the guarded write can make.
-    public static async Task<Result<Prepared>> PrepareAsync(Request request, AppDb db, AccessScope scope, TimeProvider clock, CancellationToken ct)
+    /// Planned: bookings of the same request not written yet (a series' earlier occurrences), which count
+    /// against the weekly limits as if they were.
+    public static async Task<Result<Prepared>> PrepareAsync(
+        Request request, AppDb db, AccessScope scope, TimeProvider clock, CancellationToken ct, IReadOnlyCollection<Booking>? planned = null)
     {
         if (await BookingRules.GetAsync(db, request.ResourceId!.Value, ct) is not (var resource, var location))
         {
@@ -89,7 +92,7 @@ internal static class BookResource
             return when.Error;
         }
         var (slot, localStart, localEnd) = when.Value;
-        if (member.Value is { } memberId && await WeeklyLimitAsync(db, resource, memberId, localStart, localEnd, location.TimeZone, ct) is { } overLimit)
+        if (member.Value is { } memberId && await WeeklyLimitAsync(db, resource, memberId, localStart, localEnd, location.TimeZone, ct, planned: planned) is { } overLimit)
         {
             return overLimit;
         }
@@ -158,7 +161,8 @@ internal static class BookResource
     /// The policy's weekly limits (bookings, then hours) on what the member holds on this resource in the
     /// local week (Monday to Sunday) of the new booking, except the booking being changed; no query without a limit.
     private static async Task<Invalid?> WeeklyLimitAsync(
-        AppDb db, Resource resource, Guid memberId, DateTime localStart, DateTime localEnd, string timeZone, CancellationToken ct, Guid? except = null)
+        AppDb db, Resource resource, Guid memberId, DateTime localStart, DateTime localEnd, string timeZone, CancellationToken ct,
+        Guid? except = null, IReadOnlyCollection<Booking>? planned = null)
     {
         var (maxBookings, maxHours) = (resource.Policy.MaxBookingsPerWeek, resource.Policy.MaxHoursPerWeek);
         if (maxBookings is null && maxHours is null)
@@ -172,6 +176,8 @@ internal static class BookResource
             .Where(b => b.ResourceId == resource.Id && b.MemberId == memberId && b.Start >= from && b.Start < to && b.Id != except
                 && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed))
             .Select(b => new { b.Start, b.End }).ToListAsync(ct);
+        held.AddRange((planned ?? []).Where(b => b.ResourceId == resource.Id && b.MemberId == memberId && b.Start >= from && b.Start < to)
+            .Select(b => new { b.Start, b.End }));
         if (held.Count + 1 > maxBookings)
         {
             return new Invalid("start", BookingMessages.WeeklyBookingsLimit);

@@ -143,7 +143,8 @@ internal sealed class BookSeries(AppDb db, TimeProvider clock, IStringLocalizer<
         {
             var (from, to) = (Text(start), Text(start + length));
             var single = new BookResource.Request { ResourceId = request.ResourceId, Start = from, End = to, Title = request.Title, MemberId = request.MemberId };
-            var prepared = await BookResource.PrepareAsync(single, db, scope, clock, ct);
+            // the occurrences planned so far count against the weekly limits like bookings already made
+            var prepared = await BookResource.PrepareAsync(single, db, scope, clock, ct, [.. steps.Where(s => s.Prepared is not null).Select(s => s.Prepared!.Booking)]);
             if (!prepared.IsOk)
             {
                 if (prepared.Error is NotFound or Forbidden || (prepared.Error is Invalid { Field: "resourceId" or "memberId" }))

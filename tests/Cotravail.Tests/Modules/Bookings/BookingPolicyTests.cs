@@ -99,6 +99,36 @@ public abstract class BookingPolicyTests(TestApp app)
         (await startOf(nextWeek)).ShouldBe(nextWeekStart);
     }
 
+    [Fact]
+    public async Task A_series_counts_its_own_occurrences_against_the_weekly_limits()
+    {
+        var world = await BookingWorld.CreateAsync(app, policy: BookingPolicy.Default with { MaxBookingsPerWeek = 2, MaxHoursPerWeek = 3 });
+        var member = await world.NewMemberAsync();
+        var monday = NextMonday();
+        object Daily(int hours) => new
+        {
+            resourceId = world.Room, start = Local(monday.AddHours(9)), end = Local(monday.AddHours(9 + hours)), frequency = "Daily", count = 5, mode = "AvailableOnly",
+        };
+
+        using var previewed = await SendInEnglishAsync(member.Client, HttpMethod.Post, "/api/v1/bookings/series/preview", Daily(1));
+        var preview = await previewed.Content.ReadFromJsonAsync<JsonElement>();
+        previewed.StatusCode.ShouldBe(HttpStatusCode.OK, preview.ToString());
+        preview.EnumerateArray().Select(o => o.GetProperty("available").GetBoolean()).ShouldBe([true, true, false, false, false]);
+        preview[2].GetProperty("reason").GetString().ShouldBe("You have reached this resource's weekly limit of bookings (Monday to Sunday).");
+
+        using var booked = await member.Client.PostAsJsonAsync("/api/v1/bookings/series", Daily(1));
+        (await booked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("booked").GetArrayLength().ShouldBe(2);
+        (await app.WithDbAsync(db => db.Bookings.CountAsync(b => b.MemberId == member.MemberId && b.Status == Cotravail.Modules.Bookings.BookingStatus.Confirmed))).ShouldBe(2);
+
+        // hours: a second member's daily 2-hour series fits once in 3 hours a week
+        var other = await world.NewMemberAsync();
+        using var hours = await other.Client.PostAsJsonAsync("/api/v1/bookings/series", new
+        {
+            resourceId = world.Room, start = Local(monday.AddHours(14)), end = Local(monday.AddHours(16)), frequency = "Daily", count = 3, mode = "AvailableOnly",
+        });
+        (await hours.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("booked").GetArrayLength().ShouldBe(1);
+    }
+
     private DateTime NextMonday()
     {
         var monday = Day(2);
