@@ -110,6 +110,12 @@ internal static class AssignResource
     {
         using var gate = await SqliteWriteGate.EnterAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            // a booking being written for this resource holds its row FOR KEY SHARE (migration 0019): wait for it,
+            // so the query below sees it; a booking arriving meanwhile waits for this one and then sees the assignment
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Resources\" WHERE \"Id\" = {assignment.ResourceId} FOR UPDATE", ct);
+        }
         var (from, to, startsAt, endsAt) = (assignment.From, assignment.To, assignment.StartsAt, assignment.EndsAt);
         Error? refused = null;
         if (await db.ResourceAssignments.AnyAsync(a => a.ResourceId == assignment.ResourceId && (to == null || a.From < to) && (a.To == null || from < a.To), ct))

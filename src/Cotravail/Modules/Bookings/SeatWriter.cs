@@ -250,7 +250,8 @@ internal static class SeatWriter
     public static bool IsOverlap(Exception exception) => (exception is DbUpdateException ? exception.InnerException : exception) switch
     {
         PostgresException p => p.SqlState == PostgresErrorCodes.ExclusionViolation,
-        SqliteException s => s.Message.Contains("booking_overlap", StringComparison.Ordinal),
+        // a seat taken, or (migration 0019) the resource assigned to someone meanwhile: both leave the slot unbookable
+        SqliteException s => s.Message.Contains("booking_overlap", StringComparison.Ordinal) || s.Message.Contains("booking_assigned", StringComparison.Ordinal),
         _ => false,
     };
 }

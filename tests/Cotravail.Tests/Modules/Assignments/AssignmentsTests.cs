@@ -111,6 +111,88 @@ public abstract class AssignmentsTests(TestApp app)
     }
 
     [Fact]
+    public async Task The_database_itself_refuses_a_booking_of_an_assigned_desk_and_a_move_onto_it()
+    {
+        var world = await AssignmentWorld.CreateAsync(app);
+        var holder = await world.MemberAsync("Titulaire");
+        var booker = await world.MemberAsync("Ailleurs");
+        (await AssignmentWorld.AssignAsync(await world.ManagerAsync(), world.Desk, world.Today(10), world.Today(20), member: holder.MemberId)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var day = world.Today(12).ToDateTime(new TimeOnly(9, 0));
+        var start = TimeZoneInfo.ConvertTimeToUtc(day, AssignmentWorld.Paris);
+
+        // written past the booking's own check, as a racing request would reach the database
+        var inserted = await app.WithDbAsync(async db =>
+        {
+            db.Bookings.Add(new Cotravail.Modules.Bookings.Booking(world.Desk, world.Location, new(start, start.AddHours(1)), new(start, start.AddHours(1)),
+                booker.UserId, booker.MemberId, "Behind its back", pending: false, app.Clock.GetUtcNow().UtcDateTime));
+            try
+            {
+                await db.SaveChangesAsync();
+                return "written";
+            }
+            catch (DbUpdateException e)
+            {
+                return Cotravail.Modules.Bookings.SeatWriter.IsOverlap(e) ? "refused" : e.InnerException?.Message ?? e.Message;
+            }
+        });
+        inserted.ShouldBe("refused");
+
+        // a booking of the desk outside the period, moved into it behind the check: refused too
+        var before = TimeZoneInfo.ConvertTimeToUtc(world.Today(5).ToDateTime(new TimeOnly(9, 0)), AssignmentWorld.Paris);
+        var id = await world.Bookings.InsertAsync(booker, world.Desk, before, TimeSpan.FromHours(1), createdAt: app.Clock.GetUtcNow().UtcDateTime);
+        var moved = await app.WithDbAsync(async db =>
+        {
+            var affected = 0;
+            try
+            {
+                affected = await db.Bookings.Where(b => b.Id == id).ExecuteUpdateAsync(u => u.SetProperty(b => b.Start, start).SetProperty(b => b.End, start.AddHours(1))
+                    .SetProperty(b => b.BlockStart, start).SetProperty(b => b.BlockEnd, start.AddHours(1)));
+            }
+            catch (Exception e) when (Cotravail.Modules.Bookings.SeatWriter.IsOverlap(e.InnerException ?? e) || Cotravail.Modules.Bookings.SeatWriter.IsOverlap(e))
+            {
+                return "refused";
+            }
+            return $"moved {affected}";
+        });
+        moved.ShouldBe("refused");
+    }
+
+    [Fact]
+    public async Task Bookings_racing_an_assignment_of_the_same_desk_never_both_hold_it()
+    {
+        var world = await AssignmentWorld.CreateAsync(app);
+        var holder = await world.MemberAsync("Titulaire");
+        var bookers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => world.MemberAsync($"Course{i}")));
+        var outcomes = new List<string>();
+        for (var round = 0; round < 4; round++)
+        {
+            var (from, to) = (world.Today(2 + (10 * round)), world.Today(9 + (10 * round)));
+            var assigning = AssignmentWorld.AssignAsync(await world.ManagerAsync(), world.Desk, from, to, member: holder.MemberId);
+            var booking = bookers.Select((b, i) => world.Bookings.BookAsync(b.Client, world.Desk,
+                from.AddDays(1 + (i % 5)).ToDateTime(new TimeOnly(10, 0)), from.AddDays(1 + (i % 5)).ToDateTime(new TimeOnly(11, 0)))).ToList();
+            var assigned = await assigning;
+            var booked = await Task.WhenAll(booking);
+
+            var (startsAt, endsAt) = (TimeZoneInfo.ConvertTimeToUtc(from.ToDateTime(TimeOnly.MinValue), AssignmentWorld.Paris), TimeZoneInfo.ConvertTimeToUtc(to.ToDateTime(TimeOnly.MinValue), AssignmentWorld.Paris));
+            var holding = await app.WithDbAsync(db => db.Bookings.CountAsync(b => b.ResourceId == world.Desk && b.Start < endsAt && startsAt < b.End
+                && (b.Status == Cotravail.Modules.Bookings.BookingStatus.Pending || b.Status == Cotravail.Modules.Bookings.BookingStatus.Confirmed)));
+            booked.Select(b => b.StatusCode).ShouldAllBe(c => c == HttpStatusCode.Created || c == HttpStatusCode.Conflict);
+            booked.Count(b => b.StatusCode == HttpStatusCode.Created).ShouldBe(holding);
+            if (assigned.StatusCode == HttpStatusCode.Created)
+            {
+                holding.ShouldBe(0, $"round {round}: the desk was assigned while {holding} bookings held it");
+            }
+            else
+            {
+                assigned.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+                holding.ShouldBeGreaterThan(0, $"round {round}: the assignment was refused with nothing in its way");
+            }
+            outcomes.Add($"{(int)assigned.StatusCode}/{holding}");
+        }
+        outcomes.Count.ShouldBe(4);
+    }
+
+    [Fact]
     public async Task An_assignment_over_coming_bookings_is_refused_and_lists_them_without_names()
     {
         var world = await AssignmentWorld.CreateAsync(app);
