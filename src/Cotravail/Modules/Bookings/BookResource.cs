@@ -108,6 +108,7 @@ internal static class BookResource
             scope.UserId!.Value, member.Value, request.Title?.Trim() ?? resource.Name, resource.Policy.RequiresApproval,
             clock.GetUtcNow().UtcDateTime);
         booking.Price(price, location.Currency, location.VatRates.FirstOrDefault()?.BasisPoints ?? 0);
+        booking.MarkAssignable(Assignments.AssignmentHolds.Assignable(resource.Kind));
         // Assignments: a desk or office assigned to someone for the slot is not bookable (no query for other kinds).
         if (await Assignments.AssignmentHolds.RefusalAsync(db, resource, member.Value, slot, ct) is { } assigned)
         {
@@ -155,6 +156,7 @@ internal static class BookResource
             current.BookedByUserId, current.MemberId, request.Title?.Trim() ?? current.Title, resource.Policy.RequiresApproval,
             clock.GetUtcNow().UtcDateTime);
         changed.Price(price, location.Currency, location.VatRates.FirstOrDefault()?.BasisPoints ?? 0);
+        changed.MarkAssignable(Assignments.AssignmentHolds.Assignable(resource.Kind));
         return new Prepared(changed, resource.Kind == ResourceKind.HotDeskZone ? resource.Capacity : 1, resource.Name, location.TimeZone);
     }
 

@@ -107,6 +107,13 @@ internal sealed class Booking
 
     public void JoinSeries(Guid seriesId) => SeriesId = seriesId;
 
+    /// The resource is a desk or an office, which can be assigned to someone for a period
+    /// (Modules/Assignments): the database then refuses the booking during an assignment (migration 0019),
+    /// and no other booking pays for that check.
+    public bool Assignable { get; private set; }
+
+    public void MarkAssignable(bool assignable) => Assignable = assignable;
+
     /// A waitlist offer holds its slot as a pending booking until the member accepts (Confirmed),
     /// declines or lets it expire; the waitlist entry pointing at it tells it from an approval request.
     public void HoldForOffer() => Status = BookingStatus.Pending;

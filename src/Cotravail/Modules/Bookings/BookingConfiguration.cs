@@ -17,6 +17,7 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         // The defaults are for rows older than these columns; EF Core always writes the value (no RETURNING).
         builder.Property(b => b.CancellationFeeCents).HasDefaultValue(0L).ValueGeneratedNever();
         builder.Property(b => b.Sequence).HasDefaultValue(0).ValueGeneratedNever();
+        builder.Property(b => b.Assignable).HasDefaultValue(false).ValueGeneratedNever();
         builder.HasOne<Resource>().WithMany().HasForeignKey(b => b.ResourceId).OnDelete(DeleteBehavior.Restrict);
         // The overlap check and availability search: a resource's bookings by time.
         builder.HasIndex(b => new { b.ResourceId, b.BlockStart });

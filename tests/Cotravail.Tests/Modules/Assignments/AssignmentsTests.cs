@@ -123,8 +123,10 @@ public abstract class AssignmentsTests(TestApp app)
         // written past the booking's own check, as a racing request would reach the database
         var inserted = await app.WithDbAsync(async db =>
         {
-            db.Bookings.Add(new Cotravail.Modules.Bookings.Booking(world.Desk, world.Location, new(start, start.AddHours(1)), new(start, start.AddHours(1)),
-                booker.UserId, booker.MemberId, "Behind its back", pending: false, app.Clock.GetUtcNow().UtcDateTime));
+            var behind = new Cotravail.Modules.Bookings.Booking(world.Desk, world.Location, new(start, start.AddHours(1)), new(start, start.AddHours(1)),
+                booker.UserId, booker.MemberId, "Behind its back", pending: false, app.Clock.GetUtcNow().UtcDateTime);
+            behind.MarkAssignable(true); // a desk's booking, as BookResource marks it
+            db.Bookings.Add(behind);
             try
             {
                 await db.SaveChangesAsync();
@@ -145,7 +147,8 @@ public abstract class AssignmentsTests(TestApp app)
             var affected = 0;
             try
             {
-                affected = await db.Bookings.Where(b => b.Id == id).ExecuteUpdateAsync(u => u.SetProperty(b => b.Start, start).SetProperty(b => b.End, start.AddHours(1))
+                affected = await db.Bookings.Where(b => b.Id == id).ExecuteUpdateAsync(u => u.SetProperty(b => b.Assignable, true)
+                    .SetProperty(b => b.Start, start).SetProperty(b => b.End, start.AddHours(1))
                     .SetProperty(b => b.BlockStart, start).SetProperty(b => b.BlockEnd, start.AddHours(1)));
             }
             catch (Exception e) when (Cotravail.Modules.Bookings.SeatWriter.IsOverlap(e.InnerException ?? e) || Cotravail.Modules.Bookings.SeatWriter.IsOverlap(e))
@@ -190,6 +193,7 @@ public abstract class AssignmentsTests(TestApp app)
             outcomes.Add($"{(int)assigned.StatusCode}/{holding}");
         }
         outcomes.Count.ShouldBe(4);
+        (await app.WithDbAsync(db => db.Bookings.Where(b => b.ResourceId == world.Desk).AllAsync(b => b.Assignable))).ShouldBeTrue("a desk's bookings are marked for the database's check");
     }
 
     [Fact]
