@@ -111,6 +111,33 @@ internal static class RowInserter
         }
     }
 
+    /// SQLite: the entries' INSERT commands with their parameters, bound to no connection yet (for
+    /// SqliteGroupWriter, which runs them in a transaction of its own); then Accept them once written.
+    public static List<Microsoft.Data.Sqlite.SqliteCommand> SqliteCommands(AppDb db, IReadOnlyList<EntityEntry> entries)
+    {
+        var commands = new List<Microsoft.Data.Sqlite.SqliteCommand>(entries.Count);
+        foreach (var entry in entries)
+        {
+            var plan = PlanFor(db, entry.Metadata, postgres: false)!;
+            var command = new Microsoft.Data.Sqlite.SqliteCommand(plan.Sql);
+            for (var i = 0; i < plan.Properties.Length; i++)
+            {
+                command.Parameters.Add(plan.Mappings[i].CreateParameter(command, "@p" + i, entry.Property(plan.Properties[i]).CurrentValue, plan.Properties[i].IsNullable));
+            }
+            commands.Add(command);
+        }
+        return commands;
+    }
+
+    /// Marks entries written elsewhere as saved, as SaveChanges would.
+    public static void Accept(IEnumerable<EntityEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            entry.State = EntityState.Unchanged;
+        }
+    }
+
     private static Plan? PlanFor(AppDb db, IEntityType type, bool postgres) => Plans.GetOrAdd((type, postgres), key =>
     {
         if (key.Type.GetTableName() is not { } table || key.Type.GetComplexProperties().Any() || key.Type.GetNavigations().Any(n => n.TargetEntityType.IsOwned())

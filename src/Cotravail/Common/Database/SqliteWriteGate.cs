@@ -17,7 +17,13 @@ internal static class SqliteWriteGate
         {
             return null;
         }
-        var gate = Gates.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
+        return await EnterAsync(db.Database.GetConnectionString() ?? "", ct);
+    }
+
+    /// The gate of the SQLite database behind this connection string.
+    public static async Task<IDisposable> EnterAsync(string connectionString, CancellationToken ct)
+    {
+        var gate = Gates.GetOrAdd(connectionString, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct);
         return new Release(gate);
     }

@@ -52,14 +52,24 @@ internal static class SeatWriter
     /// share one IMMEDIATE transaction.
     private static async Task<bool> InsertCheckedAsync(AppDb db, Booking booking, int seats, CancellationToken ct)
     {
-        using var gate = await SqliteWriteGate.EnterAsync(db, ct);
         if (seats == 1)
         {
             booking.AssignSeat(1);
             db.Bookings.Add(booking);
+            // new rows only and no transaction of the caller's: committed together with other bookings of the moment
+            var added = db.Database.CurrentTransaction is null ? RowInserter.Pending(db) : null;
+            using var direct = added is null ? await SqliteWriteGate.EnterAsync(db, ct) : null;
             try
             {
-                await SaveAddedAsync(db, ct);
+                if (added is not null)
+                {
+                    await SqliteGroupWriter.WriteAsync(db.Database.GetConnectionString()!, RowInserter.SqliteCommands(db, added), ct);
+                    RowInserter.Accept(added);
+                }
+                else
+                {
+                    await SaveAddedAsync(db, ct);
+                }
                 return true;
             }
             catch (Exception e) when (IsOverlap(e))
@@ -68,6 +78,7 @@ internal static class SeatWriter
                 return false;
             }
         }
+        using var gate = await SqliteWriteGate.EnterAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Database.AutoSavepointsEnabled = false; // one save in this transaction: no savepoint commands
         try
