@@ -26,7 +26,8 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
             .HasFilter("\"Status\" IN ('Pending', 'Confirmed')");
         builder.HasIndex(b => new { b.LocationId, b.Start });
         builder.HasIndex(b => new { b.MemberId, b.Start });
-        builder.HasIndex(b => b.SeriesId);
+        // Only bookings of a series: the others (most) cost no entry in it.
+        builder.HasIndex(b => b.SeriesId).HasFilter("\"SeriesId\" IS NOT NULL");
         builder.ToTable(t => t.HasCheckConstraint("CK_Bookings_Slot", "\"Start\" < \"End\" AND \"BlockStart\" <= \"Start\" AND \"End\" <= \"BlockEnd\" AND \"Seat\" >= 1"));
     }
 }
