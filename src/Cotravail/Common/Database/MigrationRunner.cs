@@ -33,6 +33,10 @@ internal sealed class MigrationRunner(AppDb db, DatabaseSettings settings, TimeP
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
         await db.Database.OpenConnectionAsync(ct);
+        // A migration may rewrite millions of rows (0019 marks every booking of a desk or an office): no
+        // per-command limit while migrating (put back after: contexts are pooled).
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(TimeSpan.Zero);
         try
         {
             if (settings.Engine == DatabaseEngine.Postgres)
@@ -57,6 +61,7 @@ internal sealed class MigrationRunner(AppDb db, DatabaseSettings settings, TimeP
         }
         finally
         {
+            db.Database.SetCommandTimeout(timeout);
             if (settings.Engine == DatabaseEngine.Postgres)
             {
                 await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({LockKey});", ct);
