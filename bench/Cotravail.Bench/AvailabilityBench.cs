@@ -54,6 +54,10 @@ internal static class AvailabilityBench
             // For a profiler: the network-wide search server side only, nothing else.
             cases = cases[1..];
         }
+        if (options.BookingOnly)
+        {
+            cases = []; // for a profiler: the bookings over HTTP only
+        }
         foreach (var (name, query) in cases)
         {
             var server = await WarmThenRunAsync(1, duration, options.MaxRequests, async _ =>

@@ -17,8 +17,8 @@ namespace Cotravail.Bench;
 /// HTTP on that dataset (the bookings it makes are deleted at the end):
 ///   dotnet run -c Release --project bench/Cotravail.Bench -- availability --engine postgres --connection "Host=127.0.0.1;Port=55500;Username=postgres" --database cotravail_scale
 ///   dotnet run -c Release --project bench/Cotravail.Bench -- availability --engine sqlite --file /work/scale-sqlite.db
-/// (`--network-server-only` runs only the network-wide search server side: the case to profile, e.g. under
-/// `dotnet-trace collect -- …`.)
+/// (`--network-server-only` runs only the network-wide search server side, `--booking-only` only the
+/// bookings over HTTP: cases to profile, e.g. under `dotnet-trace collect -- …`.)
 ///
 /// Without a command, `booking` (its options as before).
 internal static class BenchProgram
@@ -49,7 +49,7 @@ internal static class BenchProgram
 }
 
 /// Options of `generate` and `availability`: the engine and where its database is.
-internal sealed record Options(DatabaseEngine Engine, string Connection, string Database, string File, double Scale, int Seed, double Seconds, int MaxRequests, bool ServerOnly)
+internal sealed record Options(DatabaseEngine Engine, string Connection, string Database, string File, double Scale, int Seed, double Seconds, int MaxRequests, bool ServerOnly, bool BookingOnly)
 {
     public static Options From(Dictionary<string, string> o) => new(
         o.GetValueOrDefault("engine", "postgres").Equals("sqlite", StringComparison.OrdinalIgnoreCase) ? DatabaseEngine.Sqlite : DatabaseEngine.Postgres,
@@ -60,7 +60,8 @@ internal sealed record Options(DatabaseEngine Engine, string Connection, string 
         int.Parse(o.GetValueOrDefault("seed", "20261125"), CultureInfo.InvariantCulture),
         double.Parse(o.GetValueOrDefault("seconds", "5"), CultureInfo.InvariantCulture),
         int.Parse(o.GetValueOrDefault("requests", "2000"), CultureInfo.InvariantCulture),
-        o.ContainsKey("network-server-only"));
+        o.ContainsKey("network-server-only"),
+        o.ContainsKey("booking-only"));
 
     /// The connection string of the dataset's database for the app.
     public string ConnectionString => Engine == DatabaseEngine.Postgres

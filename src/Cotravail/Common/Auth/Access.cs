@@ -48,23 +48,24 @@ internal sealed class Access(IHttpContextAccessor http, AppDb db)
 
     public static async Task<AccessScope> LoadAsync(AppDb db, Guid userId, CancellationToken ct)
     {
-        var user = await db.Users.Where(u => u.Id == userId && u.IsActive)
-            .Select(u => new { u.IsNetworkAdmin })
+        // The user and their member record in one query, their staff roles in another: every request pays for these.
+        var user = await (
+            from u in db.Users.AsNoTracking().Where(u => u.Id == userId && u.IsActive)
+            join m in db.Members.AsNoTracking() on u.Id equals m.UserId into members
+            from m in members.DefaultIfEmpty()
+            select new { u.IsNetworkAdmin, MemberId = (Guid?)m!.Id, CompanyId = m.CompanyId, IsCompanyAdmin = (bool?)m.IsCompanyAdmin })
             .FirstOrDefaultAsync(ct);
         if (user is null)
         {
             return AccessScope.Anonymous;
         }
-        var roles = await db.StaffAssignments.Where(s => s.UserId == userId).ToListAsync(ct);
-        var member = await db.Members.Where(m => m.UserId == userId)
-            .Select(m => new { m.Id, m.CompanyId, m.IsCompanyAdmin })
-            .FirstOrDefaultAsync(ct);
+        var roles = await db.StaffAssignments.AsNoTracking().Where(s => s.UserId == userId).Select(s => new { s.Role, s.LocationId }).ToListAsync(ct);
         return new AccessScope(
             userId,
             user.IsNetworkAdmin,
             roles.Where(r => r.Role == StaffRole.Manager).Select(r => r.LocationId).ToHashSet(),
             roles.Where(r => r.Role == StaffRole.Host).Select(r => r.LocationId).ToHashSet(),
-            member?.Id,
-            member is { IsCompanyAdmin: true } ? member.CompanyId : null);
+            user.MemberId,
+            user.IsCompanyAdmin == true ? user.CompanyId : null);
     }
 }

@@ -148,35 +148,42 @@ internal sealed class BookingNotice(AppDb db, Outbox outbox, MailDelivery mail, 
     public async Task<Facts> FactsAsync(IReadOnlyList<Booking> bookings, IReadOnlyList<BookingAttendee>? attendees, CancellationToken ct)
     {
         var first = bookings[0];
-        var where = await db.Resources.Where(r => r.Id == first.ResourceId)
-            .Select(r => new
-            {
-                r.Name,
-                Location = db.Locations.Where(l => l.Id == r.LocationId).Select(l => new { l.Name, l.Street, l.PostalCode, l.City, l.TimeZone }).First(),
-            })
-            .AsNoTracking().FirstAsync(ct);
+        // The resource and its location from the booking rules' cache when active (the booking path just
+        // read them); a deactivated one's notices (a cancellation) read them from the database.
+        var where = await BookingRules.GetAsync(db, first.ResourceId, ct) is var (resource, location)
+            ? new Where(resource.Name, location.Name, location.Street, location.PostalCode, location.City, location.TimeZone)
+            : await db.Resources.Where(r => r.Id == first.ResourceId)
+                .Join(db.Locations, r => r.LocationId, l => l.Id, (r, l) => new Where(r.Name, l.Name, l.Street, l.PostalCode, l.City, l.TimeZone))
+                .AsNoTracking().FirstAsync(ct);
         var network = await db.Network.AsNoTracking().Select(n => new { n.Name, n.Email }).FirstOrDefaultAsync(ct);
         var ids = bookings.Select(b => b.Id).ToList();
         var rows = attendees ?? await db.BookingAttendees.AsNoTracking().Where(a => ids.Contains(a.BookingId)).OrderBy(a => a.AddedAt).ThenBy(a => a.Id).ToListAsync(ct);
-        var member = first.MemberId is { } memberId
+        // The member (their address and language) and their full name as the host, in one query.
+        var booker = first.MemberId is { } memberId
             ? await db.Members.AsNoTracking().Where(m => m.Id == memberId)
-                .Select(m => new Person(m.Email, m.FirstName, db.Users.Where(u => u.Id == m.UserId).Select(u => u.PreferredCulture).FirstOrDefault()))
+                .Select(m => new
+                {
+                    Person = new Person(m.Email, m.FirstName, db.Users.Where(u => u.Id == m.UserId).Select(u => u.PreferredCulture).FirstOrDefault()),
+                    Host = m.FirstName + " " + m.LastName,
+                })
                 .FirstOrDefaultAsync(ct)
             : null;
-        var host = first.MemberId is { } hostId
-            ? await db.Members.AsNoTracking().Where(m => m.Id == hostId).Select(m => m.FirstName + " " + m.LastName).FirstOrDefaultAsync(ct)
+        var member = booker?.Person;
+        var host = first.MemberId is not null
+            ? booker?.Host
             : await db.Users.AsNoTracking().Where(u => u.Id == first.BookedByUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
         var people = (await PeopleAsync(rows, first.BookedByUserId, ct)).Where(p => p.Email != member?.Email).DistinctBy(p => p.Email).ToList();
-        var l = where.Location;
         return new Facts(
-            where.Name,
-            $"{where.Name}, {l.Name}, {l.Street}, {l.PostalCode} {l.City}",
-            TimeZoneInfo.FindSystemTimeZoneById(l.TimeZone),
-            new CalendarPerson(network?.Email is { Length: > 0 } email ? email : mail.From, l.Name),
-            string.IsNullOrWhiteSpace(host) ? l.Name : host,
+            where.Resource,
+            $"{where.Resource}, {where.Location}, {where.Street}, {where.PostalCode} {where.City}",
+            TimeZoneInfo.FindSystemTimeZoneById(where.TimeZone),
+            new CalendarPerson(network?.Email is { Length: > 0 } email ? email : mail.From, where.Location),
+            string.IsNullOrWhiteSpace(host) ? where.Location : host,
             member,
             people);
     }
+
+    private sealed record Where(string Resource, string Location, string Street, string PostalCode, string City, string TimeZone);
 
     /// Members by their current address and language; guests by the address typed, in the booker's language.
     private async Task<List<Person>> PeopleAsync(IReadOnlyList<BookingAttendee> rows, Guid bookedBy, CancellationToken ct)
