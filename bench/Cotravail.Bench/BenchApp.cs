@@ -73,6 +73,9 @@ internal sealed class BenchApp : WebApplicationFactory<Program>
     }
 
     /// A raw connection to the app's database, for the engine's own insert-and-commit rate.
+    /// The process's SQLite write gate, as the app's writers take it (null on PostgreSQL).
+    public async Task<IDisposable?> SqliteGateAsync() => Engine == DatabaseEngine.Sqlite ? await SqliteWriteGate.EnterAsync(connectionString, CancellationToken.None) : null;
+
     public DbConnection NewConnection() => Engine == DatabaseEngine.Postgres ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
 
     private async Task SeedAsync(int resources)

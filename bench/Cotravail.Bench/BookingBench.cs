@@ -106,7 +106,7 @@ internal static class BookingBench
         }
 
         // The booking table's own ceiling: one booking row written by hand (its indexes, constraints and
-        // triggers), no rules, no EF Core.
+        // triggers), no rules, no EF Core, one transaction per row (on SQLite behind the app's write gate).
         static async Task<string> RowInsertAsync(BenchApp app, int n, DateTime firstDay)
         {
             var resource = app.Resources[n % app.Resources.Count];
@@ -118,6 +118,7 @@ internal static class BookingBench
             object At(DateTime t) => pg ? t : t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
             try
             {
+                using var gate = await app.SqliteGateAsync(); // one SQLite writer at a time, as in the app
                 await using var connection = app.NewConnection();
                 await connection.OpenAsync();
                 await using var command = connection.CreateCommand();
