@@ -31,7 +31,7 @@ internal static class BookingsModule
         api.MapGet("/availability", async ([AsParameters] SearchAvailability.Query query, AppDb db, Access access, TimeProvider clock, HttpContext http, CancellationToken ct) =>
                 (await SearchAvailability.HandleAsync(query, db, await access.GetAsync(ct), clock, ct)).ToHttp(http))
             .WithTags("Bookings").Produces<SearchAvailability.Response>().ProducesValidationProblem()
-            .WithSummary("Free resources for a slot; start and end are local times in each location's own time zone. Without locationId, the whole network. Filters: kind, capacity (people), amenities and accessibility (comma-separated, all required), maxPrice for the slot; explain=true also lists the unavailable ones with their reason.");
+            .WithSummary("Free resources for a slot; start and end are local times in each location's own time zone. Without locationId, the whole network. Filters: kind, capacity (people), amenities and accessibility (comma-separated, all required), maxPrice for the slot; explain=true also lists the unavailable ones with their reason. Sorted by location then resource name, a page at a time (page from 1, pageSize 25 by default, at most 100) with availableCount and unavailableCount.");
         var group = api.MapGroup("/bookings").WithTags("Bookings");
         group.MapGet("/", async ([AsParameters] BookingQueries.Query query, AppDb db, Access access, TimeProvider clock, CancellationToken ct) =>
                 TypedResults.Ok(await BookingQueries.ListAsync(query, db, await access.GetAsync(ct), clock, ct)))
