@@ -92,6 +92,7 @@ internal sealed class BookingNotice(AppDb db, Outbox outbox, MailDelivery mail, 
                 BookingEvent.Declined => BookingEmails.Decided(l, member.Name, facts.Resource, start, approved: false),
                 BookingEvent.Cancelled when bookings.Count > 1 => BookingEmails.SeriesCancelled(l, member.Name, facts.Resource, starts),
                 BookingEvent.Cancelled => BookingEmails.Cancelled(l, member.Name, facts.Resource, start),
+                BookingEvent.Changed when bookings.Count > 1 => BookingEmails.SeriesChanged(l, member.Name, facts.Resource, start, bookings.Count),
                 BookingEvent.Changed => BookingEmails.Changed(l, member.Name, summary, facts.Place, start, end),
                 _ => BookingEmails.Reminder(l, member.Name, summary, facts.Place, start, end),
             }) with { Attachment = calendar });

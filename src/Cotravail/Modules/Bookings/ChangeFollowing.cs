@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
-using Cotravail.Common.Email;
 using Cotravail.Common.Errors;
 using Cotravail.Common.Localization;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +12,7 @@ namespace Cotravail.Modules.Bookings;
 /// Changes an occurrence of a series and every later active one: new local times of day and/or another
 /// resource, each occurrence checked like ChangeBooking. AllOrNothing writes them in one transaction or
 /// none (409 listing the dates that cannot move); AvailableOnly moves those that can and lists the others.
-internal sealed class ChangeFollowing(AppDb db, TimeProvider clock, Outbox outbox, IStringLocalizer<SharedResource> l)
+internal sealed class ChangeFollowing(AppDb db, TimeProvider clock, BookingNotice notice, IStringLocalizer<SharedResource> l)
 {
     internal sealed record Request
     {
@@ -114,18 +113,15 @@ internal sealed class ChangeFollowing(AppDb db, TimeProvider clock, Outbox outbo
         return new Response([.. changed.Select(c => BookingQueries.ToResponse(c.Booking, c.Prepared.ResourceName, c.Prepared.TimeZone))], skipped);
     }
 
-    /// One email for the whole change, about its first occurrence.
+    /// One email for the whole change, with one .ics updating every changed occurrence (each VEVENT with
+    /// a higher SEQUENCE, so calendar apps move them), to the member.
     private async Task EnqueueAsync(List<(Booking Booking, BookResource.Prepared Prepared)> changed, CancellationToken ct)
     {
-        if (changed.Count == 0 || changed[0].Booking.MemberId is not { } memberId)
+        foreach (var (booking, _) in changed)
         {
-            return;
+            booking.Revise();
         }
-        var (first, prepared) = changed[0];
-        var member = await db.Members.Where(m => m.Id == memberId).Select(m => new { m.FirstName, m.Email, m.UserId }).FirstAsync(ct);
-        var culture = await db.Users.Where(u => u.Id == member.UserId).Select(u => u.PreferredCulture).FirstOrDefaultAsync(ct);
-        var localStart = WallClock.ToLocal(first.Start, TimeZoneInfo.FindSystemTimeZoneById(prepared.TimeZone));
-        outbox.Enqueue(member.Email, culture, l => BookingEmails.SeriesChanged(l, member.FirstName, prepared.ResourceName, localStart, changed.Count));
+        await notice.SendAsync([.. changed.Select(c => c.Booking)], BookingEvent.Changed, null, ct);
     }
 
     private static bool TryTime(string text, out TimeOnly time) =>

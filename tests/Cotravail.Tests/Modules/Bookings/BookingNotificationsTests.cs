@@ -221,6 +221,27 @@ public abstract class BookingNotificationsTests(TestApp app)
     }
 
     [Fact]
+    public async Task Changing_a_series_onwards_sends_one_email_whose_ics_moves_each_changed_occurrence()
+    {
+        var world = await BookingWorld.CreateAsync(app);
+        var member = await world.NewMemberAsync();
+        var first = Day(3).AddHours(9);
+        var ids = await world.BookSeriesAsync(member.Client, first, TimeSpan.FromHours(1), 3, "Daily");
+
+        using var moved = await member.Client.PatchAsJsonAsync($"/api/v1/bookings/{ids[1]}/following", new { startTime = "10:30", endTime = "11:30" });
+        moved.StatusCode.ShouldBe(HttpStatusCode.OK, await moved.Content.ReadAsStringAsync());
+
+        var email = await app.LastEmailToAsync(member.Email);
+        email.Subject.ShouldBe("Votre réservation récurrente a été modifiée : Salle Tilleul");
+        var calendar = await Ics.ReadAsync(email.AttachmentContent!);
+        calendar.Method.ShouldBe("REQUEST");
+        calendar.Events.Select(e => (e.Uid, e.Sequence, e.Status)).ShouldBe([($"{ids[1]}@cotravail", "1", "CONFIRMED"), ($"{ids[2]}@cotravail", "1", "CONFIRMED")]);
+        var starts = await app.WithDbAsync(db => db.Bookings.Where(b => b.Id == ids[1] || b.Id == ids[2]).OrderBy(b => b.Start).Select(b => b.Start).ToListAsync());
+        calendar.Events.Select(e => e.Start).ShouldBe(starts.Select(s => s.ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture)));
+        starts.Select(s => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(s, DateTimeKind.Utc), Paris).TimeOfDay).ShouldAllBe(t => t == new TimeSpan(10, 30, 0));
+    }
+
+    [Fact]
     public async Task The_booking_changed_helper_sends_the_update_with_a_higher_sequence_to_the_member_and_attendees()
     {
         var world = await BookingWorld.CreateAsync(app);
