@@ -36,6 +36,10 @@ internal sealed class BookSeries(AppDb db, TimeProvider clock, IStringLocalizer<
 
         public Guid? MemberId { get; init; }
 
+        /// Members ({ memberId }) and guests ({ email, name }) invited to every occurrence; at most 50. They
+        /// receive one invitation whose .ics holds every occurrence booked.
+        public IReadOnlyList<AttendeeInput>? Attendees { get; init; }
+
         [Required(ErrorMessage = Messages.Required), Display(Name = "Frequency")]
         public Frequency? Frequency { get; init; }
 
@@ -74,17 +78,27 @@ internal sealed class BookSeries(AppDb db, TimeProvider clock, IStringLocalizer<
         }
         var seriesId = Guid.CreateVersion7();
         var free = plan.Value.Where(p => p.Prepared is not null).ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var invited = new Dictionary<Guid, List<BookingAttendee>>();
         foreach (var step in free)
         {
             step.Prepared!.Booking.JoinSeries(seriesId);
+            var attendees = await Attendees.ResolveAsync(request.Attendees, step.Prepared.Booking, db, now, ct);
+            if (!attendees.IsOk)
+            {
+                return attendees.Error; // the same list for every occurrence: refused before anything is written
+            }
+            invited[step.Prepared.Booking.Id] = attendees.Value;
         }
+        var guests = free.Count == 0 ? [] : invited[free[0].Prepared!.Booking.Id];
         if (request.Mode == SeriesMode.AllOrNothing)
         {
             if (free.Count == plan.Value.Count)
             {
-                await NotifyAsync([.. free.Select(p => p.Prepared!.Booking)], ct); // written with the bookings, or detached with them
+                await NotifyAsync([.. free.Select(p => p.Prepared!.Booking)], guests, ct); // written with the bookings, or detached with them
             }
-            if (free.Count < plan.Value.Count || !await SeatWriter.InsertAllAsync(db, [.. free.Select(p => (p.Prepared!.Booking, p.Prepared.Seats))], ct))
+            if (free.Count < plan.Value.Count
+                || !await SeatWriter.InsertAllAsync(db, [.. free.Select(p => (p.Prepared!.Booking, p.Prepared.Seats))], ct, () => db.BookingAttendees.AddRange(invited.Values.SelectMany(a => a))))
             {
                 return new Conflict("start", BookingMessages.SeriesConflicts);
             }
@@ -94,7 +108,8 @@ internal sealed class BookSeries(AppDb db, TimeProvider clock, IStringLocalizer<
         var skipped = plan.Value.Where(p => p.Prepared is null).Select(p => p.Occurrence).ToList();
         foreach (var step in free)
         {
-            if (await SeatWriter.InsertAsync(db, step.Prepared!.Booking, step.Prepared.Seats, ct))
+            db.BookingAttendees.AddRange(invited[step.Prepared!.Booking.Id]); // written with their occurrence, or detached with it
+            if (await SeatWriter.InsertAsync(db, step.Prepared.Booking, step.Prepared.Seats, ct))
             {
                 booked.Add(Response(step.Prepared));
             }
@@ -103,15 +118,16 @@ internal sealed class BookSeries(AppDb db, TimeProvider clock, IStringLocalizer<
                 skipped.Add(step.Occurrence with { Available = false, Reason = l[BookingMessages.Taken] });
             }
         }
-        await NotifyAsync([.. free.Select(p => p.Prepared!.Booking).Where(b => booked.Any(r => r.Id == b.Id))], ct);
+        await NotifyAsync([.. free.Select(p => p.Prepared!.Booking).Where(b => booked.Any(r => r.Id == b.Id))], guests, ct);
         await db.SaveChangesAsync(ct);
         return new SeriesResponse(booked.Count > 0 ? seriesId : null, booked, skipped);
     }
 
-    /// One email for the whole series (listing the occurrences, one VEVENT each); requests are acknowledged one by one.
-    private async Task NotifyAsync(IReadOnlyList<Booking> bookings, CancellationToken ct)
+    /// One email for the whole series (listing the occurrences, one VEVENT each), and one invitation to each
+    /// attendee with the same .ics; requests are acknowledged one by one.
+    private async Task NotifyAsync(IReadOnlyList<Booking> bookings, IReadOnlyList<BookingAttendee> attendees, CancellationToken ct)
     {
-        await notice.SendAsync([.. bookings.Where(b => b.Status == BookingStatus.Confirmed)], BookingEvent.Confirmed, [], ct);
+        await notice.SendAsync([.. bookings.Where(b => b.Status == BookingStatus.Confirmed)], BookingEvent.Confirmed, attendees, ct);
         foreach (var pending in bookings.Where(b => b.Status == BookingStatus.Pending).Take(1))
         {
             await notice.SendAsync([pending], BookingEvent.Requested, [], ct);

@@ -131,8 +131,9 @@ internal static class SeatWriter
         return Enumerable.Range(1, seats).FirstOrDefault(s => !taken.Contains(s));
     }
 
-    /// All or none: the bookings of a series are checked and written in one transaction.
-    public static async Task<bool> InsertAllAsync(AppDb db, IReadOnlyList<(Booking Booking, int Seats)> bookings, CancellationToken ct)
+    /// All or none: the bookings of a series are checked and written in one transaction. AddDependents
+    /// adds rows that refer to them (attendees) once they are all written, in the same transaction.
+    public static async Task<bool> InsertAllAsync(AppDb db, IReadOnlyList<(Booking Booking, int Seats)> bookings, CancellationToken ct, Action? addDependents = null)
     {
         using var gate = await SqliteWriteGate.EnterAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -148,6 +149,11 @@ internal static class SeatWriter
                 booking.AssignSeat(seat);
                 db.Bookings.Add(booking);
                 await db.SaveChangesAsync(ct); // seen by the next occurrence's check, committed with the others
+            }
+            if (addDependents is not null)
+            {
+                addDependents();
+                await db.SaveChangesAsync(ct);
             }
             await tx.CommitAsync(ct);
             return true;

@@ -221,6 +221,52 @@ public abstract class BookingNotificationsTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_series_invites_its_guests_to_the_occurrences_booked_in_one_email_and_refuses_a_bad_guest_before_booking()
+    {
+        var world = await BookingWorld.CreateAsync(app);
+        var member = await world.NewMemberAsync();
+        var other = await world.MemberClientAsync();
+        var guest = TestApp.NewEmail("series-guest");
+        var first = Day(4).AddHours(8);
+        (await world.BookAsync(other, world.Room, first.AddDays(1), first.AddDays(1).AddHours(1))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        object Series(string email, string mode) => new
+        {
+            resourceId = world.Room, start = Text(first), end = Text(first.AddHours(1)), frequency = "Daily", count = 3, mode,
+            attendees = new[] { new { email, name = "Invitée" } },
+        };
+
+        using var refused = await member.Client.PostAsJsonAsync("/api/v1/bookings/series", Series("not-an-address", "AvailableOnly"));
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldContain(n => n.StartsWith("attendees", StringComparison.Ordinal));
+        (await app.WithDbAsync(db => db.Bookings.CountAsync(b => b.MemberId == member.MemberId))).ShouldBe(0);
+
+        using var booked = await member.Client.PostAsJsonAsync("/api/v1/bookings/series", Series(guest, "AvailableOnly"));
+        var series = await CreatedOrOkAsync(booked);
+        var ids = series.GetProperty("booked").EnumerateArray().Select(b => b.GetProperty("id").GetGuid()).ToList();
+        ids.Count.ShouldBe(2); // the second day is taken
+        (await app.WithDbAsync(db => db.BookingAttendees.Where(a => a.Email == guest).Select(a => a.BookingId).ToListAsync())).ShouldBe(ids, ignoreOrder: true);
+        var invitation = await app.LastEmailToAsync(guest);
+        var calendar = await Ics.ReadAsync(invitation.AttachmentContent!);
+        calendar.Method.ShouldBe("REQUEST");
+        calendar.Events.Select(e => e.Uid).ShouldBe(ids.Select(id => $"{id}@cotravail"));
+        calendar.Events.ShouldAllBe(e => e.Attendees.Any(a => a.Contains(guest, StringComparison.OrdinalIgnoreCase)));
+
+        // all or nothing: every occurrence carries the guest, written in the same transaction
+        first = first.AddDays(7);
+        using var all = await member.Client.PostAsJsonAsync("/api/v1/bookings/series", Series(guest, "AllOrNothing"));
+        var allIds = (await CreatedOrOkAsync(all)).GetProperty("booked").EnumerateArray().Select(b => b.GetProperty("id").GetGuid()).ToList();
+        allIds.Count.ShouldBe(3);
+        (await app.WithDbAsync(db => db.BookingAttendees.CountAsync(a => a.Email == guest && allIds.Contains(a.BookingId)))).ShouldBe(3);
+    }
+
+    private static async Task<JsonElement> CreatedOrOkAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        response.IsSuccessStatusCode.ShouldBeTrue(body.ToString());
+        return body;
+    }
+
+    [Fact]
     public async Task Changing_a_series_onwards_sends_one_email_whose_ics_moves_each_changed_occurrence()
     {
         var world = await BookingWorld.CreateAsync(app);
