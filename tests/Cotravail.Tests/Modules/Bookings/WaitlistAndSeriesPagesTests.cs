@@ -169,6 +169,32 @@ public abstract class WaitlistAndSeriesPagesTests(TestApp app)
     }
 
     [Fact]
+    public async Task The_series_page_invites_guests_and_redisplays_a_bad_address_as_typed()
+    {
+        var world = await BookingWorld.CreateAsync(app);
+        var (browser, _) = await world.MemberBrowserAsync();
+        var day = Date(Day(11));
+        var guest = TestApp.NewEmail("page-series-guest");
+        Dictionary<string, string> Fields(string attendees) => new()
+        {
+            ["Input.ResourceId"] = world.Room.ToString(), ["Input.Date"] = day, ["Input.From"] = "16:00", ["Input.To"] = "17:00",
+            ["Input.Frequency"] = "Daily", ["Input.Interval"] = "1", ["Input.Count"] = "2", ["Input.Until"] = "", ["Input.Mode"] = "AvailableOnly",
+            ["Input.Attendees"] = attendees,
+        };
+
+        using var bad = await TestApp.PostFormAsync(browser, "/book/series?handler=Book", Fields($"{guest}\nnot-an-address"), "/book/series");
+        bad.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var (_, doc) = await TestApp.ParseAsync(bad);
+        doc.QuerySelector("#Input_Attendees-error")!.TextContent.ShouldContain("not-an-address");
+        doc.QuerySelector("#Input_Attendees")!.TextContent.ShouldContain(guest);
+        (await app.WithDbAsync(db => db.Bookings.CountAsync(b => b.ResourceId == world.Room))).ShouldBe(0);
+
+        using var booked = await TestApp.PostFormAsync(browser, "/book/series?handler=Book", Fields(guest), "/book/series");
+        booked.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.WithDbAsync(db => db.BookingAttendees.CountAsync(a => a.Email == guest))).ShouldBe(2);
+    }
+
+    [Fact]
     public async Task A_series_without_an_end_or_with_bad_fields_is_redisplayed_with_what_was_typed()
     {
         var world = await BookingWorld.CreateAsync(app);

@@ -32,6 +32,9 @@ internal sealed record SeriesInput
     public string? Title { get; init; }
 
     public BookSeries.SeriesMode Mode { get; init; } = BookSeries.SeriesMode.AvailableOnly;
+
+    /// Email addresses invited to every occurrence (one per line or comma-separated).
+    public string? Attendees { get; init; }
 }
 
 /// /book/series: a recurring booking in two steps, through the same handler as the API: a preview of
@@ -152,11 +155,17 @@ internal sealed class SeriesModel(AppDb db, Access access, BookSeries series, IS
             Until = until,
             Count = Input.Count,
             Mode = Input.Mode,
+            Attendees = Bookings.Attendees.Parse(Input.Attendees),
         };
     }
 
     private void AddError(Error error)
     {
+        if (error is Invalid { Field: var f } && f.StartsWith("attendees", StringComparison.Ordinal))
+        {
+            PageBooking.AddTo(error, ModelState, l, "Input.", Input.Attendees); // names the typed address at fault
+            return;
+        }
         var (field, reason) = error switch
         {
             Invalid i => (i.Field, i.Reason),
