@@ -51,7 +51,10 @@ internal static class RowInserter
     /// Inserts the entries (from Pending) and marks them Unchanged, as SaveChanges would. A constraint
     /// violation is thrown as the provider's exception (PostgresException, SqliteException); the
     /// entries then stay Added and nothing was written.
-    public static async Task InsertAsync(AppDb db, IReadOnlyList<EntityEntry> entries, CancellationToken ct)
+    /// PostgresLock: a transaction-level advisory lock taken first in the same batch (PostgreSQL only), so
+    /// that inserts which may conflict on an exclusion constraint queue instead of deadlocking: two such
+    /// inserts in flight each wait for the other's uncommitted row, and PostgreSQL aborts one (40P01).
+    public static async Task InsertAsync(AppDb db, IReadOnlyList<EntityEntry> entries, CancellationToken ct, long? postgresLock = null)
     {
         if (entries.Count == 0)
         {
@@ -67,6 +70,10 @@ internal static class RowInserter
             {
                 await using var batch = new NpgsqlBatch((NpgsqlConnection)connection, (NpgsqlTransaction?)transaction);
                 await using var scratch = connection.CreateCommand(); // parameters are made by EF Core's mappings, which want a command
+                if (postgresLock is { } key)
+                {
+                    batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)") { Parameters = { new NpgsqlParameter<long> { TypedValue = key } } });
+                }
                 foreach (var entry in entries)
                 {
                     var plan = PlanFor(db, entry.Metadata, postgres)!;

@@ -21,6 +21,7 @@ internal static class SeatWriter
     private static async Task<bool> InsertByConstraintAsync(AppDb db, Booking booking, int seats, CancellationToken ct)
     {
         db.Bookings.Add(booking);
+        long? queue = null;
         for (var attempt = 0; attempt <= seats; attempt++)
         {
             var seat = seats == 1 ? 1 : await FreeSeatAsync(db, booking, seats, ct);
@@ -31,8 +32,15 @@ internal static class SeatWriter
             booking.AssignSeat(seat);
             try
             {
-                await SaveAddedAsync(db, ct);
+                await SaveAddedAsync(db, ct, queue);
                 return true;
+            }
+            catch (Exception e) when (queue is null && (e is DbUpdateException ? e.InnerException : e) is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected })
+            {
+                // Two inserts of one slot in flight each waited for the other's uncommitted row and PostgreSQL
+                // aborted this one: try again once, queued behind the resource's advisory lock this time.
+                queue = LockKey(booking.ResourceId);
+                attempt--;
             }
             catch (Exception e) when (IsOverlap(e) && seats > 1)
             {
@@ -108,17 +116,45 @@ internal static class SeatWriter
 
     /// Writes what the context holds: by hand when it is only new rows of plain tables (the booking, its
     /// attendees, its emails: RowInserter, one round trip on PostgreSQL), else through SaveChanges.
-    private static async Task SaveAddedAsync(AppDb db, CancellationToken ct)
+    /// PostgresLock (PostgreSQL): the resource's advisory lock, held by the write's transaction, so that
+    /// bookings of one resource in flight queue rather than deadlock on the exclusion constraint (taken
+    /// only after a deadlock: it would cost every booking an extra statement).
+    private static async Task SaveAddedAsync(AppDb db, CancellationToken ct, long? postgresLock = null)
     {
         if (RowInserter.Pending(db) is { } added)
         {
-            await RowInserter.InsertAsync(db, added, ct);
+            await RowInserter.InsertAsync(db, added, ct, postgresLock);
+        }
+        else if (postgresLock is { } key && db.Database.CurrentTransaction is null)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
         else
         {
             await db.SaveChangesAsync(ct);
         }
     }
+
+    /// PostgreSQL: the resources' advisory locks for the current transaction, in one order (no two
+    /// writers each holding one the other wants).
+    private static async Task LockResourcesAsync(AppDb db, IEnumerable<Guid> resources, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            return;
+        }
+        foreach (var key in resources.Select(LockKey).Distinct().Order())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
+        }
+    }
+
+    /// The advisory lock key of a resource: the random half of its id (a collision only makes two
+    /// resources' bookings queue together).
+    private static long LockKey(Guid resourceId) => BitConverter.ToInt64(resourceId.ToByteArray(), 8);
 
     /// The lowest seat no active booking holds during the booking's blocked time, or 0.
     private static async Task<int> FreeSeatAsync(AppDb db, Booking booking, int seats, CancellationToken ct)
@@ -139,6 +175,7 @@ internal static class SeatWriter
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
+            await LockResourcesAsync(db, bookings.Select(b => b.Booking.ResourceId), ct);
             foreach (var (booking, seats) in bookings)
             {
                 var seat = await FreeSeatAsync(db, booking, seats, ct);
@@ -182,6 +219,7 @@ internal static class SeatWriter
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             try
             {
+                await LockResourcesAsync(db, bookings.Select(b => b.Booking.ResourceId), ct);
                 await db.Bookings.Where(b => ids.Contains(b.Id)).ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.Cancelled), ct);
                 var conflicts = await PlaceAsync(db, bookings, ct);
                 if (conflicts.Count > 0)
@@ -264,9 +302,11 @@ internal static class SeatWriter
     }
 
     /// Whether the database refused an overlapping booking, through SaveChanges or RowInserter.
+    /// A deadlock counts too: two writes of overlapping slots in flight each waited for the other's
+    /// uncommitted row, and PostgreSQL aborted this one; the other holds the slot.
     public static bool IsOverlap(Exception exception) => (exception is DbUpdateException ? exception.InnerException : exception) switch
     {
-        PostgresException p => p.SqlState == PostgresErrorCodes.ExclusionViolation,
+        PostgresException p => p.SqlState is PostgresErrorCodes.ExclusionViolation or PostgresErrorCodes.DeadlockDetected,
         // a seat taken, or (migration 0019) the resource assigned to someone meanwhile: both leave the slot unbookable
         SqliteException s => s.Message.Contains("booking_overlap", StringComparison.Ordinal) || s.Message.Contains("booking_assigned", StringComparison.Ordinal),
         _ => false,
