@@ -90,17 +90,13 @@ internal static class RowInserter
             {
                 // SQLite: statements in turn, in the caller's transaction or one of their own (all or nothing)
                 await using var own = transaction is null && entries.Count > 1 ? await connection.BeginTransactionAsync(ct) : null;
-                foreach (var entry in entries)
+                foreach (var command in SqliteCommands(db, entries))
                 {
-                    var plan = PlanFor(db, entry.Metadata, postgres)!;
-                    await using var command = connection.CreateCommand();
-                    command.Transaction = transaction ?? own;
-                    command.CommandText = plan.Sql;
-                    for (var i = 0; i < plan.Properties.Length; i++)
+                    await using (command)
                     {
-                        command.Parameters.Add(plan.Mappings[i].CreateParameter(command, "@p" + i, entry.Property(plan.Properties[i]).CurrentValue, plan.Properties[i].IsNullable));
+                        (command.Connection, command.Transaction) = ((Microsoft.Data.Sqlite.SqliteConnection)connection, (Microsoft.Data.Sqlite.SqliteTransaction?)(transaction ?? own));
+                        await command.ExecuteNonQueryAsync(ct);
                     }
-                    await command.ExecuteNonQueryAsync(ct);
                 }
                 if (own is not null)
                 {

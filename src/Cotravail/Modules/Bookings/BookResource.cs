@@ -96,26 +96,18 @@ internal static class BookResource
         {
             return overLimit;
         }
-        var rates = member.Value is null
-            ? new RateCard(resource.Rates.NonMemberHourly, resource.Rates.NonMemberHalfDay, resource.Rates.NonMemberDay)
-            : new RateCard(resource.Rates.MemberHourly, resource.Rates.MemberHalfDay, resource.Rates.MemberDay);
-        if (BookingPrice.ForOneDay(localEnd - localStart, rates) is not { } price)
+        var priced = Priced(resource, location, slot, localEnd - localStart, scope.UserId!.Value, member.Value, request.Title?.Trim() ?? resource.Name, clock);
+        if (!priced.IsOk)
         {
-            return new Invalid("end", BookingMessages.NotPriced);
+            return priced.Error;
         }
-        var booking = new Booking(
-            resource.Id, resource.LocationId, slot, slot.Widen(resource.Policy.Setup, resource.Policy.Cleanup),
-            scope.UserId!.Value, member.Value, request.Title?.Trim() ?? resource.Name, resource.Policy.RequiresApproval,
-            clock.GetUtcNow().UtcDateTime);
-        booking.Price(price, location.Currency, location.VatRates.FirstOrDefault()?.BasisPoints ?? 0);
-        booking.MarkAssignable(Assignments.AssignmentHolds.Assignable(resource.Kind));
+        var booking = priced.Value;
         // Assignments: a desk or office assigned to someone for the slot is not bookable (no query for other kinds).
         if (await Assignments.AssignmentHolds.RefusalAsync(db, resource, member.Value, slot, ct) is { } assigned)
         {
             return assigned;
         }
-        var seats = resource.Kind == ResourceKind.HotDeskZone ? resource.Capacity : 1;
-        return new Prepared(booking, seats, resource.Name, location.TimeZone);
+        return new Prepared(booking, Seats(resource), resource.Name, location.TimeZone);
     }
 
     /// The checks of a new booking applied to a change of an existing one (ChangeBooking): it stays for
@@ -144,21 +136,28 @@ internal static class BookResource
         {
             return overLimit;
         }
-        var rates = current.MemberId is null
-            ? new RateCard(resource.Rates.NonMemberHourly, resource.Rates.NonMemberHalfDay, resource.Rates.NonMemberDay)
-            : new RateCard(resource.Rates.MemberHourly, resource.Rates.MemberHalfDay, resource.Rates.MemberDay);
-        if (BookingPrice.ForOneDay(localEnd - localStart, rates) is not { } price)
+        var changed = Priced(resource, location, slot, localEnd - localStart, current.BookedByUserId, current.MemberId, request.Title?.Trim() ?? current.Title, clock);
+        return changed.IsOk ? new Prepared(changed.Value, Seats(resource), resource.Name, location.TimeZone) : changed.Error;
+    }
+
+    /// The booking of a checked slot, priced at the member or non-member rates, its VAT the location's,
+    /// marked for the database's assignment check when the resource is a desk or an office.
+    private static Result<Booking> Priced(
+        Resource resource, Location location, TimeSlot slot, TimeSpan length, Guid bookedBy, Guid? memberId, string title, TimeProvider clock)
+    {
+        if (BookingPrice.ForOneDay(length, RateCard.For(resource.Rates, member: memberId is not null)) is not { } price)
         {
             return new Invalid("end", BookingMessages.NotPriced);
         }
-        var changed = new Booking(
+        var booking = new Booking(
             resource.Id, resource.LocationId, slot, slot.Widen(resource.Policy.Setup, resource.Policy.Cleanup),
-            current.BookedByUserId, current.MemberId, request.Title?.Trim() ?? current.Title, resource.Policy.RequiresApproval,
-            clock.GetUtcNow().UtcDateTime);
-        changed.Price(price, location.Currency, location.VatRates.FirstOrDefault()?.BasisPoints ?? 0);
-        changed.MarkAssignable(Assignments.AssignmentHolds.Assignable(resource.Kind));
-        return new Prepared(changed, resource.Kind == ResourceKind.HotDeskZone ? resource.Capacity : 1, resource.Name, location.TimeZone);
+            bookedBy, memberId, title, resource.Policy.RequiresApproval, clock.GetUtcNow().UtcDateTime);
+        booking.Price(price, location.Currency, location.VatRates.FirstOrDefault()?.BasisPoints ?? 0);
+        booking.MarkAssignable(Assignments.AssignmentHolds.Assignable(resource.Kind));
+        return booking;
     }
+
+    private static int Seats(Resource resource) => resource.Kind == ResourceKind.HotDeskZone ? resource.Capacity : 1;
 
     /// The policy's weekly limits (bookings, then hours) on what the member holds on this resource in the
     /// local week (Monday to Sunday) of the new booking, except the booking being changed; no query without a limit.

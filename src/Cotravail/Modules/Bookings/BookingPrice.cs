@@ -1,7 +1,13 @@
 namespace Cotravail.Modules.Bookings;
 
 /// The rates that apply to one booker: member or non-member prices, in cents; null = not sold that way.
-internal sealed record RateCard(long? Hourly, long? HalfDay, long? Day);
+internal sealed record RateCard(long? Hourly, long? HalfDay, long? Day)
+{
+    /// A resource's member or non-member rates.
+    public static RateCard For(Resources.Rates rates, bool member) => member
+        ? new(rates.MemberHourly, rates.MemberHalfDay, rates.MemberDay)
+        : new(rates.NonMemberHourly, rates.NonMemberHalfDay, rates.NonMemberDay);
+}
 
 /// Prices a booking from its resource's rates, whichever is cheapest, day by local calendar day:
 /// per started hour, a half-day (up to 4 hours), a half-day plus started hours, or the day rate.

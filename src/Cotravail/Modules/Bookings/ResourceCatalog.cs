@@ -143,9 +143,9 @@ internal sealed class CatalogResource(int index, Resource resource, int location
     /// How many bookings may hold it at once: a hot-desk zone's seats, else one.
     public int Seats { get; } = resource.Kind == ResourceKind.HotDeskZone ? resource.Capacity : 1;
 
-    public RateCard MemberRates { get; } = new(resource.Rates.MemberHourly, resource.Rates.MemberHalfDay, resource.Rates.MemberDay);
+    public RateCard MemberRates { get; } = RateCard.For(resource.Rates, member: true);
 
-    public RateCard NonMemberRates { get; } = new(resource.Rates.NonMemberHourly, resource.Rates.NonMemberHalfDay, resource.Rates.NonMemberDay);
+    public RateCard NonMemberRates { get; } = RateCard.For(resource.Rates, member: false);
 }
 
 /// What availability needs of a location: its zone and currency, opening periods by day, closed dates.
