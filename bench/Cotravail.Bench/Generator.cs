@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
+using Cotravail.Modules.Assignments;
 using Cotravail.Modules.Bookings;
 using Cotravail.Modules.Locations;
 using Cotravail.Modules.Members;
@@ -271,6 +272,7 @@ internal static class Generator
     [
         "Id", "ResourceId", "LocationId", "Seat", "Start", "End", "BlockStart", "BlockEnd", "Status", "BookedByUserId", "MemberId", "Title",
         "PriceCents", "Currency", "VatBasisPoints", "CheckedInAt", "CreatedAt", "CancelledAt", "SeriesId", "CancellationFeeCents",
+        "Kind", "Assignable",
     ];
 
     private static async Task LoadPostgresAsync(string connectionString, Row[] rows, Random rng, List<LocationInfo> locations, List<ResourceInfo> resources, List<(Guid Member, Guid User)> members, Stopwatch clock)
@@ -345,6 +347,8 @@ internal static class Generator
             WriteNullable(importer, row.CancelledAt);
             importer.WriteNull();
             importer.Write(0L, NpgsqlDbType.Bigint);
+            importer.Write(resource.Kind.ToString(), NpgsqlDbType.Varchar);
+            importer.Write(AssignmentHolds.Assignable(resource.Kind), NpgsqlDbType.Boolean);
             if ((i + 1) % 1_000_000 == 0)
             {
                 Progress(clock, $"copied {i + 1:N0} bookings");
@@ -410,7 +414,7 @@ internal static class Generator
             [
                 Text(Dataset.IdAt(rng, created)), Text(resource.Id), Text(location.Id), row.Seat, row.Start, row.End, row.BlockStart, row.BlockEnd,
                 row.Status.ToString(), Text(user), Text(member), Dataset.Title(row.Title), row.PriceCents, location.Currency, location.Vat,
-                row.CheckedInAt, created, row.CancelledAt, null, 0L,
+                row.CheckedInAt, created, row.CancelledAt, null, 0L, resource.Kind.ToString(), AssignmentHolds.Assignable(resource.Kind),
             ];
             for (var p = 0; p < values.Length; p++)
             {

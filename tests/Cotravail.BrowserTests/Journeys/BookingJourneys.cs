@@ -70,11 +70,11 @@ public sealed class BookingJourneys(BrowserApp app)
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-            var studio = await db.Resources.Where(r => r.Name == "Studio Visio Défense").Select(r => new { r.Id, r.LocationId }).SingleAsync();
+            var studio = await db.Resources.Where(r => r.Name == "Studio Visio Défense").Select(r => new { r.Id, r.Kind, r.LocationId }).SingleAsync();
             var manager = await db.Users.Where(u => u.Email == DemoAccounts.ParisManager).Select(u => u.Id).SingleAsync();
             var start = TimeZoneInfo.ConvertTimeToUtc(first.AddDays(7).ToDateTime(new TimeOnly(16, 0)), paris);
             var slot = new TimeSlot(start, start.AddHours(1));
-            db.Bookings.Add(new Booking(studio.Id, studio.LocationId, slot, slot, manager, null, "Comité", false,
+            db.Bookings.Add(new Booking(studio.Id, studio.Kind, studio.LocationId, slot, slot, manager, null, "Comité", false,
                 scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
             await db.SaveChangesAsync();
         }

@@ -16,6 +16,12 @@ namespace Cotravail.Common.Database;
 /// One model for both engines; each module configures its own entities (IEntityTypeConfiguration).
 internal sealed class AppDb(DbContextOptions<AppDb> options) : IdentityUserContext<User, Guid>(options)
 {
+    private bool? postgres;
+
+    /// Whether this context talks to PostgreSQL (else SQLite). Asked once per pooled context: EF Core
+    /// answers IsNpgsql() by reading the provider assembly's name each time, a cost on the hot path.
+    public bool IsPostgres => postgres ??= Database.IsNpgsql();
+
     public DbSet<NetworkProfile> Network => Set<NetworkProfile>();
     public DbSet<Location> Locations => Set<Location>();
     public DbSet<Resource> Resources => Set<Resource>();

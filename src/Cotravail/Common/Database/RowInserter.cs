@@ -26,9 +26,25 @@ internal static class RowInserter
     /// otherwise null (modified or deleted entries, or an entity type it does not handle).
     public static List<EntityEntry>? Pending(AppDb db)
     {
-        var postgres = db.Database.IsNpgsql();
+        var postgres = db.IsPostgres;
+        // Without detecting changes first when only new rows of types without navigations are tracked (the
+        // booking path): detection could change nothing there, and costs a snapshot comparison per row.
+        var tracker = db.ChangeTracker;
+        var auto = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            if (tracker.Entries().Any(e => e.State != EntityState.Added || e.Metadata.GetNavigations().Any() || e.Metadata.GetSkipNavigations().Any()))
+            {
+                tracker.DetectChanges();
+            }
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = auto;
+        }
         var added = new List<EntityEntry>();
-        foreach (var entry in db.ChangeTracker.Entries())
+        foreach (var entry in WithoutDetecting(tracker))
         {
             if (entry.State is EntityState.Unchanged or EntityState.Detached)
             {
@@ -41,8 +57,24 @@ internal static class RowInserter
             added.Add(entry);
         }
         // Principals before dependents (a booking before its attendees), as SaveChanges orders them.
-        return [.. added.OrderBy(e => Depth(e.Metadata))];
+        return added.Count < 2 ? added : [.. added.OrderBy(e => Depths.GetOrAdd(e.Metadata, Depth))];
     }
+
+    private static List<EntityEntry> WithoutDetecting(ChangeTracker tracker)
+    {
+        var auto = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return [.. tracker.Entries()];
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = auto;
+        }
+    }
+
+    private static readonly ConcurrentDictionary<IEntityType, int> Depths = new();
 
     /// How many foreign keys deep an entity type lies: 0 for one that refers to no other table.
     private static int Depth(IEntityType type) => type.GetForeignKeys()
@@ -60,7 +92,14 @@ internal static class RowInserter
         {
             return;
         }
-        var postgres = db.Database.IsNpgsql();
+        var postgres = db.IsPostgres;
+        if (postgres && db.Database.CurrentTransaction is null && postgresLock is null)
+        {
+            // a write of its own: committed together with the other writes of the moment
+            await PostgresGroupWriter.WriteAsync(db.Database.GetConnectionString()!, PostgresCommands(db, entries), ct);
+            Accept(entries);
+            return;
+        }
         await db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -69,19 +108,12 @@ internal static class RowInserter
             if (postgres)
             {
                 await using var batch = new NpgsqlBatch((NpgsqlConnection)connection, (NpgsqlTransaction?)transaction);
-                await using var scratch = connection.CreateCommand(); // parameters are made by EF Core's mappings, which want a command
                 if (postgresLock is { } key)
                 {
                     batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock($1)") { Parameters = { new NpgsqlParameter<long> { TypedValue = key } } });
                 }
-                foreach (var entry in entries)
+                foreach (var command in PostgresCommands(db, entries))
                 {
-                    var plan = PlanFor(db, entry.Metadata, postgres)!;
-                    var command = new NpgsqlBatchCommand(plan.Sql);
-                    for (var i = 0; i < plan.Properties.Length; i++)
-                    {
-                        command.Parameters.Add((NpgsqlParameter)plan.Mappings[i].CreateParameter(scratch, "", entry.Property(plan.Properties[i]).CurrentValue, plan.Properties[i].IsNullable));
-                    }
                     batch.BatchCommands.Add(command);
                 }
                 await batch.ExecuteNonQueryAsync(ct);
@@ -112,6 +144,24 @@ internal static class RowInserter
         {
             entry.State = EntityState.Unchanged;
         }
+    }
+
+    /// PostgreSQL: the entries' INSERT commands with their parameters, for a batch.
+    private static List<NpgsqlBatchCommand> PostgresCommands(AppDb db, IReadOnlyList<EntityEntry> entries)
+    {
+        using var scratch = new NpgsqlCommand(); // parameters are made by EF Core's mappings, which want a command
+        var commands = new List<NpgsqlBatchCommand>(entries.Count);
+        foreach (var entry in entries)
+        {
+            var plan = PlanFor(db, entry.Metadata, postgres: true)!;
+            var command = new NpgsqlBatchCommand(plan.Sql);
+            for (var i = 0; i < plan.Properties.Length; i++)
+            {
+                command.Parameters.Add((NpgsqlParameter)plan.Mappings[i].CreateParameter(scratch, "", entry.Property(plan.Properties[i]).CurrentValue, plan.Properties[i].IsNullable));
+            }
+            commands.Add(command);
+        }
+        return commands;
     }
 
     /// SQLite: the entries' INSERT commands with their parameters, bound to no connection yet (for

@@ -13,7 +13,7 @@ internal static class SqliteWriteGate
 
     public static async Task<IDisposable?> EnterAsync(AppDb db, CancellationToken ct)
     {
-        if (!db.Database.IsSqlite())
+        if (db.IsPostgres)
         {
             return null;
         }

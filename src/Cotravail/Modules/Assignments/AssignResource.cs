@@ -110,7 +110,7 @@ internal static class AssignResource
     {
         using var gate = await SqliteWriteGate.EnterAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (db.Database.IsNpgsql())
+        if (db.IsPostgres)
         {
             // a booking being written for this resource holds its row FOR KEY SHARE (migration 0019): wait for it,
             // so the query below sees it; a booking arriving meanwhile waits for this one and then sees the assignment

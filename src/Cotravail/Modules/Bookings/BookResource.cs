@@ -140,8 +140,7 @@ internal static class BookResource
         return changed.IsOk ? new Prepared(changed.Value, Seats(resource), resource.Name, location.TimeZone) : changed.Error;
     }
 
-    /// The booking of a checked slot, priced at the member or non-member rates, its VAT the location's,
-    /// marked for the database's assignment check when the resource is a desk or an office.
+    /// The booking of a checked slot, priced at the member or non-member rates, its VAT the location's.
     private static Result<Booking> Priced(
         Resource resource, Location location, TimeSlot slot, TimeSpan length, Guid bookedBy, Guid? memberId, string title, TimeProvider clock)
     {
@@ -150,10 +149,9 @@ internal static class BookResource
             return new Invalid("end", BookingMessages.NotPriced);
         }
         var booking = new Booking(
-            resource.Id, resource.LocationId, slot, slot.Widen(resource.Policy.Setup, resource.Policy.Cleanup),
+            resource.Id, resource.Kind, resource.LocationId, slot, slot.Widen(resource.Policy.Setup, resource.Policy.Cleanup),
             bookedBy, memberId, title, resource.Policy.RequiresApproval, clock.GetUtcNow().UtcDateTime);
         booking.Price(price, location.Currency, location.VatRates.FirstOrDefault()?.BasisPoints ?? 0);
-        booking.MarkAssignable(Assignments.AssignmentHolds.Assignable(resource.Kind));
         return booking;
     }
 

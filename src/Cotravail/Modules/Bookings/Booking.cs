@@ -1,4 +1,5 @@
 using Cotravail.Common;
+using Cotravail.Modules.Resources;
 
 namespace Cotravail.Modules.Bookings;
 
@@ -22,10 +23,11 @@ internal sealed class Booking
     {
     }
 
-    public Booking(Guid resourceId, Guid locationId, TimeSlot slot, TimeSlot blocked, Guid bookedByUserId, Guid? memberId, string title, bool pending, DateTime now)
+    public Booking(Guid resourceId, ResourceKind kind, Guid locationId, TimeSlot slot, TimeSlot blocked, Guid bookedByUserId, Guid? memberId, string title, bool pending, DateTime now)
     {
         Id = Guid.CreateVersion7();
         ResourceId = resourceId;
+        Of(kind);
         LocationId = locationId;
         Seat = 1;
         Start = slot.Start;
@@ -107,12 +109,16 @@ internal sealed class Booking
 
     public void JoinSeries(Guid seriesId) => SeriesId = seriesId;
 
+    /// The resource's kind, kept here (and kept in step by the database when a resource changes kind,
+    /// migration 0021) so a network-wide search reads only the bookings of the kind it looks for.
+    public ResourceKind Kind { get; private set; }
+
     /// The resource is a desk or an office, which can be assigned to someone for a period
     /// (Modules/Assignments): the database then refuses the booking during an assignment (migration 0019),
-    /// and no other booking pays for that check.
+    /// and no other booking pays for that check. Follows Kind.
     public bool Assignable { get; private set; }
 
-    public void MarkAssignable(bool assignable) => Assignable = assignable;
+    private void Of(ResourceKind kind) => (Kind, Assignable) = (kind, Assignments.AssignmentHolds.Assignable(kind));
 
     /// A waitlist offer holds its slot as a pending booking until the member accepts (Confirmed),
     /// declines or lets it expire; the waitlist entry pointing at it tells it from an approval request.
@@ -132,13 +138,14 @@ internal sealed class Booking
 
     /// Moves an active booking that has not started to another slot or resource (the caller checks and
     /// prices it); pending = the new resource needs approval, so it becomes a request again.
-    public bool Change(Guid resourceId, Guid locationId, TimeSlot slot, TimeSlot blocked, string title, bool pending, DateTime now)
+    public bool Change(Guid resourceId, ResourceKind kind, Guid locationId, TimeSlot slot, TimeSlot blocked, string title, bool pending, DateTime now)
     {
         if (!HoldsSlot || now >= Start)
         {
             return false;
         }
         (ResourceId, LocationId, Start, End, BlockStart, BlockEnd, Title) = (resourceId, locationId, slot.Start, slot.End, blocked.Start, blocked.End, title);
+        Of(kind);
         Status = pending ? BookingStatus.Pending : BookingStatus.Confirmed;
         ChangedAt = now;
         return true;

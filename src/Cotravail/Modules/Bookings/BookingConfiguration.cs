@@ -18,11 +18,12 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.Property(b => b.CancellationFeeCents).HasDefaultValue(0L).ValueGeneratedNever();
         builder.Property(b => b.Sequence).HasDefaultValue(0).ValueGeneratedNever();
         builder.Property(b => b.Assignable).HasDefaultValue(false).ValueGeneratedNever();
+        builder.Property(b => b.Kind).HasConversion<string>().HasMaxLength(30).HasDefaultValueSql("''").ValueGeneratedNever();
         builder.HasOne<Resource>().WithMany().HasForeignKey(b => b.ResourceId).OnDelete(DeleteBehavior.Restrict);
         // The overlap check and availability search: a resource's bookings by time.
         builder.HasIndex(b => new { b.ResourceId, b.BlockStart });
-        // Network-wide availability: every slot-holding booking touching a time range, read from the index alone.
-        builder.HasIndex(b => new { b.BlockStart, b.BlockEnd, b.ResourceId, b.Seat }, "IX_Bookings_Active_BlockStart")
+        // Network-wide availability: the slot-holding bookings of a kind touching a time range, read from the index alone.
+        builder.HasIndex(b => new { b.Kind, b.BlockStart, b.BlockEnd, b.ResourceId, b.Seat }, "IX_Bookings_Active_Kind_BlockStart")
             .HasFilter("\"Status\" IN ('Pending', 'Confirmed')");
         builder.HasIndex(b => new { b.LocationId, b.Start });
         builder.HasIndex(b => new { b.MemberId, b.Start });

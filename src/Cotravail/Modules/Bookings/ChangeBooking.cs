@@ -102,8 +102,7 @@ internal static class ChangeBooking
         // A new slot or resource on a resource needing approval is a new request; a new title is not.
         var moved = changed.ResourceId != booking.ResourceId || changed.Start != booking.Start || changed.End != booking.End;
         var pending = changed.Status == BookingStatus.Pending && !scope.CanManage(changed.LocationId) && (moved || booking.Status == BookingStatus.Pending);
-        booking.Change(changed.ResourceId, changed.LocationId, changed.Slot, Utc(changed.BlockStart, changed.BlockEnd), changed.Title, pending, now);
-        booking.MarkAssignable(changed.Assignable);
+        booking.Change(changed.ResourceId, changed.Kind, changed.LocationId, changed.Slot, Utc(changed.BlockStart, changed.BlockEnd), changed.Title, pending, now);
         booking.Price(price, changed.Currency, changed.VatBasisPoints);
         return prepared.Value;
     }

@@ -168,8 +168,9 @@ internal static class SearchAvailability
     /// the (ResourceId, BlockStart) index instead of every past booking of each candidate.
     internal static readonly TimeSpan LongestBlock = TimeSpan.FromDays(2);
 
-    /// Above this many candidates, the bookings touching the slot are read by time alone (the covering
-    /// index IX_Bookings_Active_BlockStart) and kept for the candidates in memory; below, per resource.
+    /// Above this many candidates, the bookings of their kinds touching the slot are read by kind and time
+    /// (the covering index IX_Bookings_Active_Kind_BlockStart) and kept for the candidates in memory;
+    /// below, per resource.
     internal const int ByTimeFrom = 64;
 
     /// Marks the open candidates that active bookings (or assignments) hold during their slot, buffers
@@ -210,6 +211,9 @@ internal static class SearchAvailability
         var earliest = from - (reach < LongestBlock ? reach : LongestBlock);
         var active = db.Bookings.AsNoTracking().Where(b => earliest < b.BlockStart && b.BlockStart < to && from < b.BlockEnd
             && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed));
+        // Only the candidates' kinds: the index is led by the kind, and a search is mostly for one.
+        var kinds = open.Select(i => checkedOnes[i].Resource.Kind).Distinct().ToList();
+        active = kinds.Count == 1 && kinds[0] is var kind ? active.Where(b => b.Kind == kind) : active.Where(b => kinds.Contains(b.Kind));
         if (open.Count < ByTimeFrom)
         {
             var ids = open.Select(i => checkedOnes[i].Resource.Id).ToList();

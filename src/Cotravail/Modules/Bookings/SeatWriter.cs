@@ -14,7 +14,7 @@ namespace Cotravail.Modules.Bookings;
 internal static class SeatWriter
 {
     public static Task<bool> InsertAsync(AppDb db, Booking booking, int seats, CancellationToken ct) =>
-        db.Database.IsNpgsql() ? InsertByConstraintAsync(db, booking, seats, ct) : InsertCheckedAsync(db, booking, seats, ct);
+        db.IsPostgres ? InsertByConstraintAsync(db, booking, seats, ct) : InsertCheckedAsync(db, booking, seats, ct);
 
     /// PostgreSQL: no pre-check for a single seat, the exclusion constraint decides in the insert's own
     /// round trip; a zone asks which seats are taken, then the constraint settles any race.
@@ -142,7 +142,7 @@ internal static class SeatWriter
     /// writers each holding one the other wants).
     private static async Task LockResourcesAsync(AppDb db, IEnumerable<Guid> resources, CancellationToken ct)
     {
-        if (!db.Database.IsNpgsql())
+        if (!db.IsPostgres)
         {
             return;
         }

@@ -27,7 +27,7 @@ internal static class SaveResource
         return (await ResourceAccess.ResponseAsync(db, resource, ct))!;
     }
 
-    public static async Task<Result<ResourceResponse>> UpdateAsync(Guid id, ResourceInput input, AppDb db, AccessScope scope, AuditTrail audit, CancellationToken ct)
+    public static async Task<Result<ResourceResponse>> UpdateAsync(Guid id, ResourceInput input, AppDb db, AccessScope scope, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         var resource = await db.Resources.VisibleTo(db, scope).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (resource is null)
@@ -46,6 +46,12 @@ internal static class SaveResource
         if (await db.Resources.AnyAsync(r => r.LocationId == locationId && r.Name == input.Name.Trim() && r.Id != id, ct))
         {
             return new Conflict(nameof(ResourceInput.Name), "Another resource of this location has this name.");
+        }
+        // Its bookings follow a new kind (migration 0021); a desk or office someone holds keeps its kind.
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (input.Kind != resource.Kind && await db.ResourceAssignments.AnyAsync(a => a.ResourceId == id && (a.EndsAt == null || a.EndsAt > now), ct))
+        {
+            return new Conflict(nameof(ResourceInput.Kind), "This desk or office is assigned now or later: end its assignments before changing its kind.");
         }
         var (before, rulesBefore) = (resource.Rates, resource.Policy);
         resource.MoveTo(locationId);

@@ -29,6 +29,9 @@ public abstract class MigrationsTests(TestApp app)
         """exclusion ResourceAssignments EX_ResourceAssignments_NoOverlap EXCLUDE USING gist ("ResourceId" WITH =, daterange("From", "To", '[)'::text) WITH &&)""",
         """index ResourceAssignments EX_ResourceAssignments_NoOverlap non-unique (ResourceId, daterange(From, To, '[)'::text)) | CREATE INDEX "EX_ResourceAssignments_NoOverlap" ON "ResourceAssignments" USING gist ("ResourceId", daterange("From", "To", '[)'::text))""",
         """index Bookings EX_Bookings_NoOverlap non-unique (ResourceId, Seat, tstzrange(BlockStart, BlockEnd, '[)'::text)) | CREATE INDEX "EX_Bookings_NoOverlap" ON "Bookings" USING gist ("ResourceId", "Seat", tstzrange("BlockStart", "BlockEnd", '[)'::text)) WHERE (("Status")::text = ANY ((ARRAY['Pending'::character varying, 'Confirmed'::character varying])::text[]))""",
+        // A resource changing kind carries its bookings' Kind and Assignable along (0021).
+        """trigger Resources TR_Resources_KindChanged CREATE TRIGGER "TR_Resources_KindChanged" AFTER UPDATE OF "Kind" ON "Resources" FOR EACH ROW WHEN OLD."Kind" <> NEW."Kind" BEGIN UPDATE "Bookings" SET "Kind" = NEW."Kind", "Assignable" = NEW."Kind" IN ('DedicatedDesk', 'PrivateOffice') WHERE "ResourceId" = NEW."Id"; END""",
+        """trigger Resources TR_Resources_KindChanged CREATE TRIGGER "TR_Resources_KindChanged" AFTER UPDATE OF "Kind" ON "Resources" FOR EACH ROW WHEN (((old."Kind")::text IS DISTINCT FROM (new."Kind")::text)) EXECUTE FUNCTION resource_kind_changed()""",
     ];
 
     [Fact]

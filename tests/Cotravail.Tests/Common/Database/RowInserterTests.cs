@@ -20,7 +20,7 @@ public abstract class RowInserterTests(TestApp app)
         var booker = await world.NewMemberAsync();
         var start = DateTime.SpecifyKind(app.Clock.GetUtcNow().UtcDateTime.Date.AddDays(5).AddHours(9), DateTimeKind.Utc);
         var slot = new TimeSlot(start, start.AddMinutes(90));
-        var booking = new Booking(world.Room, world.Location, slot, slot.Widen(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(5)), booker.UserId, booker.MemberId,
+        var booking = new Booking(world.Room, ResourceKind.MeetingRoom, world.Location, slot, slot.Widen(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(5)), booker.UserId, booker.MemberId,
             "Atelier « Été »", pending: true, app.Clock.GetUtcNow().UtcDateTime);
         booking.Price(4_250, "EUR", 2_000);
         var email = new OutboxMessage("someone@example.test", "Réservation", "Texte", null, "fr", app.Clock.GetUtcNow().UtcDateTime);
@@ -55,7 +55,7 @@ public abstract class RowInserterTests(TestApp app)
         var start = DateTime.SpecifyKind(app.Clock.GetUtcNow().UtcDateTime.Date.AddDays(6).AddHours(9), DateTimeKind.Utc);
         var slot = new TimeSlot(start, start.AddHours(1));
         await world.InsertAsync(booker, world.Room, start, TimeSpan.FromHours(1), createdAt: app.Clock.GetUtcNow().UtcDateTime);
-        var overlapping = new Booking(world.Room, world.Location, slot, slot, booker.UserId, booker.MemberId, "Twice", pending: false, app.Clock.GetUtcNow().UtcDateTime);
+        var overlapping = new Booking(world.Room, ResourceKind.MeetingRoom, world.Location, slot, slot, booker.UserId, booker.MemberId, "Twice", pending: false, app.Clock.GetUtcNow().UtcDateTime);
         var email = new OutboxMessage("twice@example.test", "Never sent", "Texte", null, "fr", app.Clock.GetUtcNow().UtcDateTime);
 
         await app.WithDbAsync(async db =>

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Cotravail.Common.Audit;
 using Cotravail.Tests.Infrastructure;
+using Cotravail.Modules.Resources;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Tests.Modules.Assignments;
@@ -123,9 +124,8 @@ public abstract class AssignmentsTests(TestApp app)
         // written past the booking's own check, as a racing request would reach the database
         var inserted = await app.WithDbAsync(async db =>
         {
-            var behind = new Cotravail.Modules.Bookings.Booking(world.Desk, world.Location, new(start, start.AddHours(1)), new(start, start.AddHours(1)),
+            var behind = new Cotravail.Modules.Bookings.Booking(world.Desk, ResourceKind.DedicatedDesk, world.Location, new(start, start.AddHours(1)), new(start, start.AddHours(1)),
                 booker.UserId, booker.MemberId, "Behind its back", pending: false, app.Clock.GetUtcNow().UtcDateTime);
-            behind.MarkAssignable(true); // a desk's booking, as BookResource marks it
             db.Bookings.Add(behind);
             try
             {
@@ -158,6 +158,38 @@ public abstract class AssignmentsTests(TestApp app)
             return $"moved {affected}";
         });
         moved.ShouldBe("refused");
+    }
+
+    [Fact]
+    public async Task A_resource_changing_kind_carries_its_bookings_along_and_an_assigned_one_keeps_its_kind()
+    {
+        var world = await AssignmentWorld.CreateAsync(app);
+        var member = await world.MemberAsync("Mobile");
+        var manager = await world.ManagerAsync();
+        (await world.BookAsync(member.Client, world.Desk, world.Today(5))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await AssignmentWorld.AssignAsync(manager, world.Office, world.Today(1), null, company: await world.CompanyAsync())).StatusCode.ShouldBe(HttpStatusCode.Created);
+        Task<(ResourceKind Kind, bool Assignable)> BookingOfDesk() => app.WithDbAsync(db =>
+            db.Bookings.Where(b => b.ResourceId == world.Desk).Select(b => new ValueTuple<ResourceKind, bool>(b.Kind, b.Assignable)).SingleAsync());
+        async Task<HttpResponseMessage> MakeAsync(Guid resource, ResourceKind kind)
+        {
+            var body = (await manager.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/v1/resources/{resource}"))!;
+            body["kind"] = kind.ToString();
+            return await manager.PutAsJsonAsync($"/api/v1/resources/{resource}", body);
+        }
+
+        (await BookingOfDesk()).ShouldBe((ResourceKind.DedicatedDesk, true));
+        using var room = await MakeAsync(world.Desk, ResourceKind.MeetingRoom);
+        room.StatusCode.ShouldBe(HttpStatusCode.OK, await room.Content.ReadAsStringAsync());
+        (await BookingOfDesk()).ShouldBe((ResourceKind.MeetingRoom, false)); // kept in step by the database
+        using var desk = await MakeAsync(world.Desk, ResourceKind.DedicatedDesk);
+        desk.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await BookingOfDesk()).ShouldBe((ResourceKind.DedicatedDesk, true));
+
+        using var refused = await MakeAsync(world.Office, ResourceKind.MeetingRoom);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict, problem.ToString());
+        problem.GetProperty("errors").GetProperty("kind")[0].GetString()!.ShouldContain("terminez ses attributions");
+        (await app.WithDbAsync(db => db.Resources.Where(r => r.Id == world.Office).Select(r => r.Kind).SingleAsync())).ShouldBe(ResourceKind.PrivateOffice);
     }
 
     [Fact]

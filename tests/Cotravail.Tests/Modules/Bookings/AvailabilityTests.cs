@@ -133,6 +133,38 @@ public abstract class AvailabilityTests(TestApp app)
     }
 
     [Fact]
+    public async Task Over_many_candidates_the_bookings_are_read_by_kind_and_time_and_each_taken_room_is_found()
+    {
+        var world = await BookingWorld.CreateAsync(app);
+        var admin = TestApp.NewEmail("many-rooms");
+        await app.CreateUserAsync(admin, networkAdmin: true);
+        using var api = await app.ClientForAsync(admin);
+        var rooms = new List<Guid>();
+        for (var i = 0; i < Cotravail.Modules.Bookings.SearchAvailability.ByTimeFrom; i++)
+        {
+            using var created = await api.PostAsJsonAsync("/api/v1/resources", new { locationId = world.Location, name = $"Salle {i:D3}", kind = "MeetingRoom", capacity = 4, memberHourly = 10m });
+            created.StatusCode.ShouldBe(HttpStatusCode.Created);
+            rooms.Add((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        }
+        var member = await world.MemberClientAsync();
+        var start = Day(6).AddHours(10);
+        foreach (var booked in new[] { rooms[7], rooms[50] })
+        {
+            (await world.BookAsync(member, booked, start.AddMinutes(30), start.AddMinutes(90))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        }
+        (await world.BookAsync(member, rooms[20], start.AddHours(3), start.AddHours(4))).StatusCode.ShouldBe(HttpStatusCode.Created); // later: no conflict
+
+        foreach (var kind in new[] { "&kind=MeetingRoom", "" }) // one kind, then every kind of the location
+        {
+            var found = await SearchAsync(member, start, start.AddHours(2), $"&locationId={world.Location}{kind}&explain=true&pageSize=100");
+            Items(found, "unavailable").Where(o => o.GetProperty("reason").GetString() == "Taken").Select(o => o.GetProperty("resourceId").GetGuid())
+                .ShouldBe([rooms[7], rooms[50]], ignoreOrder: true);
+            Ids(found).ShouldContain(rooms[20]);
+            Ids(found).Count(rooms.Contains).ShouldBe(rooms.Count - 2);
+        }
+    }
+
+    [Fact]
     public async Task Answers_come_a_page_at_a_time_in_location_then_resource_order()
     {
         var world = await BookingWorld.CreateAsync(app);

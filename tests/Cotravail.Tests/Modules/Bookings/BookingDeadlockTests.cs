@@ -2,6 +2,7 @@ using System.Net;
 using Cotravail.Common;
 using Cotravail.Modules.Bookings;
 using Cotravail.Tests.Infrastructure;
+using Cotravail.Modules.Resources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,7 +25,7 @@ public sealed class BookingDeadlockTests(PostgresTestApp app)
         var day = TimeZoneInfo.ConvertTimeFromUtc(app.Clock.GetUtcNow().UtcDateTime, Paris).Date.AddDays(6);
         TimeSlot Utc(int fromMinutes, int toMinutes) => new(
             TimeZoneInfo.ConvertTimeToUtc(day.AddHours(10).AddMinutes(fromMinutes), Paris), TimeZoneInfo.ConvertTimeToUtc(day.AddHours(10).AddMinutes(toMinutes), Paris));
-        Booking Row(TimeSlot slot) => new(world.Room, world.Location, slot, slot, member.UserId, member.MemberId, "Held", pending: false, app.Clock.GetUtcNow().UtcDateTime);
+        Booking Row(TimeSlot slot) => new(world.Room, ResourceKind.MeetingRoom, world.Location, slot, slot, member.UserId, member.MemberId, "Held", pending: false, app.Clock.GetUtcNow().UtcDateTime);
 
         await using var scope = app.Services.CreateAsyncScope();
         var other = scope.ServiceProvider.GetRequiredService<Cotravail.Common.Database.AppDb>();

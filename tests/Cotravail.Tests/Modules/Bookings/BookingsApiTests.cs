@@ -302,7 +302,8 @@ internal sealed class BookingWorld
     public async Task<Guid> InsertAsync(Booker booker, Guid resource, DateTime start, TimeSpan length, bool pending = false, DateTime? createdAt = null)
     {
         var slot = new Cotravail.Common.TimeSlot(start, start + length);
-        var booking = new Cotravail.Modules.Bookings.Booking(resource, Location, slot, slot, booker.UserId, booker.MemberId, "Inserted", pending, createdAt ?? start.AddDays(-1));
+        var kind = await App.WithDbAsync(db => db.Resources.Where(r => r.Id == resource).Select(r => r.Kind).SingleAsync());
+        var booking = new Cotravail.Modules.Bookings.Booking(resource, kind, Location, slot, slot, booker.UserId, booker.MemberId, "Inserted", pending, createdAt ?? start.AddDays(-1));
         await App.WithDbAsync(async db =>
         {
             db.Add(booking);

@@ -168,7 +168,8 @@ public abstract class LocationZoneChangeTests(TestApp app)
     private static async Task<Guid> InsertOnAsync(BookingWorld world, Booker booker, Guid resource, DateTime utcStart, TimeSpan? length = null, int seat = 1)
     {
         var slot = new Cotravail.Common.TimeSlot(DateTime.SpecifyKind(utcStart, DateTimeKind.Utc), DateTime.SpecifyKind(utcStart, DateTimeKind.Utc) + (length ?? TimeSpan.FromHours(1)));
-        var booking = new Cotravail.Modules.Bookings.Booking(resource, world.Location, slot, slot, booker.UserId, booker.MemberId, "Inserted", false, utcStart.AddDays(-1));
+        var kind = await world.App.WithDbAsync(db => db.Resources.Where(r => r.Id == resource).Select(r => r.Kind).SingleAsync());
+        var booking = new Cotravail.Modules.Bookings.Booking(resource, kind, world.Location, slot, slot, booker.UserId, booker.MemberId, "Inserted", false, utcStart.AddDays(-1));
         booking.AssignSeat(seat);
         await world.App.WithDbAsync(async db =>
         {

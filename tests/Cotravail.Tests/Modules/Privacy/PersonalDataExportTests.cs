@@ -48,15 +48,15 @@ public abstract class PersonalDataExportTests(TestApp app)
         },
         ["Bookings"] = async (db, p) =>
         {
-            var room = await db.Resources.Where(r => r.Name != "").Select(r => new { r.Id, r.LocationId }).FirstAsync();
+            var room = await db.Resources.Where(r => r.Name != "").Select(r => new { r.Id, r.Kind, r.LocationId }).FirstAsync();
             var slot = new TimeSlot(new DateTime(2026, 1, 5, 9, 0, 0, DateTimeKind.Utc), new DateTime(2026, 1, 5, 10, 0, 0, DateTimeKind.Utc));
-            db.Add(new Booking(room.Id, room.LocationId, slot, slot, p.UserId, p.MemberId, "Export test booking", pending: false, slot.Start));
+            db.Add(new Booking(room.Id, room.Kind, room.LocationId, slot, slot, p.UserId, p.MemberId, "Export test booking", pending: false, slot.Start));
         },
         ["BookingAttendees"] = async (db, p) =>
         {
-            var room = await db.Resources.Where(r => r.Name != "").Select(r => new { r.Id, r.LocationId }).FirstAsync();
+            var room = await db.Resources.Where(r => r.Name != "").Select(r => new { r.Id, r.Kind, r.LocationId }).FirstAsync();
             var slot = new TimeSlot(new DateTime(2026, 1, 6, 9, 0, 0, DateTimeKind.Utc), new DateTime(2026, 1, 6, 10, 0, 0, DateTimeKind.Utc));
-            var host = new Booking(room.Id, room.LocationId, slot, slot, p.UserId, null, "Someone else's meeting", pending: false, slot.Start);
+            var host = new Booking(room.Id, room.Kind, room.LocationId, slot, slot, p.UserId, null, "Someone else's meeting", pending: false, slot.Start);
             db.Add(host);
             db.Add(BookingAttendee.ForMember(host.Id, p.MemberId, slot.Start));
         },
@@ -74,7 +74,7 @@ public abstract class PersonalDataExportTests(TestApp app)
         },
         ["Waitlist"] = async (db, p) =>
         {
-            var room = await db.Resources.Select(r => new { r.Id, r.LocationId }).FirstAsync();
+            var room = await db.Resources.Select(r => new { r.Id, r.Kind, r.LocationId }).FirstAsync();
             db.Add(new WaitlistEntry(room.Id, room.LocationId, p.UserId, p.MemberId, "2026-01-05T09:00", "2026-01-05T10:00", new DateTime(2026, 1, 5, 8, 0, 0, DateTimeKind.Utc), null, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
         },
         ["ResourceAssignments"] = async (db, p) =>

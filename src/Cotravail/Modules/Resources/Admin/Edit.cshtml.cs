@@ -98,7 +98,7 @@ internal sealed class EditModel(AppDb db, Access access, AuditTrail audit, TimeP
             return Page();
         }
         var result = Id is { } id
-            ? await SaveResource.UpdateAsync(id, Input, db, scope, audit, ct)
+            ? await SaveResource.UpdateAsync(id, Input, db, scope, audit, clock, ct)
             : await SaveResource.CreateAsync(Input, db, scope, clock, ct);
         if (!result.IsOk)
         {
