@@ -159,6 +159,7 @@ internal sealed class PostgresGroupWriter
                 }
             }
             round.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+            await round.PrepareAsync(); // parsed and planned once per connection, then only bound
             await round.ExecuteNonQueryAsync();
             return null;
         }
@@ -185,6 +186,7 @@ internal sealed class PostgresGroupWriter
             {
                 round.BatchCommands.Add(command);
             }
+            await round.PrepareAsync();
             await round.ExecuteNonQueryAsync();
             return null;
         }
