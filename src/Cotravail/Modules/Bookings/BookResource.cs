@@ -36,8 +36,9 @@ internal static class BookResource
         public IReadOnlyList<AttendeeInput>? Attendees { get; init; }
     }
 
-    /// A booking checked and priced, not yet written; Seats is how many the resource has.
-    internal sealed record Prepared(Booking Booking, int Seats, string ResourceName, string TimeZone);
+    /// A booking checked and priced, not yet written; Seats is how many the resource has. Limit, when the
+    /// resource limits a member's bookings or hours per week: the same check again, for inside the write.
+    internal sealed record Prepared(Booking Booking, int Seats, string ResourceName, string TimeZone, Func<CancellationToken, Task<Invalid?>>? Limit = null);
 
     /// With a notice, the confirmation (or the request's acknowledgement) and the attendees'
     /// invitations are queued with the booking, in its transaction.
@@ -48,7 +49,7 @@ internal static class BookResource
         {
             return prepared.Error;
         }
-        var (booking, seats, resourceName, timeZone) = prepared.Value;
+        var (booking, seats, resourceName, timeZone, limit) = prepared.Value;
         var attendees = await Bookings.Attendees.ResolveAsync(request.Attendees, booking, db, clock.GetUtcNow().UtcDateTime, ct);
         if (!attendees.IsOk)
         {
@@ -59,7 +60,15 @@ internal static class BookResource
         {
             await notice.SendAsync([booking], booking.Status == BookingStatus.Pending ? BookingEvent.Requested : BookingEvent.Confirmed, attendees.Value, ct);
         }
-        if (!await SeatWriter.InsertAsync(db, booking, seats, ct))
+        if (limit is not null)
+        {
+            // counted again behind the resource's lock, so two bookings racing past the limit cannot both be written
+            if (await SeatWriter.InsertLimitedAsync(db, booking, seats, limit, ct) is { } refused)
+            {
+                return refused;
+            }
+        }
+        else if (!await SeatWriter.InsertAsync(db, booking, seats, ct))
         {
             return new Conflict("start", BookingMessages.Taken);
         }
@@ -107,7 +116,10 @@ internal static class BookResource
         {
             return assigned;
         }
-        return new Prepared(booking, Seats(resource), resource.Name, location.TimeZone);
+        var limited = member.Value is { } holder && (resource.Policy.MaxBookingsPerWeek is not null || resource.Policy.MaxHoursPerWeek is not null)
+            ? (Func<CancellationToken, Task<Invalid?>>)(token => WeeklyLimitAsync(db, resource, holder, localStart, localEnd, location.TimeZone, token, planned: planned))
+            : null;
+        return new Prepared(booking, Seats(resource), resource.Name, location.TimeZone, limited);
     }
 
     /// The checks of a new booking applied to a change of an existing one (ChangeBooking): it stays for

@@ -1,4 +1,5 @@
 using Cotravail.Common.Database;
+using Cotravail.Common.Errors;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -165,6 +166,41 @@ internal static class SeatWriter
                 && b.BlockStart < to && from < b.BlockEnd)
             .Select(b => b.Seat).Distinct().ToListAsync(ct);
         return Enumerable.Range(1, seats).FirstOrDefault(s => !taken.Contains(s));
+    }
+
+    /// A booking that counts against a weekly limit: the limit is checked again inside the write's
+    /// transaction, behind the resource's advisory lock (PostgreSQL) or the write gate (SQLite), which every
+    /// member booking of a limited resource takes, so two of them racing past the limit are never both
+    /// written. Returns the refusal (the limit, or the slot taken), or null once written.
+    public static async Task<Error?> InsertLimitedAsync(AppDb db, Booking booking, int seats, Func<CancellationToken, Task<Invalid?>> limit, CancellationToken ct)
+    {
+        using var gate = await SqliteWriteGate.EnterAsync(db, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            await LockResourcesAsync(db, [booking.ResourceId], ct);
+            if (await limit(ct) is { } over)
+            {
+                DetachAdded(db);
+                return over;
+            }
+            var seat = await FreeSeatAsync(db, booking, seats, ct);
+            if (seat == 0)
+            {
+                DetachAdded(db);
+                return new Conflict("start", BookingMessages.Taken);
+            }
+            booking.AssignSeat(seat);
+            db.Bookings.Add(booking);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return null;
+        }
+        catch (DbUpdateException e) when (IsOverlap(e))
+        {
+            DetachAdded(db);
+            return new Conflict("start", BookingMessages.Taken);
+        }
     }
 
     /// All or none: the bookings of a series are checked and written in one transaction. AddDependents

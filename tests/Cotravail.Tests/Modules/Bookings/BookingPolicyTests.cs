@@ -77,6 +77,22 @@ public abstract class BookingPolicyTests(TestApp app)
     }
 
     [Fact]
+    public async Task Bookings_racing_past_the_weekly_limit_are_never_all_written()
+    {
+        var world = await BookingWorld.CreateAsync(app, policy: BookingPolicy.Default with { MaxBookingsPerWeek = 2 });
+        var member = await world.NewMemberAsync();
+        var monday = NextMonday();
+
+        // eight different slots of one week, sent at once by the same member
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            world.BookAsync(member.Client, world.Room, monday.AddDays(i % 5).AddHours(8 + i), monday.AddDays(i % 5).AddHours(8.5 + i))));
+
+        answers.Count(a => a.StatusCode == HttpStatusCode.Created).ShouldBe(2, string.Join(", ", answers.Select(a => (int)a.StatusCode)));
+        answers.Count(a => a.StatusCode == HttpStatusCode.BadRequest).ShouldBe(6);
+        (await app.WithDbAsync(db => db.Bookings.CountAsync(b => b.ResourceId == world.Room && b.MemberId == member.MemberId))).ShouldBe(2);
+    }
+
+    [Fact]
     public async Task A_change_counts_against_the_weekly_number_of_bookings_except_itself()
     {
         var world = await BookingWorld.CreateAsync(app, policy: BookingPolicy.Default with { MaxBookingsPerWeek = 2 });
