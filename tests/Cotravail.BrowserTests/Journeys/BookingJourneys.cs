@@ -17,7 +17,7 @@ public sealed class BookingJourneys(BrowserApp app)
     {
         var page = await app.NewPageAsync("fr-FR");
         await new SignInPage(page).SignInAsync(DemoAccounts.Member, DemoAccounts.Password);
-        var day = NextWeekdayAhead(4); // Paris La Défense opens 08:00–20:00 on weekdays
+        var day = DemoCalendar.OpenWeekday(app.Services, 4); // Paris La Défense opens 08:00–20:00 on weekdays
 
         var timeline = new TimelinePage(page);
         await timeline.OpenAsync(DemoAccounts.ParisSlug, day);
@@ -64,7 +64,7 @@ public sealed class BookingJourneys(BrowserApp app)
     [Fact]
     public async Task The_demo_member_previews_a_weekly_series_with_one_taken_week_and_books_the_free_ones()
     {
-        var first = NextWeekdayAhead(15);
+        var first = DemoCalendar.OpenWeekday(app.Services, 15, weeks: 3);
         var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
         // Someone else has the studio in the second week.
         await using (var scope = app.Services.CreateAsyncScope())
@@ -87,7 +87,7 @@ public sealed class BookingJourneys(BrowserApp app)
         var occurrences = await series.PreviewAsync("Studio Visio Défense", first, "16:00", "17:00", "Weekly", 3);
         (await occurrences.CountAsync()).ShouldBe(3);
         var conflict = page.Locator("#occurrences tbody tr.conflict");
-        (await conflict.CountAsync()).ShouldBe(1);
+        (await conflict.CountAsync()).ShouldBe(1, await page.Locator("#occurrences tbody").InnerTextAsync());
         (await conflict.InnerTextAsync()).ShouldContain("déjà pris");
         await page.ShouldHaveNoViolationsAsync();
         await series.BookTheFreeOnesAsync();
@@ -105,7 +105,7 @@ public sealed class BookingJourneys(BrowserApp app)
     {
         var page = await app.NewPageAsync("fr-FR");
         await new SignInPage(page).SignInAsync(DemoAccounts.Member, DemoAccounts.Password);
-        var day = NextWeekdayAhead(6);
+        var day = DemoCalendar.OpenWeekday(app.Services, 6);
         var timeline = new TimelinePage(page);
         await timeline.OpenAsync(DemoAccounts.ParisSlug, day);
         var start = TimeOnly.Parse(await timeline.ChooseFirstFreeAsync("Salle Arche"), System.Globalization.CultureInfo.InvariantCulture);
@@ -125,17 +125,5 @@ public sealed class BookingJourneys(BrowserApp app)
         await timeline.OpenAsync(DemoAccounts.ParisSlug, day);
         (await timeline.CellClassAsync("Salle Arche", start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture))).ShouldBe("free");
         (await timeline.CellClassAsync("Salle Arche", later)).ShouldBe("busy");
-    }
-
-    /// A Monday to Friday at least this many days ahead, in Paris.
-    private DateOnly NextWeekdayAhead(int days)
-    {
-        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), paris).DateTime).AddDays(days);
-        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
-        {
-            day = day.AddDays(1);
-        }
-        return day;
     }
 }

@@ -1,7 +1,6 @@
 using Cotravail.BrowserTests.Infrastructure;
 using Cotravail.BrowserTests.Pages;
 using Cotravail.Modules.Demo;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Cotravail.BrowserTests.Journeys;
 
@@ -15,12 +14,7 @@ public sealed class TimelinePhoneJourneys(BrowserApp app)
         await page.SetViewportSizeAsync(375, 800);
         await new SignInPage(page).SignInAsync(DemoAccounts.Member, DemoAccounts.Password);
 
-        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow(), paris).DateTime).AddDays(3);
-        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
-        {
-            day = day.AddDays(1); // Paris La Défense opens on weekdays
-        }
+        var day = DemoCalendar.OpenWeekday(app.Services, 3); // Paris La Défense opens on weekdays, holidays aside
 
         foreach (var view in new[] { "", "view=week&" })
         {
