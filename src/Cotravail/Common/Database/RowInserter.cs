@@ -11,8 +11,9 @@ namespace Cotravail.Common.Database;
 /// Writes the rows a context has added as INSERT statements made once per entity type from EF Core's
 /// own model (table, columns, and each column's type mapping, so value converters apply exactly as in
 /// SaveChanges), without SaveChanges' per-call machinery: the booking hot path (decision 0011). On
-/// PostgreSQL every row goes in one batch, one round trip, atomic on its own (or inside the context's
-/// transaction); on SQLite the statements run in turn inside the caller's transaction.
+/// PostgreSQL a write of its own joins PostgresGroupWriter's next group (decision 0012), and one inside
+/// the context's transaction or behind an advisory lock goes in one batch; on SQLite the statements run
+/// in turn inside the caller's transaction (SeatWriter hands lone writes to SqliteGroupWriter).
 /// Only plain entity types qualify: every property a column of one table, no owned or complex types,
 /// no value made by the database. When anything else is pending, Pending says no and the caller saves
 /// through EF Core as usual.

@@ -163,9 +163,9 @@ internal static class SearchAvailability
     }
 
     /// A booking lies within one opening period of one local day (Bookability: at most 25 hours on the
-    /// day clocks go back), so with its set-up and clean-up it blocks less than this: a booking that
-    /// overlaps a slot starts at most this long before it. The bound keeps the search on a short range of
-    /// the (ResourceId, BlockStart) index instead of every past booking of each candidate.
+    /// day clocks go back), so with its set-up and clean-up it blocks less than this, which the database
+    /// enforces (migration 0022): a booking that overlaps a slot starts at most this long before it. The
+    /// bound keeps the search on a short range of the index instead of every past booking of each candidate.
     internal static readonly TimeSpan LongestBlock = TimeSpan.FromDays(2);
 
     /// Above this many candidates, the bookings of their kinds touching the slot are read by kind and time
