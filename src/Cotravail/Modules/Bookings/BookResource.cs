@@ -149,7 +149,10 @@ internal static class BookResource
             return overLimit;
         }
         var changed = Priced(resource, location, slot, localEnd - localStart, current.BookedByUserId, current.MemberId, request.Title?.Trim() ?? current.Title, clock);
-        return changed.IsOk ? new Prepared(changed.Value, Seats(resource), resource.Name, location.TimeZone) : changed.Error;
+        var limited = current.MemberId is { } holder && (resource.Policy.MaxBookingsPerWeek is not null || resource.Policy.MaxHoursPerWeek is not null)
+            ? (Func<CancellationToken, Task<Invalid?>>)(token => WeeklyLimitAsync(db, resource, holder, localStart, localEnd, location.TimeZone, token, current.Id))
+            : null;
+        return changed.IsOk ? new Prepared(changed.Value, Seats(resource), resource.Name, location.TimeZone, limited) : changed.Error;
     }
 
     /// The booking of a checked slot, priced at the member or non-member rates, its VAT the location's.

@@ -47,7 +47,15 @@ internal static class ChangeBooking
             return prepared.Error;
         }
         await notice.SendChangedAsync(booking, ct); // the updated .ics (higher SEQUENCE) to the member and the attendees
-        if (!await SeatWriter.UpdateAsync(db, booking, prepared.Value.Seats, ct))
+        if (prepared.Value.Limit is { } limit)
+        {
+            // counted again behind the resource's lock, so changes racing past the limit cannot all be written
+            if (await SeatWriter.UpdateLimitedAsync(db, booking, prepared.Value.Seats, limit, ct) is { } refused)
+            {
+                return refused;
+            }
+        }
+        else if (!await SeatWriter.UpdateAsync(db, booking, prepared.Value.Seats, ct))
         {
             return new Conflict("start", BookingMessages.Taken);
         }

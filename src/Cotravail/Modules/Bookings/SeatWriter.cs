@@ -246,7 +246,20 @@ internal static class SeatWriter
     /// All or none: changed bookings are checked and written in one transaction. The moving bookings
     /// are first parked (not holding) inside it, so that they never collide with each other's old
     /// slots; nobody else sees that. Returns those for which no seat is free (none written then).
-    public static async Task<IReadOnlyList<Booking>> UpdateAllAsync(AppDb db, IReadOnlyList<(Booking Booking, int Seats)> bookings, CancellationToken ct)
+    public static async Task<IReadOnlyList<Booking>> UpdateAllAsync(AppDb db, IReadOnlyList<(Booking Booking, int Seats)> bookings, CancellationToken ct) =>
+        (await UpdateAllAsync(db, bookings, null, ct)).Taken;
+
+    /// A change that counts against a weekly limit (UpdateAsync's): the limit is counted again inside the
+    /// write's transaction, behind the resource's lock or the write gate, as InsertLimitedAsync does.
+    /// Returns the refusal (the limit, or the slot taken), or null once written.
+    public static async Task<Error?> UpdateLimitedAsync(AppDb db, Booking booking, int seats, Func<CancellationToken, Task<Invalid?>> limit, CancellationToken ct)
+    {
+        var (taken, over) = await UpdateAllAsync(db, [(booking, seats)], limit, ct);
+        return over is not null ? over : taken.Count > 0 ? new Conflict("start", BookingMessages.Taken) : null;
+    }
+
+    private static async Task<(IReadOnlyList<Booking> Taken, Invalid? Over)> UpdateAllAsync(
+        AppDb db, IReadOnlyList<(Booking Booking, int Seats)> bookings, Func<CancellationToken, Task<Invalid?>>? limit, CancellationToken ct)
     {
         using var gate = await SqliteWriteGate.EnterAsync(db, ct);
         var ids = bookings.Select(b => b.Booking.Id).ToList();
@@ -256,18 +269,24 @@ internal static class SeatWriter
             try
             {
                 await LockResourcesAsync(db, bookings.Select(b => b.Booking.ResourceId), ct);
+                if (limit is not null && await limit(ct) is { } over)
+                {
+                    await tx.RollbackAsync(ct);
+                    Revert(db);
+                    return ([], over);
+                }
                 await db.Bookings.Where(b => ids.Contains(b.Id)).ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BookingStatus.Cancelled), ct);
                 var conflicts = await PlaceAsync(db, bookings, ct);
                 if (conflicts.Count > 0)
                 {
                     await tx.RollbackAsync(ct);
                     Revert(db);
-                    return conflicts;
+                    return (conflicts, null);
                 }
                 await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
                 await tx.CommitAsync(ct);
                 db.ChangeTracker.AcceptAllChanges();
-                return [];
+                return ([], null);
             }
             catch (DbUpdateException e) when (IsOverlap(e))
             {
@@ -275,7 +294,7 @@ internal static class SeatWriter
                 if (attempt >= bookings.Max(b => b.Seats))
                 {
                     Revert(db);
-                    return [.. bookings.Select(b => b.Booking)];
+                    return ([.. bookings.Select(b => b.Booking)], null);
                 }
             }
         }

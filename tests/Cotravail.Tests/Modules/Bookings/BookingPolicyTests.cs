@@ -93,6 +93,30 @@ public abstract class BookingPolicyTests(TestApp app)
     }
 
     [Fact]
+    public async Task Changes_racing_into_a_week_at_its_limit_are_never_all_written()
+    {
+        var world = await BookingWorld.CreateAsync(app, policy: BookingPolicy.Default with { MaxBookingsPerWeek = 2 });
+        var member = await world.NewMemberAsync();
+        var monday = NextMonday();
+        await IdAsync(await world.BookAsync(member.Client, world.Room, monday.AddHours(9), monday.AddHours(10)));
+        var later = new List<Guid>();
+        foreach (var week in new[] { 1, 1, 2 })
+        {
+            var day = monday.AddDays((7 * week) + later.Count);
+            later.Add(await IdAsync(await world.BookAsync(member.Client, world.Room, day.AddHours(9), day.AddHours(10))));
+        }
+
+        // three of them moved into the first week at once: it has room for one more
+        var answers = await Task.WhenAll(later.Select((id, i) => member.Client.PatchAsJsonAsync($"/api/v1/bookings/{id}",
+            new { start = Local(monday.AddDays(1 + i).AddHours(14)), end = Local(monday.AddDays(1 + i).AddHours(15)) })));
+
+        answers.Count(a => a.StatusCode == HttpStatusCode.OK).ShouldBe(1, string.Join(", ", answers.Select(a => (int)a.StatusCode)));
+        answers.Count(a => a.StatusCode == HttpStatusCode.BadRequest).ShouldBe(2);
+        var starts = await app.WithDbAsync(db => db.Bookings.Where(b => later.Contains(b.Id)).Select(b => b.Start).ToListAsync());
+        starts.Count(start => start < monday.AddDays(7)).ShouldBe(1); // moved into the first week: one, the others where they were
+    }
+
+    [Fact]
     public async Task A_change_counts_against_the_weekly_number_of_bookings_except_itself()
     {
         var world = await BookingWorld.CreateAsync(app, policy: BookingPolicy.Default with { MaxBookingsPerWeek = 2 });
