@@ -31,21 +31,14 @@ internal static class RowInserter
         // Without detecting changes first when only new rows of types without navigations are tracked (the
         // booking path): detection could change nothing there, and costs a snapshot comparison per row.
         var tracker = db.ChangeTracker;
-        var auto = tracker.AutoDetectChangesEnabled;
-        tracker.AutoDetectChangesEnabled = false;
-        try
+        var entries = WithoutDetecting(tracker);
+        if (entries.Any(e => e.State != EntityState.Added || e.Metadata.GetNavigations().Any() || e.Metadata.GetSkipNavigations().Any()))
         {
-            if (tracker.Entries().Any(e => e.State != EntityState.Added || e.Metadata.GetNavigations().Any() || e.Metadata.GetSkipNavigations().Any()))
-            {
-                tracker.DetectChanges();
-            }
-        }
-        finally
-        {
-            tracker.AutoDetectChangesEnabled = auto;
+            tracker.DetectChanges();
+            entries = WithoutDetecting(tracker);
         }
         var added = new List<EntityEntry>();
-        foreach (var entry in WithoutDetecting(tracker))
+        foreach (var entry in entries)
         {
             if (entry.State is EntityState.Unchanged or EntityState.Detached)
             {

@@ -101,7 +101,8 @@ internal static class BookResource
             return when.Error;
         }
         var (slot, localStart, localEnd) = when.Value;
-        if (member.Value is { } memberId && await WeeklyLimitAsync(db, resource, memberId, localStart, localEnd, location.TimeZone, ct, planned: planned) is { } overLimit)
+        var limit = WeeklyLimit(db, resource, member.Value, localStart, localEnd, location.TimeZone, planned: planned);
+        if (limit is not null && await limit(ct) is { } overLimit)
         {
             return overLimit;
         }
@@ -116,10 +117,7 @@ internal static class BookResource
         {
             return assigned;
         }
-        var limited = member.Value is { } holder && (resource.Policy.MaxBookingsPerWeek is not null || resource.Policy.MaxHoursPerWeek is not null)
-            ? (Func<CancellationToken, Task<Invalid?>>)(token => WeeklyLimitAsync(db, resource, holder, localStart, localEnd, location.TimeZone, token, planned: planned))
-            : null;
-        return new Prepared(booking, Seats(resource), resource.Name, location.TimeZone, limited);
+        return new Prepared(booking, Seats(resource), resource.Name, location.TimeZone, limit);
     }
 
     /// The checks of a new booking applied to a change of an existing one (ChangeBooking): it stays for
@@ -144,15 +142,13 @@ internal static class BookResource
             return when.Error;
         }
         var (slot, localStart, localEnd) = when.Value;
-        if (current.MemberId is { } memberId && await WeeklyLimitAsync(db, resource, memberId, localStart, localEnd, location.TimeZone, ct, current.Id) is { } overLimit)
+        var limit = WeeklyLimit(db, resource, current.MemberId, localStart, localEnd, location.TimeZone, except: current.Id);
+        if (limit is not null && await limit(ct) is { } overLimit)
         {
             return overLimit;
         }
         var changed = Priced(resource, location, slot, localEnd - localStart, current.BookedByUserId, current.MemberId, request.Title?.Trim() ?? current.Title, clock);
-        var limited = current.MemberId is { } holder && (resource.Policy.MaxBookingsPerWeek is not null || resource.Policy.MaxHoursPerWeek is not null)
-            ? (Func<CancellationToken, Task<Invalid?>>)(token => WeeklyLimitAsync(db, resource, holder, localStart, localEnd, location.TimeZone, token, current.Id))
-            : null;
-        return changed.IsOk ? new Prepared(changed.Value, Seats(resource), resource.Name, location.TimeZone, limited) : changed.Error;
+        return changed.IsOk ? new Prepared(changed.Value, Seats(resource), resource.Name, location.TimeZone, limit) : changed.Error;
     }
 
     /// The booking of a checked slot, priced at the member or non-member rates, its VAT the location's.
@@ -172,17 +168,22 @@ internal static class BookResource
 
     private static int Seats(Resource resource) => resource.Kind == ResourceKind.HotDeskZone ? resource.Capacity : 1;
 
+    /// The check of the policy's weekly limits for a member's booking, made before the write and again
+    /// inside it (Prepared.Limit); null when the booking is nobody's or the resource has no weekly limit.
+    private static Func<CancellationToken, Task<Invalid?>>? WeeklyLimit(
+        AppDb db, Resource resource, Guid? memberId, DateTime localStart, DateTime localEnd, string timeZone,
+        Guid? except = null, IReadOnlyCollection<Booking>? planned = null) =>
+        memberId is { } holder && (resource.Policy.MaxBookingsPerWeek is not null || resource.Policy.MaxHoursPerWeek is not null)
+            ? ct => WeeklyLimitAsync(db, resource, holder, localStart, localEnd, timeZone, ct, except, planned)
+            : null;
+
     /// The policy's weekly limits (bookings, then hours) on what the member holds on this resource in the
-    /// local week (Monday to Sunday) of the new booking, except the booking being changed; no query without a limit.
+    /// local week (Monday to Sunday) of the new booking, except the booking being changed.
     private static async Task<Invalid?> WeeklyLimitAsync(
         AppDb db, Resource resource, Guid memberId, DateTime localStart, DateTime localEnd, string timeZone, CancellationToken ct,
-        Guid? except = null, IReadOnlyCollection<Booking>? planned = null)
+        Guid? except, IReadOnlyCollection<Booking>? planned)
     {
         var (maxBookings, maxHours) = (resource.Policy.MaxBookingsPerWeek, resource.Policy.MaxHoursPerWeek);
-        if (maxBookings is null && maxHours is null)
-        {
-            return null;
-        }
         var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
         var monday = localStart.Date.AddDays(-(((int)localStart.DayOfWeek + 6) % 7));
         var (from, to) = (TimeZoneInfo.ConvertTimeToUtc(monday, zone), TimeZoneInfo.ConvertTimeToUtc(monday.AddDays(7), zone));

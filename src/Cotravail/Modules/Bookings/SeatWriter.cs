@@ -168,56 +168,40 @@ internal static class SeatWriter
         return Enumerable.Range(1, seats).FirstOrDefault(s => !taken.Contains(s));
     }
 
-    /// A booking that counts against a weekly limit: the limit is checked again inside the write's
+    /// A booking that counts against a weekly limit: the limit is counted again inside the write's
     /// transaction, behind the resource's advisory lock (PostgreSQL) or the write gate (SQLite), which every
     /// member booking of a limited resource takes, so two of them racing past the limit are never both
     /// written. Returns the refusal (the limit, or the slot taken), or null once written.
     public static async Task<Error?> InsertLimitedAsync(AppDb db, Booking booking, int seats, Func<CancellationToken, Task<Invalid?>> limit, CancellationToken ct)
     {
-        using var gate = await SqliteWriteGate.EnterAsync(db, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            await LockResourcesAsync(db, [booking.ResourceId], ct);
-            if (await limit(ct) is { } over)
-            {
-                DetachAdded(db);
-                return over;
-            }
-            var seat = await FreeSeatAsync(db, booking, seats, ct);
-            if (seat == 0)
-            {
-                DetachAdded(db);
-                return new Conflict("start", BookingMessages.Taken);
-            }
-            booking.AssignSeat(seat);
-            db.Bookings.Add(booking);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return null;
-        }
-        catch (DbUpdateException e) when (IsOverlap(e))
-        {
-            DetachAdded(db);
-            return new Conflict("start", BookingMessages.Taken);
-        }
+        var (written, over) = await InsertAllAsync(db, [(booking, seats)], null, limit, ct);
+        return over is not null ? over : written ? null : new Conflict("start", BookingMessages.Taken);
     }
 
     /// All or none: the bookings of a series are checked and written in one transaction. AddDependents
     /// adds rows that refer to them (attendees) once they are all written, in the same transaction.
-    public static async Task<bool> InsertAllAsync(AppDb db, IReadOnlyList<(Booking Booking, int Seats)> bookings, CancellationToken ct, Action? addDependents = null)
+    public static async Task<bool> InsertAllAsync(AppDb db, IReadOnlyList<(Booking Booking, int Seats)> bookings, CancellationToken ct, Action? addDependents = null) =>
+        (await InsertAllAsync(db, bookings, addDependents, null, ct)).Written;
+
+    /// Limit: counted after the resources' locks, before anything is written.
+    private static async Task<(bool Written, Invalid? Over)> InsertAllAsync(
+        AppDb db, IReadOnlyList<(Booking Booking, int Seats)> bookings, Action? addDependents, Func<CancellationToken, Task<Invalid?>>? limit, CancellationToken ct)
     {
         using var gate = await SqliteWriteGate.EnterAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
             await LockResourcesAsync(db, bookings.Select(b => b.Booking.ResourceId), ct);
+            if (limit is not null && await limit(ct) is { } over)
+            {
+                return (Abandon(db, bookings), over);
+            }
             foreach (var (booking, seats) in bookings)
             {
                 var seat = await FreeSeatAsync(db, booking, seats, ct);
                 if (seat == 0)
                 {
-                    return Abandon(db, bookings);
+                    return (Abandon(db, bookings), null);
                 }
                 booking.AssignSeat(seat);
                 db.Bookings.Add(booking);
@@ -229,11 +213,11 @@ internal static class SeatWriter
                 await db.SaveChangesAsync(ct);
             }
             await tx.CommitAsync(ct);
-            return true;
+            return (true, null);
         }
         catch (DbUpdateException e) when (IsOverlap(e))
         {
-            return Abandon(db, bookings);
+            return (Abandon(db, bookings), null);
         }
     }
 
