@@ -14,6 +14,10 @@ internal sealed record PageRequest
     [Range(1, MaxPageSize)]
     public int PageSize { get; init; } = 25;
 
+    /// The rows before this page, counted in 64 bits: page 2,147,483,647 is far past any end, not an overflow
+    /// back to page 1 (SQLite) or a negative OFFSET (PostgreSQL).
+    public int Offset => (int)Math.Min(int.MaxValue, (long)(Page - 1) * PageSize);
+
     public static PageRequest Of(int? page, int? pageSize) => new()
     {
         Page = Math.Max(1, page ?? 1),
@@ -35,7 +39,7 @@ internal static class PagingExtensions
     public static async Task<Page<T>> ToPageAsync<T>(this IQueryable<T> query, PageRequest request, CancellationToken ct)
     {
         var total = await query.CountAsync(ct);
-        var items = await query.Skip((request.Page - 1) * request.PageSize).Take(request.PageSize).ToListAsync(ct);
+        var items = request.Offset >= total ? [] : await query.Skip(request.Offset).Take(request.PageSize).ToListAsync(ct);
         return new Page<T>(items, request.Page, request.PageSize, total);
     }
 }

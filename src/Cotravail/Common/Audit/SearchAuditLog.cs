@@ -35,7 +35,7 @@ internal static class SearchAuditLog
             var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             entries = entries.Where(a => a.At >= start);
         }
-        if (query.To is { } to)
+        if (query.To is { } to && to < DateOnly.MaxValue) // up to 9999-12-31 is no upper bound
         {
             var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             entries = entries.Where(a => a.At < end);

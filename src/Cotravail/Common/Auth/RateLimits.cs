@@ -137,9 +137,9 @@ internal static class RateLimits
                     ? json.RootElement.EnumerateObject().FirstOrDefault(p => p.NameEquals("email") || p.Name.Equals("email", StringComparison.OrdinalIgnoreCase)) is { Value.ValueKind: JsonValueKind.String } found ? found.Value.GetString() : null
                     : null;
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
             {
-                return null; // the endpoint answers the 400
+                return null; // unreadable JSON or an unpaired surrogate: the endpoint answers the 400
             }
             finally
             {

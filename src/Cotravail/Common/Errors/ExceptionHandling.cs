@@ -1,9 +1,12 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Localization;
 using Cotravail.Common.Database;
 using Cotravail.Common.Localization;
+using Cotravail.Common.Web;
 
 namespace Cotravail.Common.Errors;
 
@@ -13,6 +16,12 @@ internal sealed partial class ExceptionHandling(ILogger<ExceptionHandling> logge
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
+        // The culture the localization middleware set did not flow back out with the exception.
+        if (http.Features.Get<IRequestCultureFeature>()?.RequestCulture is { } culture)
+        {
+            CultureInfo.CurrentCulture = culture.Culture;
+            CultureInfo.CurrentUICulture = culture.UICulture;
+        }
         var l = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
         if (exception is BadHttpRequestException bad)
         {
@@ -22,7 +31,10 @@ internal sealed partial class ExceptionHandling(ILogger<ExceptionHandling> logge
                 return true;
             }
             var field = FindJsonPath(bad);
-            var errors = new Dictionary<string, string[]> { [field] = [l["The value could not be read: check its type and format."]] };
+            var message = Chain(bad).Any(e => e is InputTextException)
+                ? l[InputText.NotAllowedMessage, field]
+                : l["The value could not be read: check its type and format."];
+            var errors = new Dictionary<string, string[]> { [field] = [message] };
             await TypedResults.ValidationProblem(errors, title: l["The request could not be read."]).ExecuteAsync(http);
             return true;
         }
@@ -39,6 +51,14 @@ internal sealed partial class ExceptionHandling(ILogger<ExceptionHandling> logge
         }
         await TypedResults.Problem(statusCode: 500, title: l["An unexpected error occurred."]).ExecuteAsync(http);
         return true;
+    }
+
+    private static IEnumerable<Exception> Chain(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            yield return e;
+        }
     }
 
     /// The JSON path of a body that did not deserialize, or the name of a query or route value that did not bind.

@@ -16,6 +16,7 @@ internal static class WebModule
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
 ;
         services.ConfigureOptions<BindingMessages>();
+        services.ConfigureOptions<FormBinders>();
         services.AddProblemDetails();
         // Unreadable bodies and query strings reach ExceptionHandling, which names the field in a 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -23,6 +24,7 @@ internal static class WebModule
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            o.SerializerOptions.Converters.Add(new CleanTextJsonConverter());
             // null in a non-nullable field is a 400 naming the field, not a crash further down.
             o.SerializerOptions.RespectNullableAnnotations = true;
         });
@@ -42,6 +44,7 @@ internal static class WebModule
     public static WebApplication UseWeb(this WebApplication app)
     {
         // First: the client address (from a known proxy's X-Forwarded-For) is what everything after sees.
+        ClientAddress.CheckForwarding(app.Configuration, app.Environment, app.Logger);
         app.UseForwardedHeaders();
         app.UseExceptionHandler("/error");
         if (!app.Environment.IsDevelopment())
@@ -60,6 +63,7 @@ internal static class WebModule
             o.DocumentTitle = "Cotravail API";
         });
         app.UseCotravailLocalization();
+        app.UseRequestText(); // before anything reads the request (the rate limiter reads forms)
         app.UseRouting();
         app.UseRateLimits();
         app.UseRequestLimits();

@@ -112,7 +112,7 @@ internal static class SearchAvailability
             keys[i] = order[items[i].Resource.Index];
         }
         Array.Sort(keys, items);
-        return [.. items.Skip((page.Page - 1) * page.PageSize).Take(page.PageSize).Select(c =>
+        return [.. items.Skip(page.Offset).Take(page.PageSize).Select(c =>
         {
             var location = catalog.Locations[c.Resource.LocationIndex];
             return new Option(

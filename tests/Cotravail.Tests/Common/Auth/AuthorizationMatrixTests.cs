@@ -93,7 +93,7 @@ public abstract class AuthorizationMatrixTests(TestApp app, ITestOutputHelper ou
 
     private const string LocationParameter = "{locationId:guid}";
 
-    private static string Fill(MatrixWorld world, string template, Scope scope, Guid? fresh)
+    internal static string Fill(MatrixWorld world, string template, Scope scope, Guid? fresh)
     {
         var segments = template.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var area = segments.SkipWhile(s => s is "api" or "v1" or "admin").FirstOrDefault() ?? "";

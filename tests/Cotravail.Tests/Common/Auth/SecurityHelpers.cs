@@ -95,7 +95,7 @@ internal static class SecurityHelpers
         await work(scope.ServiceProvider.GetRequiredService<UserManager<User>>(), scope.ServiceProvider.GetRequiredService<AppDb>());
     }
 
-    private sealed class PeerAddress : Microsoft.AspNetCore.Hosting.IStartupFilter
+    internal sealed class PeerAddress : Microsoft.AspNetCore.Hosting.IStartupFilter
     {
         public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
         {
