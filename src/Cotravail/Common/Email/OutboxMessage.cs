@@ -84,9 +84,13 @@ internal sealed class OutboxMessage
         AttachmentContent = attachment.Content;
     }
 
-    public OutboxStatus Status => SentAt is not null ? OutboxStatus.Sent
-        : FailedAt is not null ? OutboxStatus.Failed
-        : Attempts > 0 ? OutboxStatus.Retrying
+    public OutboxStatus Status => StatusOf(SentAt, FailedAt, Attempts);
+
+    /// For the entity and for lists that read only these columns.
+    public static OutboxStatus StatusOf(DateTime? sentAt, DateTime? failedAt, int attempts) =>
+        sentAt is not null ? OutboxStatus.Sent
+        : failedAt is not null ? OutboxStatus.Failed
+        : attempts > 0 ? OutboxStatus.Retrying
         : OutboxStatus.Queued;
 
     public void MarkSent(DateTime now)

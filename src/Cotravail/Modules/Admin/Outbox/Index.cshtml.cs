@@ -16,10 +16,7 @@ internal sealed class IndexModel(AppDb db) : PageModel
 {
     internal sealed record Row(Guid Id, string To, string Subject, DateTime CreatedAt, DateTime? SentAt, DateTime? FailedAt, int Attempts, string? LastError)
     {
-        public OutboxStatus Status => SentAt is not null ? OutboxStatus.Sent
-            : FailedAt is not null ? OutboxStatus.Failed
-            : Attempts > 0 ? OutboxStatus.Retrying
-            : OutboxStatus.Queued;
+        public OutboxStatus Status => OutboxMessage.StatusOf(SentAt, FailedAt, Attempts);
     }
 
     [FromQuery(Name = "page")] // not BindProperty: "page" is also the route value naming the Razor page
