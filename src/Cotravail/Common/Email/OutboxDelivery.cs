@@ -1,12 +1,14 @@
 using Cotravail.Common.Database;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Cotravail.Common.Email;
 
 /// One sending pass: claims each due message with a conditional UPDATE (the instance whose UPDATE
 /// changed the row sends it, so two instances never send the same message), sends it, records the
-/// outcome, and retries failures later with a growing delay.
-internal sealed class OutboxDelivery(AppDb db, MailDelivery mail, TimeProvider clock, ILogger<OutboxDelivery> logger)
+/// outcome, and retries failures later with a growing delay until MaxAttempts, then marks the message
+/// failed for good. A message that fails, whatever the reason, never holds back the others.
+internal sealed class OutboxDelivery(AppDb db, MailDelivery mail, TimeProvider clock, IOptions<OutboxOptions> options, ILogger<OutboxDelivery> logger)
 {
     public static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(5);
     private const int BatchSize = 20;
@@ -20,7 +22,7 @@ internal sealed class OutboxDelivery(AppDb db, MailDelivery mail, TimeProvider c
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var due = await db.Set<OutboxMessage>().AsNoTracking()
-                .Where(m => m.SentAt == null && m.Attempts < OutboxMessage.MaxAttempts && m.NextAttemptAt <= now
+                .Where(m => m.SentAt == null && m.FailedAt == null && m.NextAttemptAt <= now
                     && (m.ClaimedUntil == null || m.ClaimedUntil < now))
                 .OrderBy(m => m.NextAttemptAt).Select(m => m.Id).Take(BatchSize).ToListAsync(ct);
             due.RemoveAll(id => !tried.Add(id));
@@ -44,7 +46,7 @@ internal sealed class OutboxDelivery(AppDb db, MailDelivery mail, TimeProvider c
         var now = clock.GetUtcNow().UtcDateTime;
         var until = now + ClaimDuration;
         var claimed = await db.Set<OutboxMessage>()
-            .Where(m => m.Id == id && m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .Where(m => m.Id == id && m.SentAt == null && m.FailedAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, until), ct);
         if (claimed != 1)
         {
@@ -54,16 +56,18 @@ internal sealed class OutboxDelivery(AppDb db, MailDelivery mail, TimeProvider c
         try
         {
             await mail.SendAsync(message, ct);
-            message.MarkSent(clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(CancellationToken.None);
-            return true;
         }
-        catch (Exception e) when (e is System.Net.Mail.SmtpException or IOException or System.Net.Sockets.SocketException or InvalidOperationException or UnauthorizedAccessException)
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            logger.LogWarning(e, "Sending email {Id} failed (attempt {Attempt})", id, message.Attempts + 1);
-            message.MarkFailed(clock.GetUtcNow().UtcDateTime, e.GetBaseException().Message);
+            // Building the message counts as much as sending it: a bad address or header fails this message only.
+            message.MarkFailed(clock.GetUtcNow().UtcDateTime, $"{e.GetType().Name}: {e.GetBaseException().Message}", options.Value.MaxAttempts);
+            logger.LogWarning(e, "Sending email {Id} failed (attempt {Attempt}, {Outcome})", id, message.Attempts,
+                message.FailedAt is null ? "will retry" : "failed for good");
             await db.SaveChangesAsync(CancellationToken.None);
             return false;
         }
+        message.MarkSent(clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(CancellationToken.None);
+        return true;
     }
 }

@@ -15,18 +15,20 @@ internal enum OutboxStatus
 /// it, so a rolled-back change sends nothing and a committed one is never forgotten.
 internal sealed class OutboxMessage
 {
-    public const int MaxAttempts = 10;
+    public const int SubjectLength = 300;
+    public const int ToLength = 256;
     public const int ErrorLength = 2000;
 
     private OutboxMessage()
     {
     }
 
+    /// Every email is built here, so this is where what people typed is made safe for headers.
     public OutboxMessage(string to, string subject, string textBody, string? htmlBody, string culture, DateTime now)
     {
         Id = Guid.CreateVersion7();
-        To = to;
-        Subject = subject;
+        To = HeaderText.Of(to, ToLength);
+        Subject = HeaderText.Of(subject, SubjectLength);
         TextBody = textBody;
         HtmlBody = htmlBody;
         Culture = culture;
@@ -59,6 +61,9 @@ internal sealed class OutboxMessage
 
     public string? LastError { get; private set; }
 
+    /// Set when the last allowed attempt failed: the message is not tried again.
+    public DateTime? FailedAt { get; private set; }
+
     /// The attached file, if any (one is all emails need: an invitation's .ics). Kept on the message
     /// itself rather than in a table of its own, so sending reads one row.
     public string? AttachmentName { get; private set; }
@@ -74,14 +79,18 @@ internal sealed class OutboxMessage
 
     public void Attach(EmailAttachment attachment)
     {
-        AttachmentName = attachment.FileName;
+        AttachmentName = HeaderText.Of(attachment.FileName, 200);
         AttachmentType = attachment.ContentType;
         AttachmentContent = attachment.Content;
     }
 
-    public OutboxStatus Status => SentAt is not null ? OutboxStatus.Sent
-        : Attempts >= MaxAttempts ? OutboxStatus.Failed
-        : Attempts > 0 ? OutboxStatus.Retrying
+    public OutboxStatus Status => StatusOf(SentAt, FailedAt, Attempts);
+
+    /// For the entity and for lists that read only these columns.
+    public static OutboxStatus StatusOf(DateTime? sentAt, DateTime? failedAt, int attempts) =>
+        sentAt is not null ? OutboxStatus.Sent
+        : failedAt is not null ? OutboxStatus.Failed
+        : attempts > 0 ? OutboxStatus.Retrying
         : OutboxStatus.Queued;
 
     public void MarkSent(DateTime now)
@@ -92,12 +101,20 @@ internal sealed class OutboxMessage
         LastError = null;
     }
 
-    public void MarkFailed(DateTime now, string error)
+    /// Records a failed attempt: tried again after a growing delay, or failed for good at the last allowed one.
+    public void MarkFailed(DateTime now, string error, int maxAttempts)
     {
         Attempts++;
         ClaimedUntil = null;
         LastError = error.Length > ErrorLength ? error[..ErrorLength] : error;
-        NextAttemptAt = now + Backoff(Attempts);
+        if (Attempts >= maxAttempts)
+        {
+            FailedAt = now;
+        }
+        else
+        {
+            NextAttemptAt = now + Backoff(Attempts);
+        }
     }
 
     /// 1, 2, 4, 8… minutes after each failure, at most 6 hours.
@@ -112,15 +129,17 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.ToTable("Outbox");
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Id).ValueGeneratedNever();
-        builder.Property(m => m.To).HasMaxLength(256);
-        builder.Property(m => m.Subject).HasMaxLength(300);
+        builder.Property(m => m.To).HasMaxLength(OutboxMessage.ToLength);
+        builder.Property(m => m.Subject).HasMaxLength(OutboxMessage.SubjectLength);
         builder.Property(m => m.Culture).HasMaxLength(10);
         builder.Property(m => m.LastError).HasMaxLength(OutboxMessage.ErrorLength);
         builder.Ignore(m => m.Status);
         builder.Ignore(m => m.Attachment);
         builder.Property(m => m.AttachmentName).HasMaxLength(200);
         builder.Property(m => m.AttachmentType).HasMaxLength(200);
-        builder.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+        // Only the messages still to send: sent and failed ones pile up and are never looked for by the sender.
+        builder.HasIndex(m => m.NextAttemptAt).HasDatabaseName("IX_Outbox_Due").HasFilter("\"SentAt\" IS NULL AND \"FailedAt\" IS NULL");
+        builder.HasIndex(m => m.FailedAt).HasFilter("\"FailedAt\" IS NOT NULL");
         builder.HasIndex(m => m.CreatedAt);
     }
 }

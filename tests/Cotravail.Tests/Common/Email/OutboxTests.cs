@@ -5,7 +5,6 @@ using Cotravail.Modules.Demo;
 using Cotravail.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Cotravail.Tests.Common.Email;
 
@@ -174,12 +173,108 @@ public abstract class OutboxTests(TestApp app)
         second.QuerySelectorAll("main table tbody tr").Length.ShouldBeGreaterThan(0);
     }
 
-    private async Task<(Guid Id, string Subject)> EnqueueAsync(string? culture)
+    [Fact]
+    public async Task A_subject_typed_with_line_breaks_reaches_a_real_smtp_server_on_one_line_and_adds_no_header()
+    {
+        await using var smtp = await SmtpServer.StartAsync();
+        var token = Guid.NewGuid().ToString("N");
+        var typed = $"Board {token}\r\nBcc: intruder@evil.test\nX-Injected: yes\u2028next\u2029last\u0085end\0";
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Outbox>().Enqueue("reader@cotravail.test", "en", _ => new EmailContent(typed, $"Body {token}\nsecond line"));
+            await scope.ServiceProvider.GetRequiredService<AppDb>().SaveChangesAsync();
+        }
+
+        await PassAsync(Smtp(smtp.Port), app.Clock);
+
+        var raw = await smtp.WaitForAsync(token);
+        raw.ShouldNotBeNull("the message is sent, not stuck in the outbox");
+        var mail = await ReceivedMail.ReadAsync(raw);
+        mail.All("Subject").ShouldHaveSingleItem().ShouldBe($"Board {token} Bcc: intruder@evil.test X-Injected: yes next last end");
+        mail.All("Bcc").ShouldBeEmpty();
+        mail.All("X-Injected").ShouldBeEmpty();
+        mail.All("X-RcptTo").ShouldHaveSingleItem().ShouldBe("reader@cotravail.test");
+        mail.Text!.ReplaceLineEndings("\n").ShouldContain($"Body {token}\nsecond line", Case.Sensitive, "bodies keep their line breaks");
+    }
+
+    [Fact]
+    public async Task A_message_that_cannot_be_sent_fails_for_good_after_its_last_try_while_the_rest_of_its_batch_is_sent()
+    {
+        await using var smtp = await SmtpServer.StartAsync();
+        var (poison, _) = await EnqueueAsync("fr", to: "not an address");
+        var early = app.Clock.GetUtcNow().UtcDateTime.AddDays(-1); // first of its batch, so the others come after it
+        await app.WithDbAsync(db => db.Outbox.Where(m => m.Id == poison).ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, early)));
+        var others = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            others.Add((await EnqueueAsync("fr")).Subject);
+        }
+        var clock = new MovableClock(app.Clock.GetUtcNow()); // the shared app clock may have been moved ahead
+
+        await PassAsync(Smtp(smtp.Port), clock, maxAttempts: 3);
+
+        foreach (var subject in others)
+        {
+            (await smtp.WaitForAsync(subject)).ShouldNotBeNull("the failing message holds back nothing");
+        }
+        var first = await app.WithDbAsync(db => db.Outbox.AsNoTracking().FirstAsync(m => m.Id == poison));
+        first.Status.ShouldBe(OutboxStatus.Retrying);
+        first.Attempts.ShouldBe(1);
+        first.LastError.ShouldNotBeNullOrWhiteSpace();
+        first.ClaimedUntil.ShouldBeNull("released at once, not held for the claim's five minutes");
+
+        for (var pass = 0; pass < 4; pass++)
+        {
+            clock.Advance(TimeSpan.FromHours(7)); // past the longest backoff
+            await PassAsync(Smtp(smtp.Port), clock, maxAttempts: 3);
+        }
+
+        var failed = await app.WithDbAsync(db => db.Outbox.AsNoTracking().FirstAsync(m => m.Id == poison));
+        failed.Status.ShouldBe(OutboxStatus.Failed);
+        failed.Attempts.ShouldBe(3, "tried three times, then never again");
+        failed.FailedAt.ShouldNotBeNull();
+        failed.SentAt.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Network_admins_see_failed_messages_with_their_attempts_and_last_error()
+    {
+        var (id, subject) = await EnqueueAsync("fr", to: "not an address");
+        var early = app.Clock.GetUtcNow().UtcDateTime.AddDays(-1);
+        await app.WithDbAsync(db => db.Outbox.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, early)));
+        var folder = Directory.CreateTempSubdirectory("cotravail-outbox-").FullName;
+        try
+        {
+            await PassAsync(new MailDelivery(new SmtpSettings(), folder), new MovableClock(app.Clock.GetUtcNow()), maxAttempts: 1);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        var error = (await app.WithDbAsync(db => db.Outbox.AsNoTracking().FirstAsync(m => m.Id == id))).LastError!;
+        using var admin = await app.BrowserClientAsync(DemoAccounts.NetworkAdmin); // demo account
+
+        var (_, all) = await TestApp.GetHtmlAsync(admin, "/admin/outbox");
+        var (_, failed) = await TestApp.GetHtmlAsync(admin, "/admin/outbox?status=failed");
+        var (_, details) = await TestApp.GetHtmlAsync(admin, $"/admin/outbox/{id}");
+
+        all.QuerySelector("#outbox-failed a")!.GetAttribute("href").ShouldBe("/admin/outbox?status=failed");
+        var rows = failed.QuerySelectorAll("main table tbody tr");
+        rows.ShouldAllBe(r => r.GetAttribute("data-status") == "Failed");
+        var row = rows.Where(r => r.TextContent.Contains(subject, StringComparison.Ordinal)).ShouldHaveSingleItem();
+        var cells = row.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
+        cells[3].ShouldBeOneOf("Failed", "Échec");
+        cells[4].ShouldBe("1");
+        cells[5].ShouldStartWith(error[..Math.Min(error.Length, 60)]);
+        details.QuerySelector("dl.facts")!.TextContent.ShouldContain(error);
+    }
+
+    private async Task<(Guid Id, string Subject)> EnqueueAsync(string? culture, string to = "reader@cotravail.test")
     {
         var subject = $"Test {Guid.NewGuid():N}";
         await using var scope = app.Services.CreateAsyncScope();
         var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
-        var message = outbox.Enqueue("reader@cotravail.test", culture, _ => new EmailContent(subject, "Body of " + subject));
+        var message = outbox.Enqueue(to, culture, _ => new EmailContent(subject, "Body of " + subject));
         await scope.ServiceProvider.GetRequiredService<AppDb>().SaveChangesAsync();
         return (message.Id, subject);
     }
@@ -191,12 +286,7 @@ public abstract class OutboxTests(TestApp app)
         return (message.Subject, message.Culture);
     }
 
-    private async Task<int> PassAsync(MailDelivery delivery, TimeProvider clock)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-        return await new OutboxDelivery(db, delivery, clock, NullLogger<OutboxDelivery>.Instance).SendDueAsync(CancellationToken.None);
-    }
+    private Task<int> PassAsync(MailDelivery delivery, TimeProvider clock, int maxAttempts = 8) => app.SendOutboxAsync(delivery, clock, maxAttempts);
 
     private static MailDelivery Smtp(int port) => new(new SmtpSettings { Host = "127.0.0.1", Port = port }, "unused");
 }

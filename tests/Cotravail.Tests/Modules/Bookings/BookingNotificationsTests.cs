@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Cotravail.Common.Email;
 using Cotravail.Modules.Bookings;
 using Cotravail.Modules.Resources;
 using Cotravail.Tests.Infrastructure;
@@ -78,6 +79,41 @@ public abstract class BookingNotificationsTests(TestApp app)
 
         var read = await booker.Client.GetFromJsonAsync<JsonElement>($"/api/v1/bookings/{id}");
         read.GetProperty("attendees").GetArrayLength().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_title_and_names_typed_with_line_breaks_give_one_line_subjects_that_a_real_smtp_server_receives()
+    {
+        await using var smtp = await SmtpServer.StartAsync();
+        var world = await BookingWorld.CreateAsync(app);
+        var booker = await world.NewMemberAsync();
+        await SetCultureAsync(booker.UserId, "en");
+        await app.WithDbAsync(db => db.Members.Where(m => m.Id == booker.MemberId)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.FirstName, "Camille\r\nBcc: intruder@evil.test")));
+        var guest = TestApp.NewEmail("guest");
+        var token = Guid.NewGuid().ToString("N");
+        var start = Day(3).AddHours(10);
+
+        using var response = await booker.Client.PostAsJsonAsync("/api/v1/bookings", new
+        {
+            resourceId = world.Room, start = Text(start), end = Text(start.AddHours(1)), title = $"Board {token}\r\nBcc: intruder@evil.test",
+            attendees = new object[] { new { email = guest, name = "Dominique\r\nBcc: intruder@evil.test" } },
+        });
+        await CreatedAsync(response);
+        await app.SendOutboxAsync(new MailDelivery(new SmtpSettings { Host = "127.0.0.1", Port = smtp.Port }, "unused"), new MovableClock(app.Clock.GetUtcNow()));
+
+        var confirmation = await ReceivedMail.ReadAsync((await smtp.WaitForAsync($"X-RcptTo: {booker.Email}")).ShouldNotBeNull("sent, not stuck in the outbox"));
+        var invitation = await ReceivedMail.ReadAsync((await smtp.WaitForAsync($"X-RcptTo: {guest}")).ShouldNotBeNull("sent, not stuck in the outbox"));
+        confirmation.All("Subject").ShouldHaveSingleItem().ShouldBe($"Your booking of Board {token} Bcc: intruder@evil.test · Salle Tilleul is confirmed");
+        invitation.All("Subject").ShouldHaveSingleItem().ShouldStartWith($"Invitation: Board {token} Bcc: intruder@evil.test · Salle Tilleul on ");
+        foreach (var mail in new[] { confirmation, invitation })
+        {
+            mail.All("Bcc").ShouldBeEmpty();
+            mail.All("X-RcptTo").ShouldHaveSingleItem();
+            mail.All("Subject").Single().ShouldNotContain('\n');
+        }
+        confirmation.Text!.ReplaceLineEndings("\n").ShouldContain("Hello Camille\nBcc: intruder@evil.test,", Case.Sensitive, "bodies keep what was typed");
+        invitation.Text!.ReplaceLineEndings("\n").ShouldContain("Hello Dominique\nBcc: intruder@evil.test,", Case.Sensitive);
     }
 
     [Fact]
