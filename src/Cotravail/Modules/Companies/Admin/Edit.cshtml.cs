@@ -5,7 +5,6 @@ using Cotravail.Common.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Cotravail.Modules.Companies.Admin;
@@ -26,11 +25,12 @@ internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, ISt
     {
         if (Id is { } id)
         {
-            var company = await db.Companies.VisibleTo(await access.GetAsync(ct)).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
-            if (company is null)
+            var found = await CompanyAccess.FindEditableAsync(db, id, await access.GetAsync(ct), ct);
+            if (!found.IsOk)
             {
-                return NotFound();
+                return this.Show(found.Error, l);
             }
+            var company = found.Value;
             Input = CompanyInput.From(company);
             IsActive = company.IsActive;
         }
