@@ -163,7 +163,7 @@ internal static class BookResource
         var booking = new Booking(
             resource.Id, resource.Kind, resource.LocationId, slot, slot.Widen(resource.Policy.Setup, resource.Policy.Cleanup),
             bookedBy, memberId, title, resource.Policy.RequiresApproval, clock.GetUtcNow().UtcDateTime);
-        booking.Price(price, location.Currency, location.VatRates.FirstOrDefault()?.BasisPoints ?? 0);
+        booking.Price(price, location.Currency, location.VatRates.FirstOrDefault()?.MilliPercent ?? 0);
         return booking;
     }
 
