@@ -60,6 +60,21 @@ public abstract class CompanyEditScopeTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_manager_who_registers_a_company_on_the_page_is_taken_back_to_the_list_not_to_a_form_they_may_not_use()
+    {
+        var world = await WorldAsync();
+        var browser = await app.BrowserClientAsync(world.LyonManager);
+        var form = Form("Nouvelle à Lyon");
+        form["Input.Siren"] = TestData.NewSiren();
+
+        using var posted = await TestApp.PostFormAsync(browser, "/admin/companies/edit", form);
+
+        posted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        posted.Headers.Location!.ToString().ShouldBe("/admin/companies");
+        (await app.WithDbAsync(db => db.Companies.CountAsync(c => c.Siren == form["Input.Siren"]))).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_network_admin_renames_any_company()
     {
         var world = await WorldAsync();

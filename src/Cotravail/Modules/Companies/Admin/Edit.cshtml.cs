@@ -5,6 +5,7 @@ using Cotravail.Common.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Cotravail.Modules.Companies.Admin;
@@ -52,7 +53,9 @@ internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, ISt
             return this.Show(result.Error, l);
         }
         TempData["Saved"] = l["Company {0} saved.", result.Value.LegalName].Value;
-        return Redirect($"/admin/companies/edit/{result.Value.Id}");
+        // a manager's new company has no member at their locations yet: theirs to register, not to change
+        var editable = await db.Companies.EditableBy(db, scope).AnyAsync(c => c.Id == result.Value.Id, ct);
+        return Redirect(editable ? $"/admin/companies/edit/{result.Value.Id}" : "/admin/companies");
     }
 
     public async Task<IActionResult> OnPostStatusAsync(bool active, CancellationToken ct)
