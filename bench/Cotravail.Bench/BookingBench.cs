@@ -127,7 +127,7 @@ internal static class BookingBench
                 await connection.OpenAsync();
                 await using var command = connection.CreateCommand();
                 command.CommandText = """
-                    INSERT INTO "Bookings" ("Id","ResourceId","LocationId","Seat","Start","End","BlockStart","BlockEnd","Status","BookedByUserId","MemberId","Title","PriceCents","Currency","VatBasisPoints","CreatedAt","CancellationFeeCents","Sequence","Kind","Assignable")
+                    INSERT INTO "Bookings" ("Id","ResourceId","LocationId","Seat","Start","End","BlockStart","BlockEnd","Status","BookedByUserId","MemberId","Title","PriceCents","Currency","VatMilliPercent","CreatedAt","CancellationFeeCents","Sequence","Kind","Assignable")
                     VALUES (@id,@resource,@location,1,@start,@end,@start,@end,'Confirmed',@user,@member,'Bench',1000,'EUR',2000,@now,0,0,'MeetingRoom',FALSE)
                     """;
                 AddParameter(command, "@id", Id(Guid.CreateVersion7()));

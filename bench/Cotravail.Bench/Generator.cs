@@ -67,7 +67,7 @@ internal static class Generator
             var location = Dataset.Location(rng, n, createdAt, first, last);
             all.Add(location);
             locations.Add(new LocationInfo(location.Id, TimeZoneInfo.FindSystemTimeZoneById(location.TimeZone), location.Currency,
-                location.VatRates[0].BasisPoints, OpenDays(location, first, last)));
+                location.VatRates[0].MilliPercent, OpenDays(location, first, last)));
         }
         await SaveAllAsync(app, all, 250);
         Progress(clock, $"{all.Count:N0} locations");
@@ -271,7 +271,7 @@ internal static class Generator
     private static readonly string[] Columns =
     [
         "Id", "ResourceId", "LocationId", "Seat", "Start", "End", "BlockStart", "BlockEnd", "Status", "BookedByUserId", "MemberId", "Title",
-        "PriceCents", "Currency", "VatBasisPoints", "CheckedInAt", "CreatedAt", "CancelledAt", "SeriesId", "CancellationFeeCents",
+        "PriceCents", "Currency", "VatMilliPercent", "CheckedInAt", "CreatedAt", "CancelledAt", "SeriesId", "CancellationFeeCents",
         "Kind", "Assignable",
     ];
 

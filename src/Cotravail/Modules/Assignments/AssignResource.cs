@@ -93,7 +93,7 @@ internal static class AssignResource
         var assignment = new ResourceAssignment(
             resource.Id, resource.LocationId, request.MemberId, request.CompanyId, from, to,
             LocalDates.StartUtc(from, zone), to is { } t ? LocalDates.StartUtc(t, zone) : null,
-            (long)Math.Round((request.MonthlyPrice ?? 0) * 100), location.Currency, location.VatRates.FirstOrDefault()?.BasisPoints ?? 0,
+            (long)Math.Round((request.MonthlyPrice ?? 0) * 100), location.Currency, location.VatRates.FirstOrDefault()?.MilliPercent ?? 0,
             scope.UserId!.Value, now);
         audit.Record(AuditActions.AssignmentCreated, "assignment", assignment.Id, assignment.LocationId,
             $"{resource.Name}: {from:yyyy-MM-dd} – {(to is { } end ? end.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "…")}");

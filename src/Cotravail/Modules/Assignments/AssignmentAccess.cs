@@ -34,7 +34,7 @@ internal static class AssignmentAccess
             a.To,
             a.MonthlyPriceCents / 100m,
             a.Currency,
-            a.VatBasisPoints,
+            Locations.VatRate.Percent(a.VatMilliPercent),
             a.CreatedAt,
             a.EndedAt));
 
@@ -42,8 +42,8 @@ internal static class AssignmentAccess
         db.ResourceAssignments.AsNoTracking().Where(a => a.Id == id).ToResponses(db).FirstAsync(ct);
 }
 
-/// An assignment as the API and the pages show it; MonthlyPrice in the currency's major unit.
+/// An assignment as the API and the pages show it; MonthlyPrice in the currency's major unit, VatPercent as 14.975.
 internal sealed record AssignmentResponse(
     Guid Id, Guid ResourceId, string ResourceName, Guid LocationId, string LocationName, Guid? MemberId, string? MemberName,
-    Guid? CompanyId, string? CompanyName, DateOnly From, DateOnly? To, decimal MonthlyPrice, string Currency, int VatBasisPoints,
+    Guid? CompanyId, string? CompanyName, DateOnly From, DateOnly? To, decimal MonthlyPrice, string Currency, decimal VatPercent,
     DateTime CreatedAt, DateTime? EndedAt);

@@ -11,7 +11,7 @@ internal sealed class ResourceAssignment
 
     public ResourceAssignment(
         Guid resourceId, Guid locationId, Guid? memberId, Guid? companyId, DateOnly from, DateOnly? to, DateTime startsAt, DateTime? endsAt,
-        long monthlyPriceCents, string currency, int vatBasisPoints, Guid createdByUserId, DateTime now)
+        long monthlyPriceCents, string currency, int vatMilliPercent, Guid createdByUserId, DateTime now)
     {
         Id = Guid.CreateVersion7();
         ResourceId = resourceId;
@@ -24,7 +24,7 @@ internal sealed class ResourceAssignment
         EndsAt = endsAt;
         MonthlyPriceCents = monthlyPriceCents;
         Currency = currency;
-        VatBasisPoints = vatBasisPoints;
+        VatMilliPercent = vatMilliPercent;
         CreatedByUserId = createdByUserId;
         CreatedAt = now;
     }
@@ -57,7 +57,8 @@ internal sealed class ResourceAssignment
 
     public string Currency { get; private set; } = "EUR";
 
-    public int VatBasisPoints { get; private set; }
+    /// Thousandths of a percent (Locations.VatRate).
+    public int VatMilliPercent { get; private set; }
 
     public Guid CreatedByUserId { get; private set; }
 

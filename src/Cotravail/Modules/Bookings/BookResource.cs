@@ -100,13 +100,13 @@ internal static class BookResource
         {
             return when.Error;
         }
-        var (slot, localStart, localEnd) = when.Value;
-        var limit = WeeklyLimit(db, resource, member.Value, localStart, localEnd, location.TimeZone, planned: planned);
+        var (slot, localStart) = when.Value;
+        var limit = WeeklyLimit(db, resource, member.Value, localStart, slot, location.TimeZone, planned: planned);
         if (limit is not null && await limit(ct) is { } overLimit)
         {
             return overLimit;
         }
-        var priced = Priced(resource, location, slot, localEnd - localStart, scope.UserId!.Value, member.Value, request.Title?.Trim() ?? resource.Name, clock);
+        var priced = Priced(resource, location, slot, scope.UserId!.Value, member.Value, request.Title?.Trim() ?? resource.Name, clock);
         if (!priced.IsOk)
         {
             return priced.Error;
@@ -141,28 +141,29 @@ internal static class BookResource
         {
             return when.Error;
         }
-        var (slot, localStart, localEnd) = when.Value;
-        var limit = WeeklyLimit(db, resource, current.MemberId, localStart, localEnd, location.TimeZone, except: current.Id);
+        var (slot, localStart) = when.Value;
+        var limit = WeeklyLimit(db, resource, current.MemberId, localStart, slot, location.TimeZone, except: current.Id);
         if (limit is not null && await limit(ct) is { } overLimit)
         {
             return overLimit;
         }
-        var changed = Priced(resource, location, slot, localEnd - localStart, current.BookedByUserId, current.MemberId, request.Title?.Trim() ?? current.Title, clock);
+        var changed = Priced(resource, location, slot, current.BookedByUserId, current.MemberId, request.Title?.Trim() ?? current.Title, clock);
         return changed.IsOk ? new Prepared(changed.Value, Seats(resource), resource.Name, location.TimeZone, limit) : changed.Error;
     }
 
-    /// The booking of a checked slot, priced at the member or non-member rates, its VAT the location's.
+    /// The booking of a checked slot, priced at the member or non-member rates for the time that really
+    /// passes (not the wall-clock difference, which is off by an hour the nights the clocks change), its VAT the location's.
     private static Result<Booking> Priced(
-        Resource resource, Location location, TimeSlot slot, TimeSpan length, Guid bookedBy, Guid? memberId, string title, TimeProvider clock)
+        Resource resource, Location location, TimeSlot slot, Guid bookedBy, Guid? memberId, string title, TimeProvider clock)
     {
-        if (BookingPrice.ForOneDay(length, RateCard.For(resource.Rates, member: memberId is not null)) is not { } price)
+        if (BookingPrice.ForSlot(slot, RateCard.For(resource.Rates, member: memberId is not null)) is not { } price)
         {
             return new Invalid("end", BookingMessages.NotPriced);
         }
         var booking = new Booking(
             resource.Id, resource.Kind, resource.LocationId, slot, slot.Widen(resource.Policy.Setup, resource.Policy.Cleanup),
             bookedBy, memberId, title, resource.Policy.RequiresApproval, clock.GetUtcNow().UtcDateTime);
-        booking.Price(price, location.Currency, location.VatRates.FirstOrDefault()?.BasisPoints ?? 0);
+        booking.Price(price, location.Currency, location.VatRates.FirstOrDefault()?.MilliPercent ?? 0);
         return booking;
     }
 
@@ -171,16 +172,17 @@ internal static class BookResource
     /// The check of the policy's weekly limits for a member's booking, made before the write and again
     /// inside it (Prepared.Limit); null when the booking is nobody's or the resource has no weekly limit.
     private static Func<CancellationToken, Task<Invalid?>>? WeeklyLimit(
-        AppDb db, Resource resource, Guid? memberId, DateTime localStart, DateTime localEnd, string timeZone,
+        AppDb db, Resource resource, Guid? memberId, DateTime localStart, TimeSlot slot, string timeZone,
         Guid? except = null, IReadOnlyCollection<Booking>? planned = null) =>
         memberId is { } holder && (resource.Policy.MaxBookingsPerWeek is not null || resource.Policy.MaxHoursPerWeek is not null)
-            ? ct => WeeklyLimitAsync(db, resource, holder, localStart, localEnd, timeZone, ct, except, planned)
+            ? ct => WeeklyLimitAsync(db, resource, holder, localStart, slot, timeZone, ct, except, planned)
             : null;
 
     /// The policy's weekly limits (bookings, then hours) on what the member holds on this resource in the
-    /// local week (Monday to Sunday) of the new booking, except the booking being changed.
+    /// local week (Monday to Sunday) of the new booking, except the booking being changed. Hours are real
+    /// hours (UTC slots), as the price counts them.
     private static async Task<Invalid?> WeeklyLimitAsync(
-        AppDb db, Resource resource, Guid memberId, DateTime localStart, DateTime localEnd, string timeZone, CancellationToken ct,
+        AppDb db, Resource resource, Guid memberId, DateTime localStart, TimeSlot slot, string timeZone, CancellationToken ct,
         Guid? except, IReadOnlyCollection<Booking>? planned)
     {
         var (maxBookings, maxHours) = (resource.Policy.MaxBookingsPerWeek, resource.Policy.MaxHoursPerWeek);
@@ -197,12 +199,12 @@ internal static class BookResource
         {
             return new Invalid("start", BookingMessages.WeeklyBookingsLimit);
         }
-        return held.Sum(b => (b.End - b.Start).TotalHours) + (localEnd - localStart).TotalHours > maxHours
+        return held.Sum(b => (b.End - b.Start).TotalHours) + slot.Duration.TotalHours > maxHours
             ? new Invalid("end", BookingMessages.WeeklyLimit)
             : null;
     }
 
-    private static Result<(TimeSlot Slot, DateTime LocalStart, DateTime LocalEnd)> ResolveSlot(
+    private static Result<(TimeSlot Slot, DateTime LocalStart)> ResolveSlot(
         Request request, Location location, BookingPolicy policy, TimeProvider clock)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(location.TimeZone);
@@ -229,11 +231,11 @@ internal static class BookResource
             return new Invalid("end", BookingMessages.TooShort);
         }
         var localNow = WallClock.ToLocal(clock.GetUtcNow().UtcDateTime, zone);
-        if (Bookability.Check(policy, location, localStart, localEnd, localNow) is { } reason)
+        if (Bookability.Check(policy, location, localStart, localEnd, end.Value - start.Value, localNow) is { } reason)
         {
             return BookingErrors.For(reason, reason is Unavailability.TooShort or Unavailability.TooLong ? "end" : "start");
         }
-        return (new TimeSlot(start.Value, end.Value), localStart, localEnd);
+        return (new TimeSlot(start.Value, end.Value), localStart);
     }
 
     /// Who the booking is for: oneself by default; staff of the location or the member's company admin on their behalf.

@@ -22,18 +22,21 @@ internal enum Unavailability
 internal static class Bookability
 {
     /// The first rule the local slot breaks, or null when it may be booked. A booking lies within one
-    /// opening period of one day; longer needs are a recurring series or an assignment.
-    public static Unavailability? Check(BookingPolicy policy, Location location, DateTime localStart, DateTime localEnd, DateTime localNow) =>
-        Check(policy, location.OpeningHours, location.ClosedDays, localStart, localEnd, localNow);
+    /// opening period of one day; longer needs are a recurring series or an assignment. Elapsed is the
+    /// time that really passes (the UTC slot's), which differs from localEnd - localStart across a clock change.
+    public static Unavailability? Check(BookingPolicy policy, Location location, DateTime localStart, DateTime localEnd, TimeSpan elapsed, DateTime localNow) =>
+        Check(policy, location.OpeningHours, location.ClosedDays, localStart, localEnd, elapsed, localNow);
 
     /// The same rules given only the location's opening periods and closed days (those of the slot's day suffice).
     public static Unavailability? Check(
-        BookingPolicy policy, IEnumerable<OpeningPeriod> openingHours, IEnumerable<ClosedDay> closedDays, DateTime localStart, DateTime localEnd, DateTime localNow) =>
-        CheckPolicy(policy, localStart, localEnd, localNow)
+        BookingPolicy policy, IEnumerable<OpeningPeriod> openingHours, IEnumerable<ClosedDay> closedDays,
+        DateTime localStart, DateTime localEnd, TimeSpan elapsed, DateTime localNow) =>
+        CheckPolicy(policy, localStart, localEnd, elapsed, localNow)
         ?? CheckHours(openingHours, closedDays.Any(c => c.Date == DateOnly.FromDateTime(localStart)), localStart, localEnd);
 
-    /// The resource's own rules: not in the past, within the booking window, the duration and the increments.
-    public static Unavailability? CheckPolicy(BookingPolicy policy, DateTime localStart, DateTime localEnd, DateTime localNow)
+    /// The resource's own rules: not in the past, within the booking window, the duration (real time, as
+    /// the price and the weekly hours count it) and the increments (wall-clock).
+    public static Unavailability? CheckPolicy(BookingPolicy policy, DateTime localStart, DateTime localEnd, TimeSpan elapsed, DateTime localNow)
     {
         if (localStart < localNow)
         {
@@ -43,7 +46,7 @@ internal static class Bookability
         {
             return Unavailability.TooFarAhead;
         }
-        var minutes = (localEnd - localStart).TotalMinutes;
+        var minutes = elapsed.TotalMinutes;
         if (minutes < policy.MinMinutes)
         {
             return Unavailability.TooShort;

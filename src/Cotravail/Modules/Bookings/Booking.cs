@@ -74,7 +74,8 @@ internal sealed class Booking
 
     public string Currency { get; private set; } = "EUR";
 
-    public int VatBasisPoints { get; private set; }
+    /// Thousandths of a percent (VatRate), the location's rate when priced.
+    public int VatMilliPercent { get; private set; }
 
     public DateTime? CheckedInAt { get; private set; }
 
@@ -124,11 +125,11 @@ internal sealed class Booking
     /// declines or lets it expire; the waitlist entry pointing at it tells it from an approval request.
     public void HoldForOffer() => Status = BookingStatus.Pending;
 
-    public void Price(long cents, string currency, int vatBasisPoints)
+    public void Price(long cents, string currency, int vatMilliPercent)
     {
         PriceCents = cents;
         Currency = currency;
-        VatBasisPoints = vatBasisPoints;
+        VatMilliPercent = vatMilliPercent;
     }
 
     /// A pending request stops holding its slot two days after it was made, or when its slot starts.

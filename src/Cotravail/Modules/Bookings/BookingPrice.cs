@@ -1,3 +1,5 @@
+using Cotravail.Common;
+
 namespace Cotravail.Modules.Bookings;
 
 /// The rates that apply to one booker: member or non-member prices, in cents; null = not sold that way.
@@ -30,6 +32,10 @@ internal static class BookingPrice
         }
         return total;
     }
+
+    /// A slot is priced on the time that really passes: 01:00–04:00 lasts 2 hours the night clocks go
+    /// forward and 4 the night they go back, whatever the wall clock says.
+    public static long? ForSlot(TimeSlot slot, RateCard rates) => ForOneDay(slot.Duration, rates);
 
     public static long? ForOneDay(TimeSpan duration, RateCard rates)
     {

@@ -79,6 +79,6 @@ internal static class BookingQueries
         return new BookingResponse(
             b.Id, b.ResourceId, resourceName, b.LocationId, b.Seat, start, end,
             WallClock.ToLocal(start, zone), WallClock.ToLocal(end, zone), timeZone, b.Status, b.MemberId, b.Title,
-            b.PriceCents / 100m, b.Currency, b.VatBasisPoints / 100m, b.CancellationFeeCents / 100m, attendees ?? []);
+            b.PriceCents / 100m, b.Currency, Locations.VatRate.Percent(b.VatMilliPercent), b.CancellationFeeCents / 100m, attendees ?? []);
     }
 }

@@ -111,7 +111,7 @@ internal static class ChangeBooking
         var moved = changed.ResourceId != booking.ResourceId || changed.Start != booking.Start || changed.End != booking.End;
         var pending = changed.Status == BookingStatus.Pending && !scope.CanManage(changed.LocationId) && (moved || booking.Status == BookingStatus.Pending);
         booking.Change(changed.ResourceId, changed.Kind, changed.LocationId, changed.Slot, Utc(changed.BlockStart, changed.BlockEnd), changed.Title, pending, now);
-        booking.Price(price, changed.Currency, changed.VatBasisPoints);
+        booking.Price(price, changed.Currency, changed.VatMilliPercent);
         return prepared.Value;
     }
 

@@ -74,14 +74,16 @@ internal static class SearchAvailability
         var open = new List<int>(candidates.Count);
         foreach (var resource in candidates)
         {
-            var price = BookingPrice.ForOneDay(f.End - f.Start, member ? resource.MemberRates : resource.NonMemberRates);
+            // priced and checked on the time that really passes in the resource's zone (an hour less or more the nights the clocks change)
+            var place = PlaceOf(catalog.Locations[resource.LocationIndex]);
+            var elapsed = place.Slot?.Duration ?? f.End - f.Start;
+            var price = BookingPrice.ForOneDay(elapsed, member ? resource.MemberRates : resource.NonMemberRates);
             if (f.MaxCents is { } max && (price is null || price > max))
             {
                 continue;
             }
-            var place = PlaceOf(catalog.Locations[resource.LocationIndex]);
             var reason = place.Slot is null ? Unavailability.Closed
-                : Bookability.CheckPolicy(resource.Policy, f.Start, f.End, place.LocalNow) ?? place.Hours;
+                : Bookability.CheckPolicy(resource.Policy, f.Start, f.End, elapsed, place.LocalNow) ?? place.Hours;
             if (reason is null)
             {
                 open.Add(checkedOnes.Count);

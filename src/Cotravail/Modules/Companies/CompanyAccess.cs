@@ -1,5 +1,6 @@
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
+using Cotravail.Common.Errors;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Modules.Companies;
@@ -15,6 +16,33 @@ internal static class CompanyAccess
         }
         var own = scope.CompanyAdminOf;
         return companies.Where(c => own != null && c.Id == own);
+    }
+
+    /// Who may change a company: network admins any; a manager only those with a member whose home location
+    /// they manage (a company is network-wide, but its people belong somewhere); hosts and members none.
+    public static IQueryable<Company> EditableBy(this IQueryable<Company> companies, AppDb db, AccessScope scope)
+    {
+        if (scope.IsNetworkAdmin)
+        {
+            return companies;
+        }
+        var managed = scope.ManagedLocations.ToList();
+        return companies.Where(c => db.Members.Any(m => m.CompanyId == c.Id && managed.Contains(m.HomeLocationId)));
+    }
+
+    /// A company to change: not visible is 404, visible but not the caller's to change is 403 (ADR 4).
+    public static async Task<Result<Company>> FindEditableAsync(AppDb db, Guid id, AccessScope scope, CancellationToken ct)
+    {
+        var company = await db.Companies.VisibleTo(scope).FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (company is null)
+        {
+            return new NotFound("Company");
+        }
+        if (!await db.Companies.EditableBy(db, scope).AnyAsync(c => c.Id == id, ct))
+        {
+            return new Forbidden();
+        }
+        return company;
     }
 
     public static IQueryable<CompanyResponse> ToResponses(this IQueryable<Company> companies, AppDb db) =>

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Modules.Companies;
 
-/// Admins and managers register the companies that pay for their teleworkers.
+/// Admins and managers register the companies that pay for their teleworkers; a manager changes only
+/// those with a member at a location they manage (CompanyAccess.EditableBy).
 internal static class SaveCompany
 {
     public static async Task<Result<CompanyResponse>> GetAsync(Guid id, AppDb db, AccessScope scope, CancellationToken ct)
@@ -33,15 +34,12 @@ internal static class SaveCompany
 
     public static async Task<Result<CompanyResponse>> UpdateAsync(Guid id, CompanyInput input, AppDb db, AccessScope scope, CancellationToken ct)
     {
-        var company = await db.Companies.VisibleTo(scope).FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (company is null)
+        var found = await CompanyAccess.FindEditableAsync(db, id, scope, ct);
+        if (!found.IsOk)
         {
-            return new NotFound("Company");
+            return found.Error;
         }
-        if (!scope.IsManager)
-        {
-            return new Forbidden();
-        }
+        var company = found.Value;
         if (await SirenTakenAsync(input, id, db, ct))
         {
             return new Conflict(nameof(CompanyInput.Siren), "Another company already has this SIREN.");
@@ -53,15 +51,12 @@ internal static class SaveCompany
 
     public static async Task<Result<CompanyResponse>> SetActiveAsync(Guid id, bool active, AppDb db, AccessScope scope, CancellationToken ct)
     {
-        var company = await db.Companies.VisibleTo(scope).FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (company is null)
+        var found = await CompanyAccess.FindEditableAsync(db, id, scope, ct);
+        if (!found.IsOk)
         {
-            return new NotFound("Company");
+            return found.Error;
         }
-        if (!scope.IsManager)
-        {
-            return new Forbidden();
-        }
+        var company = found.Value;
         if (active)
         {
             company.Activate();

@@ -49,8 +49,8 @@ internal sealed partial class DemoSeeder
         (new(2026, 12, 25), "Noël"), (new(2027, 12, 25), "Noël"),
     ];
 
-    private static readonly (string Label, int BasisPoints)[] FrenchVatRates =
-        [("Normal", 2000), ("Intermédiaire", 1000), ("Réduit", 550)];
+    private static readonly (string Label, int MilliPercent)[] FrenchVatRates =
+        [("Normal", 20_000), ("Intermédiaire", 10_000), ("Réduit", 5_500)];
 
     private static readonly (string Email, string DisplayName, bool IsNetworkAdmin)[] Accounts =
     [
@@ -134,7 +134,7 @@ internal sealed partial class DemoSeeder
         // Owned rows are tracked per instance, so every location gets its own copies.
         location.SetOpeningHours(row.Hours.Select(h => h with { }));
         location.SetClosedDays(PublicHolidays.Select(h => new ClosedDay(h.Date, h.Reason)));
-        location.SetVatRates(FrenchVatRates.Select(v => new VatRate(v.Label, v.BasisPoints)));
+        location.SetVatRates(FrenchVatRates.Select(v => new VatRate(v.Label, v.MilliPercent)));
         return location;
     }
 

@@ -73,5 +73,17 @@ internal sealed record OpeningPeriod(DayOfWeek Day, TimeOnly Opens, TimeOnly Clo
 
 internal sealed record ClosedDay(DateOnly Date, string Reason);
 
-/// A VAT rate in basis points (2000 = 20 %) with its label (normal, intermédiaire, réduit…).
-internal sealed record VatRate(string Label, int BasisPoints);
+/// A VAT rate in thousandths of a percent (20_000 = 20 %, 14_975 = Québec's 14.975 %) with its label
+/// (normal, intermédiaire, réduit…): an integer, exact and comparable on both engines (SQLite has no decimal).
+internal sealed record VatRate(string Label, int MilliPercent)
+{
+    /// Thousandths of a percent in one percent: a rate keeps three decimals, no more.
+    public const int PerPercent = 1000;
+
+    public const int Decimals = 3;
+
+    public static decimal Percent(int milliPercent) => milliPercent / (decimal)PerPercent;
+
+    /// Only for a percentage with at most three decimals (the input validation refuses more).
+    public static int MilliPercentOf(decimal percent) => (int)(percent * PerPercent);
+}

@@ -105,6 +105,11 @@ internal sealed record LocationInput : IValidatableObject
             {
                 yield return new(l["A VAT rate needs a label and a percentage between 0 and 100."], [$"{nameof(VatRates)}[{i}]"]);
             }
+            else if (decimal.Round(rate.Percent, VatRate.Decimals) != rate.Percent)
+            {
+                // refused rather than rounded: 14.9755 % stored as 14.976 % would silently change every price
+                yield return new(l["A VAT rate has at most {0} decimals.", VatRate.Decimals], [$"{nameof(VatRates)}[{i}].percent"]);
+            }
         }
     }
 
@@ -132,7 +137,7 @@ internal sealed record LocationInput : IValidatableObject
             return new OpeningPeriod(p.Day, opens, closes);
         }));
         location.SetClosedDays(ClosedDays.DistinctBy(d => d.Date).Select(d => new ClosedDay(d.Date, d.Reason?.Trim() ?? "")));
-        location.SetVatRates(VatRates.Select(v => new VatRate(v.Label.Trim(), (int)Math.Round(v.Percent * 100m))));
+        location.SetVatRates(VatRates.Select(v => new VatRate(v.Label.Trim(), VatRate.MilliPercentOf(v.Percent))));
     }
 
     public static LocationInput From(Location l) => new()
@@ -152,7 +157,7 @@ internal sealed record LocationInput : IValidatableObject
         OpenSpaceCapacity = l.OpenSpaceCapacity,
         OpeningHours = [.. l.OpeningHours.Select(p => new OpeningPeriodInput { Day = p.Day, Opens = p.Opens.ToString("HH:mm", CultureInfo.InvariantCulture), Closes = p.Closes.ToString("HH:mm", CultureInfo.InvariantCulture) })],
         ClosedDays = [.. l.ClosedDays.Select(d => new ClosedDayInput { Date = d.Date, Reason = d.Reason })],
-        VatRates = [.. l.VatRates.Select(v => new VatRateInput { Label = v.Label, Percent = v.BasisPoints / 100m })],
+        VatRates = [.. l.VatRates.Select(v => new VatRateInput { Label = v.Label, Percent = VatRate.Percent(v.MilliPercent) })],
     };
 }
 
@@ -178,6 +183,6 @@ internal sealed record VatRateInput
 {
     public string Label { get; init; } = "";
 
-    /// 20, 10, 5.5, 2.1
+    /// 20, 10, 5.5, 2.1, 14.975 (at most three decimals)
     public decimal Percent { get; init; }
 }

@@ -29,7 +29,7 @@ public sealed record RouteRule(
 /// The expected answer of every route for every role. A new route fails the matrix until it is added.
 /// Conventions: anonymous callers get 401 (API) or the sign-in page; a role the route is not for gets
 /// 403 (API) or the denied page; a record outside the caller's locations is hidden (404), except
-/// companies, which are network-wide and visible to all staff.
+/// companies, which are network-wide and visible to all staff (changing one is refused with 403).
 public static class AuthorizationRules
 {
     private const bool Api = true;
@@ -70,11 +70,21 @@ public static class AuthorizationRules
         body,
         ScopedBody: create);
 
-    /// Changing a network-wide record (a company): any manager and admins.
+    /// Registering a network-wide record (a company): any manager and admins.
     private static RouteRule AnyManager(bool api, Func<MatrixWorld, Scope, object?>? body = null) => new((role, _) => role switch
     {
         Role.Anonymous => Expect.Unauthenticated(api),
         Role.Member or Role.CompanyAdmin or Role.Host => Expect.Forbidden(api),
+        _ => Expect.Ok,
+    }, body);
+
+    /// Changing an existing company: admins any; a manager only one with a member whose home location they
+    /// manage (the own company has one, the foreign one only a member elsewhere): visible to them, so 403.
+    private static RouteRule CompanyEditor(bool api, Func<MatrixWorld, Scope, object?>? body = null) => new((role, scope) => role switch
+    {
+        Role.Anonymous => Expect.Unauthenticated(api),
+        Role.Member or Role.CompanyAdmin or Role.Host => Expect.Forbidden(api),
+        Role.Manager when scope == Scope.Foreign => Expect.Forbidden(api),
         _ => Expect.Ok,
     }, body);
 
@@ -139,7 +149,7 @@ public static class AuthorizationRules
         ["GET /admin/members"] = Staff(Page),
         ["GET /admin/members/edit/{id:guid?}"] = Manage(Page),
         ["GET /admin/companies"] = Staff(Page),
-        ["GET /admin/companies/edit/{id:guid?}"] = AnyManager(Page),
+        ["GET /admin/companies/edit/{id:guid?}"] = CompanyEditor(Page),
 
         // API.
         ["GET /api/v1/network"] = SignedIn(Api),
@@ -170,9 +180,9 @@ public static class AuthorizationRules
             _ => Expect.Ok,
         }),
         ["POST /api/v1/companies"] = AnyManager(Api, (_, _) => TestData.Company(TestData.NewSiren())),
-        ["PUT /api/v1/companies/{id:guid}"] = AnyManager(Api, (_, _) => TestData.Company(TestData.NewSiren())),
-        ["POST /api/v1/companies/{id:guid}/deactivate"] = AnyManager(Api),
-        ["POST /api/v1/companies/{id:guid}/activate"] = AnyManager(Api),
+        ["PUT /api/v1/companies/{id:guid}"] = CompanyEditor(Api, (_, _) => TestData.Company(TestData.NewSiren())),
+        ["POST /api/v1/companies/{id:guid}/deactivate"] = CompanyEditor(Api),
+        ["POST /api/v1/companies/{id:guid}/activate"] = CompanyEditor(Api),
         // Account security: one's own password, two-factor, sessions and personal tokens.
         ["GET /account/sign-in/two-factor"] = Everyone(Expect.SignIn), // only between the password and the code
         ["GET /me/security"] = SignedIn(Page),

@@ -1,4 +1,5 @@
 using Cotravail.Common.Database;
+using Cotravail.Modules.Locations;
 using Cotravail.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -79,6 +80,37 @@ public abstract class MigrationsTests(TestApp app)
         }
 
         SchemaDump.Diff(first, await scratch.DumpAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Migration_0025_keeps_the_vat_rates_of_existing_locations_in_thousandths_of_a_percent()
+    {
+        await using var scratch = await app.CreateScratchDatabaseAsync();
+        var slug = TestData.NewSlug("vat");
+        await using (var db = scratch.NewDb())
+        {
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync(
+                "CREATE TABLE schema_migrations (version VARCHAR(100) NOT NULL PRIMARY KEY, applied_at VARCHAR(40) NOT NULL);");
+            foreach (var (version, sql) in MigrationRunner.Scripts(app.Engine).Where(s => string.CompareOrdinal(s.Version, "0025") < 0))
+            {
+                await db.Database.ExecuteSqlRawAsync(sql);
+                await db.Database.ExecuteSqlAsync($"INSERT INTO schema_migrations (version, applied_at) VALUES ({version}, '2026-12-01')");
+            }
+            db.Locations.Add(new Location("Avant 0025", slug, "Europe/Paris", "EUR"));
+            await db.SaveChangesAsync();
+            // rates in basis points, as 0001 stored them: 20 % and 5.5 %
+            await db.Database.ExecuteSqlAsync(
+                $"""INSERT INTO "LocationVatRates" ("LocationId", "Label", "BasisPoints") SELECT "Id", 'Normal', 2000 FROM "Locations" WHERE "Slug" = {slug}""");
+            await db.Database.ExecuteSqlAsync(
+                $"""INSERT INTO "LocationVatRates" ("LocationId", "Label", "BasisPoints") SELECT "Id", 'Réduit', 550 FROM "Locations" WHERE "Slug" = {slug}""");
+        }
+        await using (var db = scratch.NewDb())
+        {
+            (await scratch.NewRunner(db).MigrateAsync()).ShouldContain(v => v.StartsWith("0025", StringComparison.Ordinal));
+            var rates = await db.Locations.AsNoTracking().Where(l => l.Slug == slug).SelectMany(l => l.VatRates).ToListAsync();
+            rates.Select(r => (r.Label, r.MilliPercent)).OrderBy(r => r.MilliPercent).ShouldBe([("Réduit", 5_500), ("Normal", 20_000)]);
+        }
     }
 
     [Fact]

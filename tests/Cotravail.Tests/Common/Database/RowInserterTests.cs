@@ -22,7 +22,7 @@ public abstract class RowInserterTests(TestApp app)
         var slot = new TimeSlot(start, start.AddMinutes(90));
         var booking = new Booking(world.Room, ResourceKind.MeetingRoom, world.Location, slot, slot.Widen(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(5)), booker.UserId, booker.MemberId,
             "Atelier « Été »", pending: true, app.Clock.GetUtcNow().UtcDateTime);
-        booking.Price(4_250, "EUR", 2_000);
+        booking.Price(4_250, "EUR", 20_000);
         var email = new OutboxMessage("someone@example.test", "Réservation", "Texte", null, "fr", app.Clock.GetUtcNow().UtcDateTime);
 
         await app.WithDbAsync(async db =>
@@ -40,7 +40,7 @@ public abstract class RowInserterTests(TestApp app)
         var read = await app.WithDbAsync(db => db.Bookings.AsNoTracking().SingleAsync(b => b.Id == booking.Id));
         (read.ResourceId, read.LocationId, read.MemberId, read.BookedByUserId).ShouldBe((world.Room, world.Location, booker.MemberId, booker.UserId));
         (read.Start, read.End, read.BlockStart, read.BlockEnd).ShouldBe((slot.Start, slot.End, slot.Start.AddMinutes(-10), slot.End.AddMinutes(5)));
-        (read.Status, read.Title, read.PriceCents, read.Currency, read.VatBasisPoints, read.Seat).ShouldBe((BookingStatus.Pending, "Atelier « Été »", 4_250L, "EUR", 2_000, booking.Seat));
+        (read.Status, read.Title, read.PriceCents, read.Currency, read.VatMilliPercent, read.Seat).ShouldBe((BookingStatus.Pending, "Atelier « Été »", 4_250L, "EUR", 20_000, booking.Seat));
         // found by the columns queries filter on: ids, status and times compare as EF Core writes them
         (await app.WithDbAsync(db => db.Bookings.CountAsync(b => b.MemberId == booker.MemberId && b.Status == BookingStatus.Pending && b.Start >= slot.Start && b.Start < slot.End))).ShouldBe(1);
         (await app.WithDbAsync(db => db.BookingAttendees.CountAsync(a => a.BookingId == booking.Id && a.Email == "guest@example.test"))).ShouldBe(1);

@@ -27,7 +27,7 @@ public abstract class AssignmentsTests(TestApp app)
         body.GetProperty("to").GetString().ShouldBe(AssignmentWorld.Text(to));
         body.GetProperty("monthlyPrice").GetDecimal().ShouldBe(250m);
         body.GetProperty("currency").GetString().ShouldBe("EUR");
-        body.GetProperty("vatBasisPoints").GetInt32().ShouldBe(2000);
+        body.GetProperty("vatPercent").GetDecimal().ShouldBe(20m);
         using var refused = await world.BookAsync(other.Client, world.Desk, world.Today(5));
         var problem = await refused.Content.ReadAsStringAsync();
         refused.StatusCode.ShouldBe(HttpStatusCode.Conflict, problem);

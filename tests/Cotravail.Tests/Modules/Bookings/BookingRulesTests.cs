@@ -1,5 +1,7 @@
+using Cotravail.Common;
 using Cotravail.Common.Errors;
 using Cotravail.Modules.Bookings;
+using Cotravail.Modules.Resources;
 
 namespace Cotravail.Tests.Modules.Bookings;
 
@@ -53,6 +55,32 @@ public sealed class BookingRulesTests
         BookingPrice.For([TimeSpan.FromHours(9), TimeSpan.FromHours(9), TimeSpan.FromHours(3)], rates).ShouldBe(8_000 + 8_000 + 4_500);
         BookingPrice.ForOneDay(TimeSpan.FromHours(6), new RateCard(null, 5_000, null)).ShouldBeNull();
         BookingPrice.ForOneDay(TimeSpan.FromHours(6), new RateCard(null, 5_000, 9_000)).ShouldBe(9_000);
+    }
+
+    [Theory]
+    [InlineData(3, 28, 3_000)] // clocks go forward at 02:00: 01:00–04:00 lasts 2 hours (2 × 15.00), not 3
+    [InlineData(10, 31, 5_000)] // clocks go back at 03:00: 01:00–04:00 lasts 4 hours (the half-day, 50.00), not 3 (45.00)
+    public void A_slot_across_a_clock_change_is_priced_for_the_hours_that_really_pass(int month, int day, long cents)
+    {
+        var rates = new RateCard(Hourly: 1_500, HalfDay: 5_000, Day: 8_000);
+        var slot = new TimeSlot(
+            WallClock.ToUtc(new DateTime(2027, month, day, 1, 0, 0), Paris, null, "start").Value,
+            WallClock.ToUtc(new DateTime(2027, month, day, 4, 0, 0), Paris, null, "end").Value);
+
+        BookingPrice.ForSlot(slot, rates).ShouldBe(cents);
+    }
+
+    [Fact]
+    public void Minimum_and_maximum_durations_count_the_hours_that_really_pass()
+    {
+        var policy = BookingPolicy.Default with { MinMinutes = 150, MaxMinutes = 210, WindowDays = 3650 };
+        var now = new DateTime(2027, 1, 1);
+        Unavailability? Check(int month, int day) => Bookability.CheckPolicy(policy, new DateTime(2027, month, day, 1, 0, 0), new DateTime(2027, month, day, 4, 0, 0),
+            WallClock.ToUtc(new DateTime(2027, month, day, 4, 0, 0), Paris, null, "end").Value - WallClock.ToUtc(new DateTime(2027, month, day, 1, 0, 0), Paris, null, "start").Value, now);
+
+        Check(3, 28).ShouldBe(Unavailability.TooShort); // 2 hours
+        Check(10, 31).ShouldBe(Unavailability.TooLong); // 4 hours
+        Check(6, 6).ShouldBeNull(); // 3 hours on an ordinary night
     }
 
     [Fact]

@@ -118,6 +118,34 @@ public abstract class BookingsApiTests(TestApp app)
         booked.GetProperty("start").GetDateTime().ShouldBe(new DateTime(2027, 10, 31, 1, 30, 0, DateTimeKind.Utc));
     }
 
+    [Theory]
+    [InlineData("2027-03-28", 50)] // clocks go forward: 2 real hours at 25.00, not 3 (75.00)
+    [InlineData("2027-10-31", 90)] // clocks go back: 4 real hours, the 90.00 half-day, not 3 hours (75.00)
+    public async Task A_night_booking_across_a_clock_change_is_charged_the_hours_that_really_pass(string date, decimal price)
+    {
+        var world = await BookingWorld.CreateAsync(app, policy: BookingPolicy.Default with { WindowDays = 730 }, opens: "00:00");
+        var member = await world.MemberClientAsync();
+
+        using var response = await member.PostAsJsonAsync("/api/v1/bookings", new { resourceId = world.Room, start = $"{date}T01:00", end = $"{date}T04:00" });
+
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, body.ToString());
+        body.GetProperty("price").GetDecimal().ShouldBe(price);
+    }
+
+    [Fact]
+    public async Task Weekly_hours_count_the_two_real_hours_of_the_night_the_clocks_go_forward()
+    {
+        var world = await BookingWorld.CreateAsync(app, policy: BookingPolicy.Default with { WindowDays = 730, MaxHoursPerWeek = 3 }, opens: "00:00");
+        var member = await world.MemberClientAsync();
+        (await world.BookAsync(member, world.Room, new DateTime(2027, 3, 22, 10, 0, 0), new DateTime(2027, 3, 22, 11, 0, 0))).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        // Monday 1 hour + Sunday 01:00–04:00 (2 real hours) = 3 hours in the week of 22–28 March 2027
+        using var night = await world.BookAsync(member, world.Room, new DateTime(2027, 3, 28, 1, 0, 0), new DateTime(2027, 3, 28, 4, 0, 0));
+        night.StatusCode.ShouldBe(HttpStatusCode.Created, await night.Content.ReadAsStringAsync());
+        await ExpectInvalidAsync(await world.BookAsync(member, world.Room, new DateTime(2027, 3, 28, 10, 0, 0), new DateTime(2027, 3, 28, 11, 0, 0)), "end");
+    }
+
     [Fact]
     public async Task Closed_days_opening_hours_and_the_past_are_refused_with_the_field()
     {

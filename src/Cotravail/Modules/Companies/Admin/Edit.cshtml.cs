@@ -26,11 +26,12 @@ internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, ISt
     {
         if (Id is { } id)
         {
-            var company = await db.Companies.VisibleTo(await access.GetAsync(ct)).AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
-            if (company is null)
+            var found = await CompanyAccess.FindEditableAsync(db, id, await access.GetAsync(ct), ct);
+            if (!found.IsOk)
             {
-                return NotFound();
+                return this.Show(found.Error, l);
             }
+            var company = found.Value;
             Input = CompanyInput.From(company);
             IsActive = company.IsActive;
         }
@@ -52,7 +53,9 @@ internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, ISt
             return this.Show(result.Error, l);
         }
         TempData["Saved"] = l["Company {0} saved.", result.Value.LegalName].Value;
-        return Redirect($"/admin/companies/edit/{result.Value.Id}");
+        // a manager's new company has no member at their locations yet: theirs to register, not to change
+        var editable = await db.Companies.EditableBy(db, scope).AnyAsync(c => c.Id == result.Value.Id, ct);
+        return Redirect(editable ? $"/admin/companies/edit/{result.Value.Id}" : "/admin/companies");
     }
 
     public async Task<IActionResult> OnPostStatusAsync(bool active, CancellationToken ct)

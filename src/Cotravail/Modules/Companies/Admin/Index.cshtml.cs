@@ -4,6 +4,7 @@ using Cotravail.Common.Database;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Modules.Companies.Admin;
 
@@ -17,10 +18,15 @@ internal sealed class IndexModel(AppDb db, Access access) : PageModel
 
     public bool CanCreate { get; private set; }
 
+    /// The companies of the page the reader may change (CompanyAccess.EditableBy); the others are listed without a link.
+    public IReadOnlySet<Guid> Editable { get; private set; } = new HashSet<Guid>();
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = await access.GetAsync(ct);
         CanCreate = scope.IsManager;
         Results = await ListCompanies.HandleAsync(Query, db, scope, ct);
+        var ids = Results.Items.Select(c => c.Id).ToList();
+        Editable = (await db.Companies.EditableBy(db, scope).Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
     }
 }

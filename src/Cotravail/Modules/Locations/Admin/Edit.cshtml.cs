@@ -85,7 +85,7 @@ internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, Aud
             ? new DayRow { Day = d, Opens = p.Opens, Closes = p.Closes }
             : new DayRow { Day = d })];
         ClosedDaysText = string.Join('\n', Input.ClosedDays.Select(c => $"{c.Date:yyyy-MM-dd} {c.Reason}".Trim()));
-        VatRatesText = string.Join('\n', Input.VatRates.Select(v => $"{v.Percent.ToString("0.##", CultureInfo.InvariantCulture)} {v.Label}"));
+        VatRatesText = string.Join('\n', Input.VatRates.Select(v => $"{v.Percent.ToString("0.###", CultureInfo.InvariantCulture)} {v.Label}"));
         return Page();
     }
 
@@ -107,6 +107,7 @@ internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, Aud
         foreach (var (field, messages) in LocalizedValidator.Validate(Input, l, HttpContext.RequestServices))
         {
             var key = field.StartsWith("openingHours", StringComparison.Ordinal) ? nameof(Week)
+                : field.StartsWith("vatRates", StringComparison.Ordinal) ? nameof(VatRatesText)
                 : field.Length == 0 ? "" : $"{nameof(Input)}.{char.ToUpperInvariant(field[0])}{field[1..]}";
             if (ModelState[key] is { Errors.Count: > 0 })
             {
