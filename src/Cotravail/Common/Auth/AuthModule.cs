@@ -36,6 +36,8 @@ internal static class AuthModule
         services.AddIdentityCore<User>(o =>
             {
                 o.User.RequireUniqueEmail = true;
+                // The user name is the email, checked by AccountEmailRule (Unicode allowed, look-alikes refused).
+                o.User.AllowedUserNameCharacters = "";
                 o.SignIn.RequireConfirmedAccount = false;
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = 10;
@@ -53,7 +55,9 @@ internal static class AuthModule
             .AddEntityFrameworkStores<AppDb>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<AuthenticatorCodes>(AuthenticatorCodes.ProviderName)
-            .AddPasswordValidator<PasswordPolicy>();
+            .AddPasswordValidator<PasswordPolicy>()
+            .AddUserValidator<AccountEmailRule>()
+            .AddErrorDescriber<LocalizedIdentityErrors>();
         // Recovery codes hashed, one row each (see UserStore); registered after Identity's store to replace it.
         services.AddScoped<IUserStore<User>, UserStore>();
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Cotravail.Common.Database;
+using Cotravail.Common.Email;
 using Cotravail.Common.Errors;
 
 namespace Cotravail.Common.Auth;
@@ -15,7 +16,7 @@ internal static class IssueToken
 
     internal sealed record Request
     {
-        [Required(ErrorMessage = Messages.Required), EmailAddress(ErrorMessage = Messages.Email), StringLength(256, ErrorMessage = Messages.TooLong)]
+        [Required(ErrorMessage = Messages.Required), ValidEmail, StringLength(256, ErrorMessage = Messages.TooLong)]
         public string Email { get; init; } = "";
 
         [Required(ErrorMessage = Messages.Required), StringLength(PasswordRules.MaxInputLength, ErrorMessage = Messages.TooLong)]
@@ -37,7 +38,7 @@ internal static class IssueToken
         Request request, UserManager<User> users, SignInManager<User> signIn, SignInAudit audit, StaffTwoFactor staff,
         AppDb db, TimeProvider clock, CancellationToken ct)
     {
-        var user = await users.FindByEmailAsync(request.Email);
+        var user = await users.FindByEmailAsync(EmailText.Normalize(request.Email));
         if (user is null || !user.IsActive)
         {
             await audit.FailedAsync(null, false, false, "token");

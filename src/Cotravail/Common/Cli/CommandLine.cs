@@ -1,5 +1,6 @@
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
+using Cotravail.Common.Email;
 using Cotravail.Modules.Demo;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -48,7 +49,7 @@ internal static class CommandLine
 
     private static async Task<int> CreateAdminAsync(IServiceProvider services, IConfiguration configuration)
     {
-        var email = configuration["email"];
+        var email = configuration["email"] is { } typed ? EmailText.Normalize(typed) : null;
         var password = configuration["password"];
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(password))
         {

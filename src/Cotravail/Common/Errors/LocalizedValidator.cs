@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
+using Cotravail.Common.Email;
 using Microsoft.Extensions.Localization;
 
 namespace Cotravail.Common.Errors;
@@ -28,8 +29,14 @@ internal static class LocalizedValidator
             context.DisplayName = display;
             foreach (var attribute in property.GetCustomAttributes<ValidationAttribute>())
             {
-                if (attribute.GetValidationResult(value, context) is null)
+                if (attribute.GetValidationResult(value, context) is not { } result)
                 {
+                    continue;
+                }
+                if (attribute is ValidEmailAttribute)
+                {
+                    // Its reason varies and comes localized.
+                    Add(errors, prefix + ErrorMapping.JsonName(property.Name), result.ErrorMessage ?? "");
                     continue;
                 }
                 object[] args = attribute switch

@@ -7,7 +7,6 @@ internal static class Messages
     public const string TooLong = "{0} must be at most {1} characters.";
     public const string Length = "{0} must have between {2} and {1} characters.";
     public const string Range = "{0} must be between {1} and {2}.";
-    public const string Email = "{0} must be a valid email address.";
     public const string Invalid = "{0} is not valid.";
     public const string Format = "{0} does not have the expected format.";
 }

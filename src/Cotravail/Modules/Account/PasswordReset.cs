@@ -15,7 +15,7 @@ internal sealed class PasswordReset(UserManager<User> users, Outbox outbox, AppD
 {
     internal sealed record Request
     {
-        [Required(ErrorMessage = Messages.Required), EmailAddress(ErrorMessage = Messages.Email), StringLength(256, ErrorMessage = Messages.TooLong), Display(Name = "Email")]
+        [Required(ErrorMessage = Messages.Required), ValidEmail, StringLength(256, ErrorMessage = Messages.TooLong), Display(Name = "Email")]
         public string Email { get; init; } = "";
     }
 
@@ -23,7 +23,7 @@ internal sealed class PasswordReset(UserManager<User> users, Outbox outbox, AppD
 
     public async Task RequestAsync(string email, CancellationToken ct)
     {
-        var user = await users.FindByEmailAsync(email.Trim());
+        var user = await users.FindByEmailAsync(EmailText.Normalize(email));
         if (user is not { IsActive: true } || user.Email is null)
         {
             return;

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Cotravail.Common.Auth;
+using Cotravail.Common.Email;
 using Cotravail.Common.Errors;
 using Cotravail.Common.Localization;
 using Microsoft.AspNetCore.Authorization;
@@ -18,7 +19,7 @@ internal sealed class SetupModel(FirstAdmin firstAdmin, SignInManager<User> sign
         [Required(ErrorMessage = Messages.Required), StringLength(200, ErrorMessage = Messages.TooLong), Display(Name = "Your name")]
         public string Name { get; init; } = "";
 
-        [Required(ErrorMessage = Messages.Required), EmailAddress(ErrorMessage = Messages.Email), StringLength(256, ErrorMessage = Messages.TooLong), Display(Name = "Email")]
+        [Required(ErrorMessage = Messages.Required), ValidEmail, StringLength(256, ErrorMessage = Messages.TooLong), Display(Name = "Email")]
         public string Email { get; init; } = "";
 
         // Length, common passwords and names: PasswordPolicy, through UserManager.
@@ -45,7 +46,7 @@ internal sealed class SetupModel(FirstAdmin firstAdmin, SignInManager<User> sign
         {
             return Page();
         }
-        var result = await firstAdmin.CreateAsync(Input.Email.Trim(), Input.Name.Trim(), Input.Password, ct);
+        var result = await firstAdmin.CreateAsync(EmailText.Normalize(Input.Email), Input.Name.Trim(), Input.Password, ct);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -54,7 +55,7 @@ internal sealed class SetupModel(FirstAdmin firstAdmin, SignInManager<User> sign
             }
             return Page();
         }
-        var user = await users.FindByEmailAsync(Input.Email.Trim());
+        var user = await users.FindByEmailAsync(EmailText.Normalize(Input.Email));
         await signIn.SignInAsync(user!, isPersistent: false);
         return Redirect("/admin/network");
     }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Cotravail.Common.Auth;
+using Cotravail.Common.Email;
 using Cotravail.Common.Errors;
 using Cotravail.Common.Localization;
 using Microsoft.AspNetCore.Authorization;
@@ -17,7 +18,7 @@ internal sealed class SignInModel(SignInManager<User> signIn, UserManager<User> 
 {
     internal sealed record SignInInput
     {
-        [Required(ErrorMessage = Messages.Required), EmailAddress(ErrorMessage = Messages.Email), StringLength(256, ErrorMessage = Messages.TooLong), Display(Name = "Email")]
+        [Required(ErrorMessage = Messages.Required), ValidEmail, StringLength(256, ErrorMessage = Messages.TooLong), Display(Name = "Email")]
         public string Email { get; init; } = "";
 
         [Required(ErrorMessage = Messages.Required), StringLength(PasswordRules.MaxInputLength, ErrorMessage = Messages.TooLong), Display(Name = "Password")]
@@ -42,7 +43,7 @@ internal sealed class SignInModel(SignInManager<User> signIn, UserManager<User> 
         {
             return Page();
         }
-        var user = await users.FindByEmailAsync(Input.Email);
+        var user = await users.FindByEmailAsync(EmailText.Normalize(Input.Email));
         if (user is { IsActive: true })
         {
             var lockedBefore = await users.IsLockedOutAsync(user);

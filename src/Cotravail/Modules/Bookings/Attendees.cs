@@ -1,6 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
+using Cotravail.Common.Email;
 using Cotravail.Common.Errors;
 using Microsoft.EntityFrameworkCore;
 
@@ -70,7 +70,7 @@ internal sealed class Attendees(AppDb db, BookingNotice notice, TimeProvider clo
                     rows.Add(BookingAttendee.ForMember(booking.Id, memberId, now));
                 }
             }
-            else if (seen.Add(input.Email!.Trim()))
+            else if (seen.Add(EmailText.Canonical(input.Email!)))
             {
                 rows.Add(BookingAttendee.ForGuest(booking.Id, input.Email!, input.Name, now));
             }
@@ -100,9 +100,7 @@ internal sealed class Attendees(AppDb db, BookingNotice notice, TimeProvider clo
         return null;
     }
 
-    public static bool IsEmail(string text) =>
-        text.Length <= 256 && new EmailAddressAttribute().IsValid(text) && text.IndexOf('@') is > 0 and var at
-        && at < text.Length - 1 && !text.Any(char.IsWhiteSpace) && text[(at + 1)..].Contains('.', StringComparison.Ordinal);
+    public static bool IsEmail(string text) => text.Length <= 256 && EmailText.IsValid(text);
 
     /// A form's "emails, one per line or separated by commas" as attendee inputs.
     public static List<AttendeeInput> Parse(string? text) =>

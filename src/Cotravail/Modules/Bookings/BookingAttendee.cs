@@ -1,3 +1,4 @@
+using Cotravail.Common.Email;
 using Cotravail.Modules.Members;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -27,7 +28,7 @@ internal sealed class BookingAttendee
     public static BookingAttendee ForMember(Guid bookingId, Guid memberId, DateTime now) => new(bookingId, memberId, null, null, now);
 
     public static BookingAttendee ForGuest(Guid bookingId, string email, string? name, DateTime now) =>
-        new(bookingId, null, email.Trim(), string.IsNullOrWhiteSpace(name) ? null : name.Trim(), now);
+        new(bookingId, null, EmailText.Normalize(email), string.IsNullOrWhiteSpace(name) ? null : name.Trim(), now);
 
     public Guid Id { get; private set; }
 

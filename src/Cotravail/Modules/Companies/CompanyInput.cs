@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Cotravail.Common;
+using Cotravail.Common.Email;
 using Cotravail.Common.Errors;
 using Cotravail.Common.Localization;
 using Microsoft.Extensions.Localization;
@@ -32,7 +33,7 @@ internal sealed record CompanyInput : IValidatableObject
     [Required(ErrorMessage = Messages.Required), StringLength(200, ErrorMessage = Messages.TooLong), Display(Name = "Billing contact")]
     public string BillingContactName { get; init; } = "";
 
-    [Required(ErrorMessage = Messages.Required), EmailAddress(ErrorMessage = Messages.Email), StringLength(256, ErrorMessage = Messages.TooLong), Display(Name = "Billing email")]
+    [Required(ErrorMessage = Messages.Required), ValidEmail, StringLength(256, ErrorMessage = Messages.TooLong), Display(Name = "Billing email")]
     public string BillingEmail { get; init; } = "";
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -58,7 +59,7 @@ internal sealed record CompanyInput : IValidatableObject
         company.City = City.Trim();
         company.CountryCode = CountryCode;
         company.BillingContactName = BillingContactName.Trim();
-        company.BillingEmail = BillingEmail.Trim().ToLowerInvariant();
+        company.BillingEmail = EmailText.Canonical(BillingEmail);
     }
 
     public static CompanyInput From(Company c) => new()

@@ -1,5 +1,6 @@
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
+using Cotravail.Common.Email;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Modules.Joining;
@@ -44,8 +45,9 @@ internal static class JoiningAccess
     /// One person, one account: an email already used by an account or a member cannot join again.
     public static async Task<bool> EmailTakenAsync(AppDb db, string email, CancellationToken ct)
     {
-        var normalized = email.Trim().ToUpperInvariant();
-        var lower = email.Trim().ToLowerInvariant();
+        // Identity's NormalizedEmail is NFC upper-case (UpperInvariantLookupNormalizer), members store EmailText.Canonical.
+        var normalized = EmailText.Normalize(email).ToUpperInvariant();
+        var lower = EmailText.Canonical(email);
         return await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, ct) || await db.Members.AnyAsync(m => m.Email == lower, ct);
     }
 }

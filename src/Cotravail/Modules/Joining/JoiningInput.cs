@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Cotravail.Common.Email;
 using Cotravail.Common.Errors;
 using Cotravail.Modules.Members;
 
@@ -13,7 +14,7 @@ internal sealed record JoinInput
     [Required(ErrorMessage = Messages.Required), StringLength(100, ErrorMessage = Messages.TooLong), Display(Name = "Last name")]
     public string LastName { get; init; } = "";
 
-    [Required(ErrorMessage = Messages.Required), EmailAddress(ErrorMessage = Messages.Email), StringLength(256, ErrorMessage = Messages.TooLong), Display(Name = "Email")]
+    [Required(ErrorMessage = Messages.Required), ValidEmail, StringLength(256, ErrorMessage = Messages.TooLong), Display(Name = "Email")]
     public string Email { get; init; } = "";
 
     [StringLength(30, ErrorMessage = Messages.TooLong), RegularExpression(@"^\+?[0-9 .()-]{6,30}$", ErrorMessage = Messages.Format), Display(Name = "Phone")]
@@ -41,7 +42,7 @@ internal sealed record DeclineInput
 /// Staff invite anyone to a location they manage; a company admin invites employees of the company.
 internal sealed record InvitationInput
 {
-    [Required(ErrorMessage = Messages.Required), EmailAddress(ErrorMessage = Messages.Email), StringLength(256, ErrorMessage = Messages.TooLong), Display(Name = "Email")]
+    [Required(ErrorMessage = Messages.Required), ValidEmail, StringLength(256, ErrorMessage = Messages.TooLong), Display(Name = "Email")]
     public string Email { get; init; } = "";
 
     [Required(ErrorMessage = Messages.Required), StringLength(100, ErrorMessage = Messages.TooLong), Display(Name = "First name")]

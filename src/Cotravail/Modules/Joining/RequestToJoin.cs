@@ -25,7 +25,7 @@ internal sealed class RequestToJoin(AppDb db, UserManager<User> users, EmailConf
             return EmailTaken();
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var email = input.Email.Trim();
+        var email = EmailText.Normalize(input.Email);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var user = new User
         {
@@ -64,17 +64,22 @@ internal sealed class RequestToJoin(AppDb db, UserManager<User> users, EmailConf
         }
     }
 
-    public static Conflict EmailTaken() => new(nameof(JoinInput.Email), "An account already uses this email.");
+    public static Conflict EmailTaken() => new(nameof(JoinInput.Email), LocalizedIdentityErrors.Taken);
 }
 
 internal static class AccountErrors
 {
-    /// Identity's refusal as an error value: a taken email is a conflict, anything else is about the password.
+    /// Identity's refusal as an error value: a taken email is a conflict, a refused email is the email
+    /// field's (its description is already localized), anything else is about the password.
     public static Error From(IdentityResult result, string passwordField)
     {
-        if (result.Errors.Any(e => e.Code is "DuplicateEmail" or "DuplicateUserName"))
+        if (result.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
         {
             return RequestToJoin.EmailTaken();
+        }
+        if (result.Errors.FirstOrDefault(e => e.Code is nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName)) is { } email)
+        {
+            return new Invalid(nameof(JoinInput.Email), email.Description);
         }
         return new Invalid(passwordField, result.Errors.Select(e => e.Description).FirstOrDefault() ?? "The password is not accepted.");
     }

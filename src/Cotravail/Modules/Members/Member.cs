@@ -1,3 +1,5 @@
+using Cotravail.Common.Email;
+
 namespace Cotravail.Modules.Members;
 
 internal enum MemberCategory
@@ -40,7 +42,7 @@ internal sealed class Member
 
     public string LastName { get; set; } = "";
 
-    /// Stored trimmed and lower-case; unique across the network.
+    /// Stored as EmailText.Canonical (trimmed, NFC, lower-case); unique across the network.
     public string Email { get; private set; } = "";
 
     public string? Phone { get; set; }
@@ -62,7 +64,7 @@ internal sealed class Member
 
     public string FullName => $"{FirstName} {LastName}";
 
-    public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
+    public static string NormalizeEmail(string email) => EmailText.Canonical(email);
 
     public void ChangeEmail(string email) => Email = NormalizeEmail(email);
 

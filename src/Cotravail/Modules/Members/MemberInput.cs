@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Cotravail.Common.Email;
 using Cotravail.Common.Errors;
 
 namespace Cotravail.Modules.Members;
@@ -11,7 +12,7 @@ internal sealed record MemberInput
     [Required(ErrorMessage = Messages.Required), StringLength(100, ErrorMessage = Messages.TooLong), Display(Name = "Last name")]
     public string LastName { get; init; } = "";
 
-    [Required(ErrorMessage = Messages.Required), EmailAddress(ErrorMessage = Messages.Email), StringLength(256, ErrorMessage = Messages.TooLong), Display(Name = "Email")]
+    [Required(ErrorMessage = Messages.Required), ValidEmail, StringLength(256, ErrorMessage = Messages.TooLong), Display(Name = "Email")]
     public string Email { get; init; } = "";
 
     [StringLength(30, ErrorMessage = Messages.TooLong), RegularExpression(@"^\+?[0-9 .()-]{6,30}$", ErrorMessage = Messages.Format), Display(Name = "Phone")]

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Cotravail.Common;
+using Cotravail.Common.Email;
 using Cotravail.Common.Errors;
 using Cotravail.Common.Localization;
 using Microsoft.Extensions.Localization;
@@ -47,10 +48,10 @@ internal sealed record NetworkInput : IValidatableObject
     [StringLength(100, ErrorMessage = Messages.TooLong), Display(Name = "RCS city")]
     public string? RcsCity { get; init; }
 
-    [EmailAddress(ErrorMessage = Messages.Email), StringLength(256, ErrorMessage = Messages.TooLong), Display(Name = "Email")]
+    [ValidEmail, StringLength(256, ErrorMessage = Messages.TooLong), Display(Name = "Email")]
     public string? Email { get; init; }
 
-    [EmailAddress(ErrorMessage = Messages.Email), StringLength(256, ErrorMessage = Messages.TooLong), Display(Name = "Privacy contact email")]
+    [ValidEmail, StringLength(256, ErrorMessage = Messages.TooLong), Display(Name = "Privacy contact email")]
     public string? PrivacyContactEmail { get; init; }
 
     [StringLength(300, ErrorMessage = Messages.TooLong), Display(Name = "Website")]
@@ -96,8 +97,8 @@ internal sealed record NetworkInput : IValidatableObject
         n.City = City.Trim();
         n.CountryCode = CountryCode;
         n.RcsCity = Blank(RcsCity);
-        n.Email = Blank(Email);
-        n.PrivacyContactEmail = Blank(PrivacyContactEmail);
+        n.Email = Blank(Email) is { } email ? EmailText.Normalize(email) : null;
+        n.PrivacyContactEmail = Blank(PrivacyContactEmail) is { } privacy ? EmailText.Normalize(privacy) : null;
         n.Website = Blank(Website);
     }
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Cotravail.Common.Audit;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
+using Cotravail.Common.Email;
 using Cotravail.Common.Errors;
 using Cotravail.Modules.Members;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,7 @@ namespace Cotravail.Modules.Staff;
 /// The account by its email (or id) and the role to give it at one location.
 internal sealed record GrantRoleInput
 {
-    [EmailAddress(ErrorMessage = Messages.Email), StringLength(256, ErrorMessage = Messages.TooLong), Display(Name = "Email")]
+    [ValidEmail, StringLength(256, ErrorMessage = Messages.TooLong), Display(Name = "Email")]
     public string? Email { get; init; }
 
     public Guid? UserId { get; init; }
