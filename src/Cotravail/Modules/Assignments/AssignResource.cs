@@ -34,7 +34,7 @@ internal static class AssignResource
         public string? To { get; init; }
 
         /// In the currency's major unit, VAT excluded.
-        [Range(0, 1_000_000, ErrorMessage = Messages.Range), Display(Name = "Price per month")]
+        [Price, Display(Name = "Price per month")]
         public decimal? MonthlyPrice { get; init; }
     }
 

@@ -27,22 +27,22 @@ internal sealed record ResourceInput : IValidatableObject
     [StringLength(4000, ErrorMessage = Messages.TooLong), Display(Name = "Description")]
     public string? Description { get; init; }
 
-    [Range(0, 1_000_000, ErrorMessage = Messages.Range), Display(Name = "Member price per hour")]
+    [Price, Display(Name = "Member price per hour")]
     public decimal? MemberHourly { get; init; }
 
-    [Range(0, 1_000_000, ErrorMessage = Messages.Range), Display(Name = "Member price per half-day")]
+    [Price, Display(Name = "Member price per half-day")]
     public decimal? MemberHalfDay { get; init; }
 
-    [Range(0, 1_000_000, ErrorMessage = Messages.Range), Display(Name = "Member price per day")]
+    [Price, Display(Name = "Member price per day")]
     public decimal? MemberDay { get; init; }
 
-    [Range(0, 1_000_000, ErrorMessage = Messages.Range), Display(Name = "Non-member price per hour")]
+    [Price, Display(Name = "Non-member price per hour")]
     public decimal? NonMemberHourly { get; init; }
 
-    [Range(0, 1_000_000, ErrorMessage = Messages.Range), Display(Name = "Non-member price per half-day")]
+    [Price, Display(Name = "Non-member price per half-day")]
     public decimal? NonMemberHalfDay { get; init; }
 
-    [Range(0, 1_000_000, ErrorMessage = Messages.Range), Display(Name = "Non-member price per day")]
+    [Price, Display(Name = "Non-member price per day")]
     public decimal? NonMemberDay { get; init; }
 
     /// The booking rules; on create, omitted = the defaults; on update, omitted = unchanged (given, it replaces them all).

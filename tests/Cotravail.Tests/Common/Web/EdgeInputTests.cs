@@ -145,6 +145,12 @@ public abstract class EdgeInputTests(TestApp app)
     [InlineData("?page=2147483647&pageSize=100")]
     public async Task Extreme_dates_and_pages_of_the_audit_log_answer_without_error(string query)
     {
+        var email = TestApp.NewEmail();
+        await app.CreateUserAsync(email);
+        using (var anonymous = app.AnonymousClient())
+        {
+            using var failed = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "not the password" }); // audited
+        }
         using var api = await app.ClientForAsync(DemoAccounts.NetworkAdmin);
 
         using var response = await api.GetAsync("/api/v1/audit" + query);
