@@ -193,10 +193,11 @@ internal static class AvailabilityBench
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-        var userId = await db.Users.Where(u => u.NormalizedEmail == Dataset.BenchEmail.ToUpperInvariant()).Select(u => u.Id).SingleAsync();
+        var (userId, stamp) = await db.Users.Where(u => u.NormalizedEmail == Dataset.BenchEmail.ToUpperInvariant())
+            .Select(u => new ValueTuple<Guid, string?>(u.Id, u.SecurityStamp)).SingleAsync();
         await CleanUpAsync(app, userId, DateTime.UnixEpoch);
         var member = await Access.LoadAsync(db, userId, CancellationToken.None);
-        var (token, plain) = ApiToken.Issue(userId, "bench", now, TimeSpan.FromDays(1));
+        var (token, plain) = ApiToken.Issue(userId, stamp, "bench", now, TimeSpan.FromDays(1));
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync();
 

@@ -14,6 +14,9 @@ internal enum TokenScope
 
 /// A bearer token for the API: a short-lived one from signing in, or a personal access token the
 /// person names, scopes and dates. Only its SHA-256 hash is stored, so a database leak reveals no token.
+/// Each carries its account's security stamp at issue: whatever renews the stamp (a password change or
+/// reset, "sign out everywhere", two-factor on or off, a role taken away, a deactivation) ends the token
+/// as it ends the sessions.
 internal sealed class ApiToken
 {
     public const string SignInName = "sign-in";
@@ -41,8 +44,11 @@ internal sealed class ApiToken
 
     public DateTime? RevokedAt { get; private set; }
 
+    /// A copy, not a hash: the account's row holds the same value, and the check stays one SQL comparison.
+    public string? SecurityStamp { get; private set; }
+
     /// Creates a token; the plain value is returned once and never stored.
-    public static (ApiToken Token, string PlainValue) Issue(Guid userId, string name, DateTime now, TimeSpan lifetime, TokenScope scope = TokenScope.ReadWrite)
+    public static (ApiToken Token, string PlainValue) Issue(Guid userId, string? securityStamp, string name, DateTime now, TimeSpan lifetime, TokenScope scope = TokenScope.ReadWrite)
     {
         var plain = "ctv_" + Base64Url(RandomNumberGenerator.GetBytes(32));
         var token = new ApiToken
@@ -54,6 +60,7 @@ internal sealed class ApiToken
             TokenHash = Hash(plain),
             CreatedAt = now,
             ExpiresAt = now + lifetime,
+            SecurityStamp = securityStamp,
         };
         return (token, plain);
     }

@@ -29,6 +29,7 @@ internal static class AuthModule
         services.AddScoped<IAuthorizationHandler, AccessRequirementHandler>();
         services.AddScoped<IAuthorizationHandler, TokenScopeHandler>();
         services.AddScoped<SignInAudit>();
+        services.AddSingleton<DecoyPassword>();
         services.AddScoped<StaffTwoFactor>();
         services.AddClientAddress();
         services.AddRateLimits();

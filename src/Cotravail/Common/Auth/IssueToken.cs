@@ -35,12 +35,13 @@ internal static class IssueToken
             .WithSummary("Exchange an email and password (and a two-factor code when enabled) for a bearer token.");
 
     private static async Task<Results<Ok<Response>, ProblemHttpResult>> HandleAsync(
-        Request request, UserManager<User> users, SignInManager<User> signIn, SignInAudit audit, StaffTwoFactor staff,
+        Request request, UserManager<User> users, AccountSignInManager signIn, SignInAudit audit, StaffTwoFactor staff,
         AppDb db, TimeProvider clock, CancellationToken ct)
     {
         var user = await users.FindByEmailAsync(EmailText.Normalize(request.Email));
         if (user is null || !user.IsActive)
         {
+            signIn.CheckPasswordWithoutAccount(request.Password);
             await audit.FailedAsync(null, false, false, "token");
             return Unauthorized();
         }
@@ -71,7 +72,7 @@ internal static class IssueToken
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden,
                 title: "Two-factor authentication is required for staff accounts.", detail: $"Enable it at {StaffTwoFactor.EnrolPath} first.");
         }
-        var (token, plain) = ApiToken.Issue(user.Id, ApiToken.SignInName, clock.GetUtcNow().UtcDateTime, Lifetime);
+        var (token, plain) = ApiToken.Issue(user.Id, user.SecurityStamp, ApiToken.SignInName, clock.GetUtcNow().UtcDateTime, Lifetime);
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(new Response(plain, token.ExpiresAt));

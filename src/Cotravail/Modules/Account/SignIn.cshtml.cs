@@ -14,7 +14,7 @@ namespace Cotravail.Modules.Account;
 /// The first step of signing in; accounts with two-factor authentication continue at SignInTwoFactor.
 /// Failures count towards the lockout (10) and are audited; the route is rate limited (RateLimits.SignIn).
 [AllowAnonymous]
-internal sealed class SignInModel(SignInManager<User> signIn, UserManager<User> users, SignInAudit audit, IStringLocalizer<SharedResource> l) : PageModel
+internal sealed class SignInModel(AccountSignInManager signIn, UserManager<User> users, SignInAudit audit, IStringLocalizer<SharedResource> l) : PageModel
 {
     internal sealed record SignInInput
     {
@@ -60,6 +60,7 @@ internal sealed class SignInModel(SignInManager<User> signIn, UserManager<User> 
         }
         else
         {
+            signIn.CheckPasswordWithoutAccount(Input.Password);
             await audit.FailedAsync(null, false, false, "sign-in page: password");
         }
         // One message for every failure, so the form reveals nothing about which accounts exist.

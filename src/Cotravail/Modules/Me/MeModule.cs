@@ -16,7 +16,7 @@ internal static class MeModule
                 TypedResults.Ok(await tokens.ListAsync((await access.GetAsync(ct)).UserId!.Value, ct)))
             .WithName("ListMyTokens").WithSummary("My active API tokens (never their values).");
         me.MapPost("", async (PersonalTokens.CreateRequest request, PersonalTokens tokens, Access access, HttpContext http, CancellationToken ct) =>
-                (await tokens.CreateAsync((await access.GetAsync(ct)).UserId!.Value, request, ct))
+                (await tokens.CreateAsync((await access.GetAsync(ct)).UserId!.Value, http.User, request, ct))
                     .ToHttp(http, created => TypedResults.Created($"/api/v1/me/tokens/{created.Id}", created)))
             .Validate<PersonalTokens.CreateRequest>()
             .WithName("CreateMyToken").WithSummary("Create a personal access token; its value is in this answer only.");

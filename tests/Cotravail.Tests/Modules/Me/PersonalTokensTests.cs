@@ -62,7 +62,7 @@ public abstract class PersonalTokensTests(TestApp app)
         var user = await app.CreateUserAsync(email);
         using var owner = await app.ClientForAsync(email);
         var live = await CreateAsync(owner, "live", "Read", 30);
-        var (expired, plain) = ApiToken.Issue(user.Id, "old", app.Clock.GetUtcNow().UtcDateTime.AddDays(-40), TimeSpan.FromDays(30), TokenScope.Read);
+        var (expired, plain) = ApiToken.Issue(user.Id, user.SecurityStamp, "old", app.Clock.GetUtcNow().UtcDateTime.AddDays(-40), TimeSpan.FromDays(30), TokenScope.Read);
         await app.WithDbAsync(async db =>
         {
             db.ApiTokens.Add(expired);

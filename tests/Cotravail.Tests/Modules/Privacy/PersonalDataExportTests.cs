@@ -43,7 +43,7 @@ public abstract class PersonalDataExportTests(TestApp app)
         },
         ["ApiTokens"] = (db, p) =>
         {
-            db.Add(ApiToken.Issue(p.UserId, "export-test", new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), TimeSpan.FromDays(1)).Token);
+            db.Add(ApiToken.Issue(p.UserId, null, "export-test", new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), TimeSpan.FromDays(1)).Token);
             return Task.CompletedTask;
         },
         ["Bookings"] = async (db, p) =>

@@ -14,7 +14,7 @@ namespace Cotravail.Modules.Me.Security;
 
 /// /me/security: two-factor status (enable, disable), recovery codes left, "sign out everywhere",
 /// links to change the password and to personal access tokens.
-internal sealed class IndexModel(UserManager<User> users, SignInManager<User> signIn, AuditTrail audit, AppDb db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+internal sealed class IndexModel(UserManager<User> users, SignInManager<User> signIn, AuditTrail audit, AppDb db, IStringLocalizer<SharedResource> l) : PageModel
 {
     internal sealed record PasswordInput
     {
@@ -40,22 +40,19 @@ internal sealed class IndexModel(UserManager<User> users, SignInManager<User> si
         return Page();
     }
 
-    /// Ends every other session within a minute (security stamp) and revokes the short-lived API tokens
-    /// issued by signing in; personal access tokens stay (they are revoked one by one).
-    public async Task<IActionResult> OnPostSignOutEverywhereAsync(CancellationToken ct)
+    /// Renews the security stamp: every other session ends within a minute, and every API token
+    /// (signing in's and personal ones) at once, since a token is checked against the stamp it was issued under.
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync()
     {
         var user = await users.GetUserAsync(User);
         if (user is null)
         {
             return Challenge();
         }
-        var now = clock.GetUtcNow().UtcDateTime;
-        await db.ApiTokens.Where(t => t.UserId == user.Id && t.Name == ApiToken.SignInName && t.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), ct);
         audit.Record(AuditActions.SessionsRevoked, "user", user.Id);
         await users.UpdateSecurityStampAsync(user);
         await signIn.RefreshSignInAsync(user);
-        TempData["Saved"] = l["Your other sessions are signed out."].Value;
+        TempData["Saved"] = l["Your other sessions are signed out and your API tokens revoked."].Value;
         return RedirectToPage();
     }
 

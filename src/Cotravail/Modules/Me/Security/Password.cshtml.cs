@@ -12,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Cotravail.Modules.Me.Security;
 
 /// Changing one's password: the current one, then a new one that passes PasswordPolicy. The security
-/// stamp changes, so every other session ends within a minute; this one is renewed.
+/// stamp changes, so every other session ends within a minute and every API token at once; this session is renewed.
 internal sealed class PasswordModel(UserManager<User> users, SignInManager<User> signIn, AuditTrail audit, AppDb db, IStringLocalizer<SharedResource> l) : PageModel
 {
     internal sealed record ChangeInput
@@ -55,7 +55,7 @@ internal sealed class PasswordModel(UserManager<User> users, SignInManager<User>
         audit.Record(AuditActions.PasswordChanged, "user", user.Id);
         await db.SaveChangesAsync();
         await signIn.RefreshSignInAsync(user);
-        TempData["Saved"] = l["Your password is changed; your other sessions are signed out."].Value;
+        TempData["Saved"] = l["Your password is changed; your other sessions are signed out and your API tokens revoked."].Value;
         return Redirect("/me/security");
     }
 }

@@ -24,7 +24,7 @@ internal sealed class IndexModel(PersonalTokens tokens, Access access, IStringLo
         var userId = await UserIdAsync(ct);
         if (ModelState.IsValid)
         {
-            var result = await tokens.CreateAsync(userId, Input, ct);
+            var result = await tokens.CreateAsync(userId, User, Input, ct);
             if (result.IsOk)
             {
                 Created = result.Value;

@@ -1,15 +1,19 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Cotravail.Common.Audit;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Cotravail.Modules.Me.Tokens;
 
 /// Personal access tokens: named, read or read-write, expiring within a year, revocable; the plain
 /// value is shown once at creation. Used by /me/tokens and by GET/POST/DELETE /api/v1/me/tokens.
-internal sealed class PersonalTokens(AppDb db, AuditTrail audit, TimeProvider clock)
+/// They end with the account's security stamp, like the sessions (see ApiToken).
+internal sealed class PersonalTokens(AppDb db, AuditTrail audit, TimeProvider clock, IOptions<IdentityOptions> identity)
 {
     public static readonly int[] LifetimeChoices = [30, 90, 365];
 
@@ -35,12 +39,15 @@ internal sealed class PersonalTokens(AppDb db, AuditTrail audit, TimeProvider cl
     {
         var now = clock.GetUtcNow().UtcDateTime;
         return db.ApiTokens.Where(t => t.UserId == userId && t.RevokedAt == null && t.ExpiresAt > now)
+            .Where(t => db.Users.Any(u => u.Id == t.UserId && u.SecurityStamp == t.SecurityStamp))
             .OrderByDescending(t => t.CreatedAt)
             .Select(t => new TokenResponse(t.Id, t.Name, t.Scope, t.CreatedAt, t.ExpiresAt))
             .ToListAsync(ct);
     }
 
-    public async Task<Result<CreatedToken>> CreateAsync(Guid userId, CreateRequest request, CancellationToken ct)
+    /// The new token takes the stamp the caller's session or token was checked against, not the account's
+    /// current one: a session that a password change is about to end cannot make a token that outlives it.
+    public async Task<Result<CreatedToken>> CreateAsync(Guid userId, ClaimsPrincipal caller, CreateRequest request, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var name = request.Name.Trim();
@@ -73,7 +80,8 @@ internal sealed class PersonalTokens(AppDb db, AuditTrail audit, TimeProvider cl
         {
             return new Invalid(nameof(request.ExpiresInDays), "Choose 30, 90 or 365 days, or a date.");
         }
-        var (token, plain) = ApiToken.Issue(userId, name, now, expiresAt - now, request.Scope);
+        var stamp = caller.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
+        var (token, plain) = ApiToken.Issue(userId, stamp, name, now, expiresAt - now, request.Scope);
         db.ApiTokens.Add(token);
         audit.Record(AuditActions.TokenCreated, "token", token.Id, detail: $"{name} ({request.Scope}, until {expiresAt:yyyy-MM-dd})");
         await db.SaveChangesAsync(ct);
