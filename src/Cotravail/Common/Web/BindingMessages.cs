@@ -18,5 +18,9 @@ internal sealed class BindingMessages(IStringLocalizerFactory factory) : IConfig
         messages.SetMissingBindRequiredValueAccessor(field => l["{0} is required.", l[field]]);
         messages.SetUnknownValueIsInvalidAccessor(field => l["{0} is not valid.", l[field]]);
         messages.SetValueIsInvalidAccessor(value => l["The value '{0}' is not valid.", value]);
+        // Items of a list (several ticked boxes of one field) have messages of their own.
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => l["The value '{0}' is not valid.", value]);
+        messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => l["The value is not valid."]);
+        messages.SetNonPropertyValueMustBeANumberAccessor(() => l["The value must be a number."]);
     }
 }

@@ -167,6 +167,29 @@ public abstract class EdgeInputTests(TestApp app)
         }
     }
 
+    [Fact]
+    public async Task An_unknown_choice_in_a_form_is_a_french_message_next_to_its_field()
+    {
+        using var browser = await app.BrowserClientAsync(DemoAccounts.NetworkAdmin);
+        var (_, list) = await TestApp.GetHtmlAsync(browser, "/admin/resources");
+        var edit = list.QuerySelectorAll("a[href^='/admin/resources/edit/']").Select(a => a.GetAttribute("href")!).First(h => h.Length > "/admin/resources/edit/".Length);
+        var (_, form) = await TestApp.GetHtmlAsync(browser, edit);
+        var fields = form.QuerySelectorAll("form[method=post] input[name]:not([type=checkbox]), form[method=post] select[name], form[method=post] textarea[name]")
+            .Where(i => i.GetAttribute("name") != "__RequestVerificationToken")
+            .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.TagName == "SELECT"
+                ? (i.QuerySelector("option[selected]") ?? i.QuerySelector("option"))?.GetAttribute("value") ?? ""
+                : i.TagName == "TEXTAREA" ? i.TextContent : i.GetAttribute("value") ?? ""))
+            .Append(new("Input.Amenities", "Hoverboard"));
+
+        using var response = await TestApp.PostFormAsync(browser, edit, fields);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var (_, doc) = await TestApp.ParseAsync(response);
+        var messages = string.Join(" | ", doc.QuerySelectorAll(".field-error, .field-validation-error, .validation-summary-errors, [role=alert]").Select(e => e.TextContent.Trim()).Where(t => t.Length > 0));
+        messages.ShouldContain("n'est pas valide");
+        messages.ShouldNotContain("is not valid");
+    }
+
     /// Posts fields as they are (NUL included) with the page's antiforgery token.
     private static async Task<HttpResponseMessage> PostRawFormAsync(HttpClient client, string url, Dictionary<string, string> fields)
     {

@@ -48,7 +48,13 @@ public abstract class StaffApiTests(TestApp app)
         app.Clock.Advance(AuthModule.SessionCheckInterval + TimeSpan.FromSeconds(1));
         using var page = await browser.GetAsync($"/admin/locations/edit/{locationId}");
 
-        after.StatusCode.ShouldBe(HttpStatusCode.Forbidden, "roles are read from the database on every request");
+        after.StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "the renewed security stamp ends the tokens issued before the removal");
+        using var anonymous = app.AnonymousClient();
+        using var issued = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { email, password = DemoAccounts.Password });
+        using var fresh = app.AnonymousClient();
+        fresh.DefaultRequestHeaders.Authorization = new("Bearer", (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString());
+        using var refused = await fresh.PutAsJsonAsync($"/api/v1/locations/{locationId}", change);
+        refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden, "roles are read from the database on every request");
         page.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         page.Headers.Location!.OriginalString.ShouldContain("/account/sign-in", customMessage: "the renewed security stamp ends the session");
         var details = await AuditDetailsAsync(user.Id);
