@@ -122,6 +122,35 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         return (html, new HtmlParser().ParseDocument(html));
     }
 
+    /// The values a browser would send for the page's post forms as they are shown (first value of each name).
+    public static Dictionary<string, string> FormValues(IDocument doc)
+    {
+        var form = new Dictionary<string, string>();
+        foreach (var field in doc.QuerySelectorAll("form[method=post] input[name], form[method=post] textarea[name], form[method=post] select[name]"))
+        {
+            var name = field.GetAttribute("name")!;
+            if (name.StartsWith("__", StringComparison.Ordinal) || form.ContainsKey(name) || field.GetAttribute("type") == "file")
+            {
+                continue;
+            }
+            form[name] = field.LocalName switch
+            {
+                "textarea" => field.TextContent,
+                "select" => field.QuerySelector("option[selected]")?.GetAttribute("value") ?? "",
+                _ => field.GetAttribute("value") ?? "",
+            };
+        }
+        return form;
+    }
+
+    /// An API client with this bearer token (a personal access token, say), not cached.
+    public HttpClient WithBearer(string token)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = BaseUri });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     /// Reads a response's HTML and parses it.
     public static async Task<(string Html, IDocument Doc)> ParseAsync(HttpResponseMessage response)
     {

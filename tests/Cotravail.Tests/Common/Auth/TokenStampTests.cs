@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Cotravail.Modules.Demo;
@@ -138,7 +137,7 @@ public abstract class TokenStampTests(TestApp app)
         var body = await issued.Content.ReadAsStringAsync();
         issued.StatusCode.ShouldBe(HttpStatusCode.OK, body);
         var signedIn = JsonDocument.Parse(body).RootElement.GetProperty("token").GetString()!;
-        using var owner = WithBearer(signedIn);
+        using var owner = app.WithBearer(signedIn);
         var name = password == DemoAccounts.Password ? "first" : "fresh";
         using var created = await owner.PostAsJsonAsync("/api/v1/me/tokens", new { name, scope = "Read", expiresInDays = 30 });
         body = await created.Content.ReadAsStringAsync();
@@ -151,23 +150,16 @@ public abstract class TokenStampTests(TestApp app)
 
     private async Task<HttpStatusCode> StatusWithAsync(string token)
     {
-        using var client = WithBearer(token);
+        using var client = app.WithBearer(token);
         using var response = await client.GetAsync("/api/v1/me/tokens");
         return response.StatusCode;
     }
 
     private async Task<string[]> ListedAsync(string token)
     {
-        using var client = WithBearer(token);
+        using var client = app.WithBearer(token);
         var listed = await client.GetFromJsonAsync<JsonElement>("/api/v1/me/tokens");
         return [.. listed.EnumerateArray().Select(t => t.GetProperty("name").GetString()!)];
-    }
-
-    private HttpClient WithBearer(string token)
-    {
-        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = TestApp.BaseUri });
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 }
 

@@ -174,12 +174,8 @@ public abstract class EdgeInputTests(TestApp app)
         var (_, list) = await TestApp.GetHtmlAsync(browser, "/admin/resources");
         var edit = list.QuerySelectorAll("a[href^='/admin/resources/edit/']").Select(a => a.GetAttribute("href")!).First(h => h.Length > "/admin/resources/edit/".Length);
         var (_, form) = await TestApp.GetHtmlAsync(browser, edit);
-        var fields = form.QuerySelectorAll("form[method=post] input[name]:not([type=checkbox]), form[method=post] select[name], form[method=post] textarea[name]")
-            .Where(i => i.GetAttribute("name") != "__RequestVerificationToken")
-            .Select(i => new KeyValuePair<string, string>(i.GetAttribute("name")!, i.TagName == "SELECT"
-                ? (i.QuerySelector("option[selected]") ?? i.QuerySelector("option"))?.GetAttribute("value") ?? ""
-                : i.TagName == "TEXTAREA" ? i.TextContent : i.GetAttribute("value") ?? ""))
-            .Append(new("Input.Amenities", "Hoverboard"));
+        var fields = TestApp.FormValues(form);
+        fields["Input.Amenities"] = "Hoverboard";
 
         using var response = await TestApp.PostFormAsync(browser, edit, fields);
 

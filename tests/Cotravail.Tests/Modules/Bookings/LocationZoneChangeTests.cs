@@ -136,21 +136,7 @@ public abstract class LocationZoneChangeTests(TestApp app)
 
         var (_, doc) = await TestApp.GetHtmlAsync(browser, url);
         doc.QuerySelector("#future-bookings-count")!.TextContent.ShouldContain("1");
-        var form = new Dictionary<string, string>();
-        foreach (var field in doc.QuerySelectorAll("form[method=post] input[name], form[method=post] textarea[name], form[method=post] select[name]"))
-        {
-            var name = field.GetAttribute("name")!;
-            if (name.StartsWith("__", StringComparison.Ordinal) || form.ContainsKey(name) || field.GetAttribute("type") == "file")
-            {
-                continue;
-            }
-            form[name] = field.LocalName switch
-            {
-                "textarea" => field.TextContent,
-                "select" => field.QuerySelector("option[selected]")?.GetAttribute("value") ?? "",
-                _ => field.GetAttribute("value") ?? "",
-            };
-        }
+        var form = TestApp.FormValues(doc);
         form["Input.TimeZone"] = "Europe/London";
 
         using var refused = await TestApp.PostFormAsync(browser, url, form, url);

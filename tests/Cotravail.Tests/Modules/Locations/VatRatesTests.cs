@@ -118,22 +118,7 @@ public abstract class VatRatesTests(TestApp app)
     private static async Task<Dictionary<string, string>> FormOfAsync(HttpClient browser, string url)
     {
         var (_, doc) = await TestApp.GetHtmlAsync(browser, url);
-        var form = new Dictionary<string, string>();
-        foreach (var field in doc.QuerySelectorAll("form[method=post] input[name], form[method=post] textarea[name], form[method=post] select[name]"))
-        {
-            var name = field.GetAttribute("name")!;
-            if (name.StartsWith("__", StringComparison.Ordinal) || form.ContainsKey(name) || field.GetAttribute("type") == "file")
-            {
-                continue;
-            }
-            form[name] = field.LocalName switch
-            {
-                "textarea" => field.TextContent,
-                "select" => field.QuerySelector("option[selected]")?.GetAttribute("value") ?? "",
-                _ => field.GetAttribute("value") ?? "",
-            };
-        }
-        return form;
+        return TestApp.FormValues(doc);
     }
 }
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Cotravail.Common.Audit;
@@ -20,7 +19,7 @@ public abstract class PersonalTokensTests(TestApp app)
         await app.CreateUserAsync(email);
         using var owner = await app.ClientForAsync(email);
         var token = await CreateAsync(owner, "reporting", "Read", 30);
-        using var reader = WithBearer(token);
+        using var reader = app.WithBearer(token);
 
         using var read = await reader.GetAsync("/api/v1/locations");
         using var write = await reader.PostAsJsonAsync("/api/v1/me/tokens", new { name = "sneaky", scope = "ReadWrite", expiresInDays = 30 });
@@ -38,7 +37,7 @@ public abstract class PersonalTokensTests(TestApp app)
         var user = await app.CreateUserAsync(email);
         using var owner = await app.ClientForAsync(email);
         var token = await CreateAsync(owner, "backup script", "ReadWrite", 90);
-        using var script = WithBearer(token);
+        using var script = app.WithBearer(token);
 
         var listed = await owner.GetStringAsync("/api/v1/me/tokens");
         using var before = await script.GetAsync("/api/v1/locations");
@@ -73,7 +72,7 @@ public abstract class PersonalTokensTests(TestApp app)
         using var other = await app.ClientForAsync(stranger);
         using var anonymous = app.AnonymousClient();
 
-        using var old = await WithBearer(plain).GetAsync("/api/v1/locations");
+        using var old = await app.WithBearer(plain).GetAsync("/api/v1/locations");
         using var query = await anonymous.GetAsync($"/api/v1/locations?access_token={live}");
         using var foreign = await other.DeleteAsync($"/api/v1/me/tokens/{expired.Id}");
 
@@ -112,7 +111,7 @@ public abstract class PersonalTokensTests(TestApp app)
             new Dictionary<string, string> { ["Input.Name"] = "tableur", ["Input.Scope"] = "Read", ["Input.ExpiresInDays"] = "365" }, "/me/tokens");
         var (_, page) = await TestApp.ParseAsync(created);
         var token = page.QuerySelector("#new-token")!.TextContent;
-        using var api = WithBearer(token);
+        using var api = app.WithBearer(token);
         using var works = await api.GetAsync("/api/v1/locations");
         var (_, list) = await TestApp.GetHtmlAsync(browser, "/me/tokens");
         var revokeAction = list.QuerySelector("form[action*='handler=Revoke']")!.GetAttribute("action")!;
@@ -132,13 +131,6 @@ public abstract class PersonalTokensTests(TestApp app)
         var body = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.Created, body);
         return JsonDocument.Parse(body).RootElement.GetProperty("token").GetString()!;
-    }
-
-    private HttpClient WithBearer(string token)
-    {
-        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = TestApp.BaseUri });
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 }
 
