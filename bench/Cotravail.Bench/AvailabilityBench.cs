@@ -9,6 +9,8 @@ using Cotravail.Modules.Bookings;
 using Cotravail.Modules.Resources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Cotravail.Modules.Locations;
+using Cotravail.Modules.Members;
 
 namespace Cotravail.Bench;
 
@@ -196,7 +198,7 @@ internal static class AvailabilityBench
         var (userId, stamp) = await db.Users.Where(u => u.NormalizedEmail == Dataset.BenchEmail.ToUpperInvariant())
             .Select(u => new ValueTuple<Guid, string?>(u.Id, u.SecurityStamp)).SingleAsync();
         await CleanUpAsync(app, userId, DateTime.UnixEpoch);
-        var member = await Access.LoadAsync(db, userId, CancellationToken.None);
+        var member = await Access.LoadAsync(db, scope.ServiceProvider.GetRequiredService<IMemberLinks>(), userId, CancellationToken.None);
         var (token, plain) = ApiToken.Issue(userId, stamp, "bench", now, TimeSpan.FromDays(1));
         db.ApiTokens.Add(token);
         await db.SaveChangesAsync();

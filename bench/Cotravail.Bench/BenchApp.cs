@@ -110,7 +110,7 @@ internal sealed class BenchApp : WebApplicationFactory<Program>
         await db.SaveChangesAsync();
         LocationId = location.Id;
         Resources = ids;
-        Member = await Access.LoadAsync(db, user.Id, CancellationToken.None);
+        Member = await Access.LoadAsync(db, scope.ServiceProvider.GetRequiredService<IMemberLinks>(), user.Id, CancellationToken.None);
     }
 
     public override async ValueTask DisposeAsync()

@@ -2,6 +2,7 @@ using Cotravail.Common.Database;
 using Cotravail.Modules.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Cotravail.Modules.Locations;
 
 namespace Cotravail.BrowserTests.Infrastructure;
 

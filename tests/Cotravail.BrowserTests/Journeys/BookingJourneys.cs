@@ -6,6 +6,7 @@ using Cotravail.Modules.Bookings;
 using Cotravail.Modules.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Cotravail.Modules.Resources;
 
 namespace Cotravail.BrowserTests.Journeys;
 

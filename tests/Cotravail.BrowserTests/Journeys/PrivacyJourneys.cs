@@ -7,6 +7,7 @@ using Cotravail.Modules.Members;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Cotravail.Modules.Locations;
 
 namespace Cotravail.BrowserTests.Journeys;
 

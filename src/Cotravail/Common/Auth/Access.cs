@@ -27,7 +27,7 @@ internal sealed record AccessScope(
     public bool CanSee(Guid locationId) => CanManage(locationId) || HostedLocations.Contains(locationId);
 }
 
-internal sealed class Access(IHttpContextAccessor http, AppDb db)
+internal sealed class Access(IHttpContextAccessor http, AppDb db, IMemberLinks links)
 {
     private AccessScope? scope;
 
@@ -42,18 +42,18 @@ internal sealed class Access(IHttpContextAccessor http, AppDb db)
         {
             return scope = AccessScope.Anonymous;
         }
-        scope = await LoadAsync(db, userId, ct);
+        scope = await LoadAsync(db, links, userId, ct);
         return scope;
     }
 
-    public static async Task<AccessScope> LoadAsync(AppDb db, Guid userId, CancellationToken ct)
+    public static async Task<AccessScope> LoadAsync(AppDb db, IMemberLinks links, Guid userId, CancellationToken ct)
     {
         // The user and their member record in one query, their staff roles in another: every request pays for these.
         var user = await (
             from u in db.Users.AsNoTracking().Where(u => u.Id == userId && u.IsActive)
-            join m in db.Members.AsNoTracking() on u.Id equals m.UserId into members
+            join m in links.Query(db) on (Guid?)u.Id equals m.UserId into members
             from m in members.DefaultIfEmpty()
-            select new { u.IsNetworkAdmin, MemberId = (Guid?)m!.Id, CompanyId = m.CompanyId, IsCompanyAdmin = (bool?)m.IsCompanyAdmin })
+            select new { u.IsNetworkAdmin, MemberId = (Guid?)m!.MemberId, CompanyId = m.CompanyId, IsCompanyAdmin = (bool?)m.IsCompanyAdmin })
             .FirstOrDefaultAsync(ct);
         if (user is null)
         {

@@ -1,14 +1,13 @@
 using Cotravail.Common.Database;
 using Cotravail.Common.Localization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Cotravail.Common.Auth;
 
 /// The password rules for every way a password is set (setup, create-admin, reset, invitation,
 /// change): UserManager runs every IPasswordValidator. Messages come out in the request's language.
-internal sealed class PasswordPolicy(AppDb db, IStringLocalizer<SharedResource> l) : IPasswordValidator<User>
+internal sealed class PasswordPolicy(AppDb db, IEnumerable<IOrganisationNames> organisation, IStringLocalizer<SharedResource> l) : IPasswordValidator<User>
 {
     public async Task<IdentityResult> ValidateAsync(UserManager<User> manager, User user, string? password)
     {
@@ -26,8 +25,11 @@ internal sealed class PasswordPolicy(AppDb db, IStringLocalizer<SharedResource> 
         {
             return Failed("PasswordTooCommon", l["This password is one of the most common ones: choose another."]);
         }
-        var names = await db.Network.Select(n => n.Name).ToListAsync();
-        names.AddRange(await db.Locations.Select(x => x.Name).ToListAsync());
+        var names = new List<string>();
+        foreach (var source in organisation)
+        {
+            names.AddRange(await source.NamesAsync(db));
+        }
         return PasswordRules.ContainsAny(password, names)
             ? Failed("PasswordContainsOrganisationName", l["The password must not contain the name of the network or of one of its spaces."])
             : IdentityResult.Success;

@@ -1,4 +1,3 @@
-using Cotravail.Modules.Locations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -38,7 +37,7 @@ internal sealed class StaffAssignmentConfiguration : IEntityTypeConfiguration<St
         builder.HasKey(s => new { s.UserId, s.LocationId });
         builder.Property(s => s.Role).HasConversion<string>().HasMaxLength(20);
         builder.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Location>().WithMany().HasForeignKey(s => s.LocationId).OnDelete(DeleteBehavior.Cascade);
+        // The foreign key to the location is declared by the Locations module (LocationConfiguration).
         builder.HasIndex(s => s.LocationId);
     }
 }

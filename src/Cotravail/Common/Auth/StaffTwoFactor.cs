@@ -6,7 +6,7 @@ namespace Cotravail.Common.Auth;
 /// Cotravail:Security:RequireTwoFactorForStaff (default: on in Production, off elsewhere so the demo
 /// accounts work): network admins and location managers without two-factor authentication are sent
 /// to enrol before the back office opens, and get no API token.
-internal sealed class StaffTwoFactor(IConfiguration config, IHostEnvironment environment, AppDb db)
+internal sealed class StaffTwoFactor(IConfiguration config, IHostEnvironment environment, AppDb db, IMemberLinks links)
 {
     public const string EnrolPath = "/me/security/two-factor";
 
@@ -18,7 +18,7 @@ internal sealed class StaffTwoFactor(IConfiguration config, IHostEnvironment env
         {
             return false;
         }
-        var scope = await Access.LoadAsync(db, userId, ct);
+        var scope = await Access.LoadAsync(db, links, userId, ct);
         return scope.IsManager && !await db.Users.AnyAsync(u => u.Id == userId && u.TwoFactorEnabled, ct);
     }
 }

@@ -1,7 +1,6 @@
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Email;
-using Cotravail.Modules.Demo;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,6 +8,7 @@ namespace Cotravail.Common.Cli;
 
 /// Verbs of the same executable: `migrate`, `seed-demo`, `create-admin --email E --password P [--name N]`,
 /// `schema-script [--out FILE]` (the model's CREATE script for the configured engine, to write the next migration from).
+/// A module adds a verb of its own by registering a CliCommand (the demo module's `seed-demo`).
 internal static class CommandLine
 {
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
@@ -20,13 +20,13 @@ internal static class CommandLine
         }
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var exitCode = verb switch
+        var added = services.GetServices<CliCommand>().FirstOrDefault(c => c.Verb == verb);
+        var exitCode = added is not null ? await RunAddedAsync(added, services) : verb switch
         {
             "migrate" => await MigrateAsync(services),
-            "seed-demo" => await SeedDemoAsync(services),
             "create-admin" => await CreateAdminAsync(services, app.Configuration),
             "schema-script" => await SchemaScriptAsync(services, app.Configuration["out"]),
-            _ => Unknown(verb),
+            _ => Unknown(verb, services.GetServices<CliCommand>().Select(c => c.Verb)),
         };
         Environment.ExitCode = exitCode;
         return true;
@@ -39,12 +39,11 @@ internal static class CommandLine
         return 0;
     }
 
-    private static async Task<int> SeedDemoAsync(IServiceProvider services)
+    /// A module's verb runs on a migrated database.
+    private static async Task<int> RunAddedAsync(CliCommand command, IServiceProvider services)
     {
         await services.GetRequiredService<MigrationRunner>().MigrateAsync();
-        var seeded = await services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
-        Console.WriteLine(seeded ? "Demo network created." : "The database already holds data: nothing seeded.");
-        return 0;
+        return await command.RunAsync(services);
     }
 
     private static async Task<int> CreateAdminAsync(IServiceProvider services, IConfiguration configuration)
@@ -96,9 +95,12 @@ internal static class CommandLine
         return 0;
     }
 
-    private static int Unknown(string verb)
+    private static int Unknown(string verb, IEnumerable<string> verbs)
     {
-        Console.Error.WriteLine($"Unknown command '{verb}'. Commands: migrate, seed-demo, create-admin, schema-script.");
+        Console.Error.WriteLine($"Unknown command '{verb}'. Commands: migrate, create-admin, schema-script, {string.Join(", ", verbs)}.");
         return 2;
     }
 }
+
+/// A verb of the command line that a module adds (Common runs it, and names no module).
+internal sealed record CliCommand(string Verb, Func<IServiceProvider, Task<int>> RunAsync);

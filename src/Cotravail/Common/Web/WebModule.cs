@@ -36,7 +36,6 @@ internal static class WebModule
             return Task.CompletedTask;
         }));
         services.AddRequestLimits();
-        services.AddScoped<SiteInfo>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

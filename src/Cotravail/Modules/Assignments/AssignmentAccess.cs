@@ -1,6 +1,10 @@
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Companies;
+using Cotravail.Modules.Locations;
+using Cotravail.Modules.Members;
+using Cotravail.Modules.Resources;
 
 namespace Cotravail.Modules.Assignments;
 
@@ -23,13 +27,13 @@ internal static class AssignmentAccess
         assignments.Select(a => new AssignmentResponse(
             a.Id,
             a.ResourceId,
-            db.Resources.Where(r => r.Id == a.ResourceId).Select(r => r.Name).First(),
+            db.Set<Resource>().Where(r => r.Id == a.ResourceId).Select(r => r.Name).First(),
             a.LocationId,
-            db.Locations.Where(l => l.Id == a.LocationId).Select(l => l.Name).First(),
+            db.Set<Location>().Where(l => l.Id == a.LocationId).Select(l => l.Name).First(),
             a.MemberId,
-            db.Members.Where(m => m.Id == a.MemberId).Select(m => m.FirstName + " " + m.LastName).FirstOrDefault(),
+            db.Set<Member>().Where(m => m.Id == a.MemberId).Select(m => m.FirstName + " " + m.LastName).FirstOrDefault(),
             a.CompanyId,
-            db.Companies.Where(c => c.Id == a.CompanyId).Select(c => c.LegalName).FirstOrDefault(),
+            db.Set<Company>().Where(c => c.Id == a.CompanyId).Select(c => c.LegalName).FirstOrDefault(),
             a.From,
             a.To,
             a.MonthlyPriceCents / 100m,

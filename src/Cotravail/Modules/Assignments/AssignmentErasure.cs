@@ -1,5 +1,6 @@
 using Cotravail.Modules.Privacy.Erasure;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Locations;
 
 namespace Cotravail.Modules.Assignments;
 

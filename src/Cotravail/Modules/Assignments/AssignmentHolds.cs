@@ -3,6 +3,7 @@ using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
 using Cotravail.Modules.Resources;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Members;
 
 namespace Cotravail.Modules.Assignments;
 

@@ -4,6 +4,7 @@ using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Locations;
 
 namespace Cotravail.Modules.Assignments;
 

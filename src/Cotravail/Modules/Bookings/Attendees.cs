@@ -3,6 +3,7 @@ using Cotravail.Common.Database;
 using Cotravail.Common.Email;
 using Cotravail.Common.Errors;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Members;
 
 namespace Cotravail.Modules.Bookings;
 
@@ -119,7 +120,7 @@ internal sealed class Attendees(AppDb db, BookingNotice notice, TimeProvider clo
             {
                 a.BookingId,
                 Response = new AttendeeResponse(a.Id, a.MemberId, a.Email,
-                    a.MemberId == null ? a.Name ?? "" : db.Members.Where(m => m.Id == a.MemberId).Select(m => m.FirstName + " " + m.LastName).First()),
+                    a.MemberId == null ? a.Name ?? "" : db.Set<Member>().Where(m => m.Id == a.MemberId).Select(m => m.FirstName + " " + m.LastName).First()),
             })
             .ToListAsync(ct);
         return rows.GroupBy(r => r.BookingId).ToDictionary(g => g.Key, g => g.Select(r => r.Response).ToList());

@@ -6,6 +6,7 @@ using Cotravail.Common.Errors;
 using Cotravail.Modules.Locations;
 using Cotravail.Modules.Resources;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Members;
 
 namespace Cotravail.Modules.Bookings;
 
@@ -126,7 +127,7 @@ internal static class BookResource
     public static async Task<Result<Prepared>> PrepareChangeAsync(Booking current, Request request, AppDb db, TimeProvider clock, CancellationToken ct)
     {
         var resource = await db.Resources.AsNoTracking()
-            .FirstOrDefaultAsync(r => r.Id == request.ResourceId && r.IsActive && db.Locations.Any(l => l.Id == r.LocationId && l.IsActive), ct);
+            .FirstOrDefaultAsync(r => r.Id == request.ResourceId && r.IsActive && db.Set<Location>().Any(l => l.Id == r.LocationId && l.IsActive), ct);
         if (resource is null)
         {
             return new NotFound("Resource");

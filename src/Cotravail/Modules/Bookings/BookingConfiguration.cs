@@ -29,6 +29,6 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
         builder.HasIndex(b => new { b.MemberId, b.Start });
         // Only bookings of a series: the others (most) cost no entry in it.
         builder.HasIndex(b => b.SeriesId).HasFilter("\"SeriesId\" IS NOT NULL");
-        builder.ToTable(t => t.HasCheckConstraint("CK_Bookings_Slot", "\"Start\" < \"End\" AND \"BlockStart\" <= \"Start\" AND \"End\" <= \"BlockEnd\" AND \"Seat\" >= 1"));
+        builder.ToTable("Bookings", t => t.HasCheckConstraint("CK_Bookings_Slot", "\"Start\" < \"End\" AND \"BlockStart\" <= \"Start\" AND \"End\" <= \"BlockEnd\" AND \"Seat\" >= 1"));
     }
 }

@@ -2,6 +2,10 @@ using Cotravail.Common.Database;
 using Cotravail.Common.Email;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Cotravail.Modules.Locations;
+using Cotravail.Modules.Members;
+using Cotravail.Modules.Network;
+using Cotravail.Modules.Resources;
 
 namespace Cotravail.Modules.Bookings;
 
@@ -38,9 +42,9 @@ internal sealed class BookingNotice(AppDb db, Outbox outbox, MailDelivery mail, 
         var about = await db.Bookings.Where(b => b.Id == bookingId && b.MemberId != null)
             .Select(b => new
             {
-                Member = db.Members.Where(m => m.Id == b.MemberId).Select(m => new { m.FirstName, m.Email, m.UserId }).First(),
-                Resource = db.Resources.Where(r => r.Id == b.ResourceId).Select(r => r.Name).First(),
-                Zone = db.Locations.Where(l => l.Id == b.LocationId).Select(l => l.TimeZone).First(),
+                Member = db.Set<Member>().Where(m => m.Id == b.MemberId).Select(m => new { m.FirstName, m.Email, m.UserId }).First(),
+                Resource = db.Set<Resource>().Where(r => r.Id == b.ResourceId).Select(r => r.Name).First(),
+                Zone = db.Set<Location>().Where(l => l.Id == b.LocationId).Select(l => l.TimeZone).First(),
                 b.Start,
             })
             .FirstOrDefaultAsync(ct);

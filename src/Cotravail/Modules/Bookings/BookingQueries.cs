@@ -3,6 +3,9 @@ using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Locations;
+using Cotravail.Modules.Members;
+using Cotravail.Modules.Resources;
 
 namespace Cotravail.Modules.Bookings;
 
@@ -23,7 +26,7 @@ internal static class BookingQueries
         var user = scope.UserId;
         var company = scope.CompanyAdminOf;
         return bookings.Where(b => locations.Contains(b.LocationId) || b.BookedByUserId == user || (self != null && b.MemberId == self)
-            || (company != null && db.Members.Any(m => m.Id == b.MemberId && m.CompanyId == company)));
+            || (company != null && db.Set<Member>().Any(m => m.Id == b.MemberId && m.CompanyId == company)));
     }
 
     public static async Task<Page<BookingResponse>> ListAsync(Query query, AppDb db, AccessScope scope, TimeProvider clock, CancellationToken ct)
@@ -46,8 +49,8 @@ internal static class BookingQueries
             .Select(b => new
             {
                 Booking = b,
-                Resource = db.Resources.Where(r => r.Id == b.ResourceId).Select(r => r.Name).First(),
-                Zone = db.Locations.Where(l => l.Id == b.LocationId).Select(l => l.TimeZone).First(),
+                Resource = db.Set<Resource>().Where(r => r.Id == b.ResourceId).Select(r => r.Name).First(),
+                Zone = db.Set<Location>().Where(l => l.Id == b.LocationId).Select(l => l.TimeZone).First(),
             })
             .AsNoTracking().ToPageAsync(PageRequest.Of(query.Page, query.PageSize), ct);
         var attendees = await Attendees.ListAsync(db, [.. rows.Items.Select(r => r.Booking.Id)], ct);
@@ -60,8 +63,8 @@ internal static class BookingQueries
             .Select(b => new
             {
                 Booking = b,
-                Resource = db.Resources.Where(r => r.Id == b.ResourceId).Select(r => r.Name).First(),
-                Zone = db.Locations.Where(l => l.Id == b.LocationId).Select(l => l.TimeZone).First(),
+                Resource = db.Set<Resource>().Where(r => r.Id == b.ResourceId).Select(r => r.Name).First(),
+                Zone = db.Set<Location>().Where(l => l.Id == b.LocationId).Select(l => l.TimeZone).First(),
             })
             .AsNoTracking().FirstOrDefaultAsync(ct);
         if (row is null)

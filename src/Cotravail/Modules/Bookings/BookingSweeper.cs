@@ -2,6 +2,7 @@ using Cotravail.Common.Database;
 using Cotravail.Common.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Cotravail.Modules.Resources;
 
 namespace Cotravail.Modules.Bookings;
 
@@ -25,7 +26,7 @@ internal sealed class BookingSweeper(AppDb db, BookingNotice notice, Waitlist wa
             .ToListAsync(ct);
         // Waitlist offers' holds are Pending too, but lapse with their offer (below), not as requests.
         var pending = await db.Bookings.Where(b => b.Status == BookingStatus.Pending && b.Start >= since
-                && !db.Waitlist.Any(w => w.BookingId == b.Id && w.Status == WaitlistStatus.Offered))
+                && !db.Set<WaitlistEntry>().Any(w => w.BookingId == b.Id && w.Status == WaitlistStatus.Offered))
             .Select(b => new { b.Id, CreatedAt = b.ChangedAt ?? b.CreatedAt, b.Start }).ToListAsync(ct);
         var changed = 0;
         foreach (var late in noShows.Where(b => DateTime.SpecifyKind(b.Start, DateTimeKind.Utc).AddMinutes(b.CheckInMinutes) <= now))

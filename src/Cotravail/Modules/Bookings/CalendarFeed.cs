@@ -41,6 +41,7 @@ internal sealed class CalendarFeedConfiguration : IEntityTypeConfiguration<Calen
 {
     public void Configure(EntityTypeBuilder<CalendarFeed> builder)
     {
+        builder.ToTable("CalendarFeeds");
         builder.HasKey(f => f.Id);
         builder.Property(f => f.Id).ValueGeneratedNever();
         builder.Property(f => f.TokenHash).HasMaxLength(64);

@@ -2,6 +2,7 @@ using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Resources;
 
 namespace Cotravail.Modules.Bookings;
 
@@ -46,7 +47,7 @@ internal sealed class CalendarFeeds(AppDb db, TimeProvider clock)
     public Task<List<FeedResponse>> ListMineAsync(AccessScope scope, CancellationToken ct) =>
         db.CalendarFeeds.AsNoTracking().Where(f => f.UserId == scope.UserId && f.RevokedAt == null)
             .OrderByDescending(f => f.CreatedAt)
-            .Select(f => new FeedResponse(f.Id, f.ResourceId, db.Resources.Where(r => r.Id == f.ResourceId).Select(r => r.Name).FirstOrDefault(), f.CreatedAt))
+            .Select(f => new FeedResponse(f.Id, f.ResourceId, db.Set<Resource>().Where(r => r.Id == f.ResourceId).Select(r => r.Name).FirstOrDefault(), f.CreatedAt))
             .ToListAsync(ct);
 
     public async Task<Result<bool>> RevokeAsync(Guid id, AccessScope scope, CancellationToken ct)

@@ -2,6 +2,7 @@ using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Resources;
 
 namespace Cotravail.Modules.Bookings;
 

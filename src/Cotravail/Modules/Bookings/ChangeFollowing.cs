@@ -6,6 +6,7 @@ using Cotravail.Common.Errors;
 using Cotravail.Common.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Cotravail.Modules.Locations;
 
 namespace Cotravail.Modules.Bookings;
 

@@ -24,7 +24,7 @@ internal sealed class DecideBooking(AppDb db, BookingNotice notice)
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // A waitlist offer's hold is Pending too, but it is the member's to accept, not a request to decide.
         var changed = await db.Bookings.Where(b => b.Id == id && b.Status == BookingStatus.Pending
-                && !db.Waitlist.Any(w => w.BookingId == b.Id && w.Status == WaitlistStatus.Offered))
+                && !db.Set<WaitlistEntry>().Any(w => w.BookingId == b.Id && w.Status == WaitlistStatus.Offered))
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, to), ct);
         if (changed != 1)
         {

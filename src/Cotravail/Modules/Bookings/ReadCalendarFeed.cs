@@ -1,6 +1,9 @@
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Locations;
+using Cotravail.Modules.Members;
+using Cotravail.Modules.Resources;
 
 namespace Cotravail.Modules.Bookings;
 
@@ -41,8 +44,8 @@ internal static class ReadCalendarFeed
             .Select(b => new
             {
                 b.Id, b.Start, b.End, b.Title, b.Status, b.CreatedAt, b.CancelledAt,
-                Resource = db.Resources.Where(r => r.Id == b.ResourceId).Select(r => r.Name).First(),
-                Location = db.Locations.Where(l => l.Id == b.LocationId).Select(l => l.Name + ", " + l.Street + ", " + l.PostalCode + " " + l.City).First(),
+                Resource = db.Set<Resource>().Where(r => r.Id == b.ResourceId).Select(r => r.Name).First(),
+                Location = db.Set<Location>().Where(l => l.Id == b.LocationId).Select(l => l.Name + ", " + l.Street + ", " + l.PostalCode + " " + l.City).First(),
             })
             .Take(5000).AsNoTracking().ToListAsync(ct);
         return ICalendar.Write(name, events.Select(e => new CalendarEvent(

@@ -106,7 +106,7 @@ internal sealed class ResourceCatalog
             }
             var generation = BookingRules.Generation; // read before loading: a save meanwhile makes it stale at once
             var resources = await db.Resources.AsNoTracking()
-                .Where(r => r.IsActive && db.Locations.Any(l => l.Id == r.LocationId && l.IsActive)).ToListAsync(ct);
+                .Where(r => r.IsActive && db.Set<Location>().Any(l => l.Id == r.LocationId && l.IsActive)).ToListAsync(ct);
             var locations = await db.Locations.AsNoTracking().AsSplitQuery().Where(l => l.IsActive).ToListAsync(ct);
             var loaded = new ResourceCatalog(resources, locations, generation);
             Catalogs[source] = loaded;

@@ -16,7 +16,7 @@ namespace Cotravail.Modules.Bookings;
 /// the database's no-overlap guarantee covers it and nobody else can take the slot; the entry becomes
 /// Offered and points at it. Accepting, declining and expiring are conditional UPDATEs of the entry
 /// from Offered (then of the hold from Pending) in one transaction, so exactly one of them wins.
-internal sealed class Waitlist(AppDb db, TimeProvider clock, BookingNotice notice, SiteLinks links)
+internal sealed class Waitlist(AppDb db, TimeProvider clock, BookingNotice notice, SiteLinks links, IMemberLinks members)
 {
     internal sealed record EntryResponse(
         Guid Id, Guid ResourceId, string Start, string End, WaitlistStatus Status, Guid? BookingId, DateTime? OfferExpiresAt);
@@ -162,7 +162,7 @@ internal sealed class Waitlist(AppDb db, TimeProvider clock, BookingNotice notic
         var promoted = 0;
         foreach (var (entry, mode, offerMinutes) in waiting.Select(x => (x.Entry, x.WaitlistMode, x.OfferMinutes)))
         {
-            var scope = await Access.LoadAsync(db, entry.UserId, ct);
+            var scope = await Access.LoadAsync(db, members, entry.UserId, ct);
             var request = new BookResource.Request { ResourceId = entry.ResourceId, Start = entry.LocalStart, End = entry.LocalEnd, Title = entry.Title, MemberId = entry.MemberId };
             var prepared = await BookResource.PrepareAsync(request, db, scope, clock, ct);
             if (!prepared.IsOk)

@@ -2,6 +2,7 @@ using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Members;
 
 namespace Cotravail.Modules.Companies;
 
@@ -27,7 +28,7 @@ internal static class CompanyAccess
             return companies;
         }
         var managed = scope.ManagedLocations.ToList();
-        return companies.Where(c => db.Members.Any(m => m.CompanyId == c.Id && managed.Contains(m.HomeLocationId)));
+        return companies.Where(c => db.Set<Member>().Any(m => m.CompanyId == c.Id && managed.Contains(m.HomeLocationId)));
     }
 
     /// A company to change: not visible is 404, visible but not the caller's to change is 403 (ADR 4).
@@ -48,8 +49,8 @@ internal static class CompanyAccess
     public static IQueryable<CompanyResponse> ToResponses(this IQueryable<Company> companies, AppDb db) =>
         companies.Select(c => new CompanyResponse(
             c.Id, c.LegalName, c.Siren, c.VatNumber, c.Street, c.PostalCode, c.City, c.CountryCode, c.BillingContactName, c.BillingEmail,
-            db.Members.Count(m => m.CompanyId == c.Id),
-            db.Members.Count(m => m.CompanyId == c.Id && m.BilledToCompany),
+            db.Set<Member>().Count(m => m.CompanyId == c.Id),
+            db.Set<Member>().Count(m => m.CompanyId == c.Id && m.BilledToCompany),
             c.IsActive));
 
     public static Task<CompanyResponse> ResponseAsync(AppDb db, Guid id, CancellationToken ct) =>

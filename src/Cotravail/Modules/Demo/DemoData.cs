@@ -2,6 +2,8 @@ using Cotravail.Common.Auth;
 using Cotravail.Modules.Locations;
 using Cotravail.Modules.Members;
 using Cotravail.Modules.Network;
+using Cotravail.Modules.Companies;
+using Cotravail.Modules.Resources;
 
 namespace Cotravail.Modules.Demo;
 

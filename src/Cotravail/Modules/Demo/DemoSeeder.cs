@@ -2,6 +2,7 @@ using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Locations;
 
 namespace Cotravail.Modules.Demo;
 

@@ -2,6 +2,9 @@ using Cotravail.Common.Database;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Locations;
+using Cotravail.Modules.Network;
+using Cotravail.Modules.Resources;
 
 namespace Cotravail.Modules.Home;
 
@@ -22,7 +25,7 @@ internal sealed class IndexModel(AppDb db) : PageModel
         NetworkName = network?.Name ?? NetworkName;
         Tagline = network?.Tagline;
         Locations = await db.Locations.Where(l => l.IsActive).OrderBy(l => l.Name)
-            .Select(l => new LocationCard(l.Slug, l.Name, l.City, l.Description, db.Resources.Count(r => r.LocationId == l.Id && r.IsActive)))
+            .Select(l => new LocationCard(l.Slug, l.Name, l.City, l.Description, db.Set<Resource>().Count(r => r.LocationId == l.Id && r.IsActive)))
             .ToListAsync(ct);
     }
 }

@@ -5,6 +5,7 @@ using Cotravail.Common.Email;
 using Cotravail.Common.Errors;
 using Cotravail.Modules.Members;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Locations;
 
 namespace Cotravail.Modules.Joining;
 

@@ -4,6 +4,8 @@ using Cotravail.Common.Email;
 using Cotravail.Common.Errors;
 using Cotravail.Modules.Members;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Companies;
+using Cotravail.Modules.Locations;
 
 namespace Cotravail.Modules.Joining;
 

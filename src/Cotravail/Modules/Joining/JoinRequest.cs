@@ -102,6 +102,7 @@ internal sealed class JoinRequestConfiguration : IEntityTypeConfiguration<JoinRe
 {
     public void Configure(EntityTypeBuilder<JoinRequest> builder)
     {
+        builder.ToTable("JoinRequests");
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.FirstName).HasMaxLength(100);

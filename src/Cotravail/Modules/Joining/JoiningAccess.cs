@@ -2,6 +2,8 @@ using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Email;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Locations;
+using Cotravail.Modules.Members;
 
 namespace Cotravail.Modules.Joining;
 
@@ -32,14 +34,14 @@ internal static class JoiningAccess
 
     public static IQueryable<JoinRequestResponse> ToResponses(this IQueryable<JoinRequest> requests, AppDb db) =>
         requests.Select(r => new JoinRequestResponse(
-            r.Id, r.LocationId, db.Locations.Where(l => l.Id == r.LocationId).Select(l => l.Name).First(),
+            r.Id, r.LocationId, db.Set<Location>().Where(l => l.Id == r.LocationId).Select(l => l.Name).First(),
             r.FirstName, r.LastName, r.Email, r.Phone, r.Category, r.CompanyName, r.Message, r.Status,
             db.Users.Where(u => u.Id == r.UserId).Select(u => u.EmailConfirmed).FirstOrDefault(),
             r.CreatedAt, r.DecidedAt, r.DeclineReason, r.MemberId));
 
     public static IQueryable<InvitationResponse> ToResponses(this IQueryable<Invitation> invitations, AppDb db) =>
         invitations.Select(i => new InvitationResponse(
-            i.Id, i.Email, i.FirstName, i.LastName, i.LocationId, db.Locations.Where(l => l.Id == i.LocationId).Select(l => l.Name).First(),
+            i.Id, i.Email, i.FirstName, i.LastName, i.LocationId, db.Set<Location>().Where(l => l.Id == i.LocationId).Select(l => l.Name).First(),
             i.Category, i.CompanyId, i.CreatedAt, i.ExpiresAt, i.AcceptedAt));
 
     /// One person, one account: an email already used by an account or a member cannot join again.

@@ -6,6 +6,7 @@ using Cotravail.Common.Errors;
 using Cotravail.Modules.Account;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Locations;
 
 namespace Cotravail.Modules.Joining;
 

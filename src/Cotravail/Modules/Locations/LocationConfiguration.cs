@@ -1,3 +1,4 @@
+using Cotravail.Common.Auth;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -7,7 +8,9 @@ internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
 {
     public void Configure(EntityTypeBuilder<Location> builder)
     {
+        builder.ToTable("Locations");
         builder.HasKey(l => l.Id);
+        builder.HasMany<StaffAssignment>().WithOne().HasForeignKey(s => s.LocationId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(l => l.Id).ValueGeneratedNever();
         builder.Property(l => l.Slug).HasMaxLength(80);
         builder.HasIndex(l => l.Slug).IsUnique();

@@ -3,11 +3,15 @@ using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
 using Cotravail.Modules.Bookings;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Modules.Locations;
 
 internal static class LocationsModule
 {
+    public static IServiceCollection AddLocations(this IServiceCollection services) =>
+        services.AddSingleton<IOrganisationNames, LocationNames>();
+
     public static RouteGroupBuilder MapLocations(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/locations").WithTags("Locations");
@@ -38,4 +42,10 @@ internal static class LocationsModule
             .RequireAuthorization(Policies.NetworkAdmin);
         return api;
     }
+}
+
+/// The spaces' names, which no password may contain (PasswordPolicy).
+internal sealed class LocationNames : IOrganisationNames
+{
+    public Task<List<string>> NamesAsync(AppDb db) => db.Locations.Select(l => l.Name).ToListAsync();
 }

@@ -3,6 +3,7 @@ using Cotravail.Common.Database;
 using Cotravail.Modules.Members;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Locations;
 
 namespace Cotravail.Modules.Me;
 

@@ -3,6 +3,7 @@ using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Members;
 
 namespace Cotravail.Modules.Me;
 

@@ -53,7 +53,7 @@ internal static class ExportMembers
                 csv.WriteField(m.FirstName);
                 csv.WriteField(m.Email);
                 csv.WriteField(m.Phone);
-                csv.WriteField(l[EnumText.Of(m.Category)].Value);
+                csv.WriteField(l[MemberText.Of(m.Category)].Value);
                 csv.WriteField(m.HomeLocationName);
                 csv.WriteField(m.CompanyName);
                 csv.WriteField(m.BilledToCompany ? l["Yes"].Value : l["No"].Value);

@@ -1,6 +1,8 @@
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Companies;
+using Cotravail.Modules.Locations;
 
 namespace Cotravail.Modules.Members;
 
@@ -22,9 +24,9 @@ internal static class MemberAccess
     public static IQueryable<MemberResponse> ToResponses(this IQueryable<Member> members, AppDb db) =>
         members.Select(m => new MemberResponse(
             m.Id, m.FirstName, m.LastName, m.Email, m.Phone, m.Category, m.HomeLocationId,
-            db.Locations.Where(l => l.Id == m.HomeLocationId).Select(l => l.Name).First(),
+            db.Set<Location>().Where(l => l.Id == m.HomeLocationId).Select(l => l.Name).First(),
             m.CompanyId,
-            db.Companies.Where(c => c.Id == m.CompanyId).Select(c => c.LegalName).FirstOrDefault(),
+            db.Set<Company>().Where(c => c.Id == m.CompanyId).Select(c => c.LegalName).FirstOrDefault(),
             m.BilledToCompany, m.IsCompanyAdmin, m.UserId != null, m.IsActive));
 
     public static Task<MemberResponse> ResponseAsync(AppDb db, Guid id, CancellationToken ct) =>

@@ -9,6 +9,8 @@ namespace Cotravail.Modules.Members;
 
 internal static class MembersModule
 {
+    public static IServiceCollection AddMembers(this IServiceCollection services) => services.AddSingleton<IMemberLinks, MemberLinks>();
+
     public static RouteGroupBuilder MapMembers(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/members").WithTags("Members");

@@ -4,6 +4,8 @@ using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
 using Cotravail.Modules.Privacy.Erasure;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Companies;
+using Cotravail.Modules.Locations;
 
 namespace Cotravail.Modules.Members;
 

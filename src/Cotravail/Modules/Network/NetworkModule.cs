@@ -7,6 +7,10 @@ namespace Cotravail.Modules.Network;
 
 internal static class NetworkModule
 {
+    public static IServiceCollection AddNetwork(this IServiceCollection services) => services
+        .AddScoped<SiteInfo>()
+        .AddSingleton<IOrganisationNames, NetworkName>();
+
     public static RouteGroupBuilder MapNetwork(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/network").WithTags("Network");
@@ -40,4 +44,10 @@ internal static class UpdateNetwork
         await db.SaveChangesAsync(ct);
         return NetworkInput.From(network);
     }
+}
+
+/// The network's name, which no password may contain (PasswordPolicy).
+internal sealed class NetworkName : IOrganisationNames
+{
+    public Task<List<string>> NamesAsync(AppDb db) => db.Network.Select(n => n.Name).ToListAsync();
 }

@@ -1,6 +1,7 @@
 using Cotravail.Common;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
+using Cotravail.Modules.Locations;
 
 namespace Cotravail.Modules.Resources;
 

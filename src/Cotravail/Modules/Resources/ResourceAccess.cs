@@ -1,6 +1,7 @@
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Locations;
 
 namespace Cotravail.Modules.Resources;
 
@@ -18,7 +19,7 @@ internal static class ResourceAccess
             var ids = scope.StaffLocations;
             return resources.Where(r => ids.Contains(r.LocationId));
         }
-        return resources.Where(r => r.IsActive && db.Locations.Any(l => l.Id == r.LocationId && l.IsActive));
+        return resources.Where(r => r.IsActive && db.Set<Location>().Any(l => l.Id == r.LocationId && l.IsActive));
     }
 
     public static async Task<ResourceResponse?> ResponseAsync(AppDb db, Resource resource, CancellationToken ct)

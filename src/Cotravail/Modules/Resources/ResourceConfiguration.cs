@@ -46,6 +46,6 @@ internal sealed class ResourceConfiguration : IEntityTypeConfiguration<Resource>
         });
         builder.HasOne<Location>().WithMany().HasForeignKey(r => r.LocationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.LocationId, r.Name }).IsUnique();
-        builder.ToTable(t => t.HasCheckConstraint("CK_Resources_Capacity", "\"Capacity\" >= 1"));
+        builder.ToTable("Resources", t => t.HasCheckConstraint("CK_Resources_Capacity", "\"Capacity\" >= 1"));
     }
 }

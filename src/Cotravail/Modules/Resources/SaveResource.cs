@@ -3,6 +3,8 @@ using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Assignments;
+using Cotravail.Modules.Locations;
 
 namespace Cotravail.Modules.Resources;
 

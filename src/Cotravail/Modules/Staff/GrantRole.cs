@@ -6,6 +6,7 @@ using Cotravail.Common.Email;
 using Cotravail.Common.Errors;
 using Cotravail.Modules.Members;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Locations;
 
 namespace Cotravail.Modules.Staff;
 
@@ -76,7 +77,7 @@ internal sealed class GrantRole(AppDb db, AuditTrail audit)
             var email = Member.NormalizeEmail(input.Email);
             var normalized = email.ToUpperInvariant();
             return await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, ct)
-                ?? await db.Users.FirstOrDefaultAsync(u => db.Members.Any(m => m.Email == email && m.UserId == u.Id), ct);
+                ?? await db.Users.FirstOrDefaultAsync(u => db.Set<Member>().Any(m => m.Email == email && m.UserId == u.Id), ct);
         }
         return input.UserId is { } id ? await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct) : null;
     }

@@ -2,6 +2,7 @@ using Cotravail.Common.Audit;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Locations;
 
 namespace Cotravail.Modules.Staff;
 

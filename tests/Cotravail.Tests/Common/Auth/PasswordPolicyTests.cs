@@ -1,6 +1,8 @@
 using Cotravail.Common.Auth;
 using Cotravail.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Locations;
+using Cotravail.Modules.Network;
 
 namespace Cotravail.Tests.Common.Auth;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Cotravail.Modules.Demo;
 using Cotravail.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Locations;
 
 namespace Cotravail.Tests.Common.Auth;
 

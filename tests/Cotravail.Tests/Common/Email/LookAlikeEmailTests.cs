@@ -5,6 +5,7 @@ using Cotravail.Modules.Demo;
 using Cotravail.Tests.Infrastructure;
 using Cotravail.Tests.Modules.Locations;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Members;
 
 namespace Cotravail.Tests.Common.Email;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Cotravail.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Assignments;
 
 namespace Cotravail.Tests.Modules.Assignments;
 

@@ -5,6 +5,9 @@ using Cotravail.Common.Audit;
 using Cotravail.Tests.Infrastructure;
 using Cotravail.Modules.Resources;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Assignments;
+using Cotravail.Modules.Bookings;
+using Cotravail.Modules.Locations;
 
 namespace Cotravail.Tests.Modules.Assignments;
 

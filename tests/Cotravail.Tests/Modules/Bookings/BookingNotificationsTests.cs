@@ -9,6 +9,7 @@ using Cotravail.Modules.Resources;
 using Cotravail.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Cotravail.Modules.Members;
 
 namespace Cotravail.Tests.Modules.Bookings;
 

@@ -3,6 +3,8 @@ using System.Net;
 using Cotravail.Modules.Members;
 using Cotravail.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Bookings;
+using Cotravail.Modules.Locations;
 
 namespace Cotravail.Tests.Modules.Bookings;
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Cotravail.Modules.Resources;
 using Cotravail.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Bookings;
 
 namespace Cotravail.Tests.Modules.Bookings;
 

@@ -7,6 +7,8 @@ using Cotravail.Modules.Members;
 using Cotravail.Modules.Resources;
 using Cotravail.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Bookings;
+using Cotravail.Modules.Locations;
 
 namespace Cotravail.Tests.Modules.Bookings;
 

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Cotravail.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Bookings;
 
 namespace Cotravail.Tests.Modules.Bookings;
 

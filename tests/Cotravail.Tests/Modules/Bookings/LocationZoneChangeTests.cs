@@ -5,6 +5,9 @@ using System.Text.Json;
 using Cotravail.Common.Audit;
 using Cotravail.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Bookings;
+using Cotravail.Modules.Locations;
+using Cotravail.Modules.Resources;
 
 namespace Cotravail.Tests.Modules.Bookings;
 

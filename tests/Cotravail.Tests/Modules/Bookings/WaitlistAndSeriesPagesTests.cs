@@ -6,6 +6,7 @@ using Cotravail.Modules.Bookings;
 using Cotravail.Modules.Resources;
 using Cotravail.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Members;
 
 namespace Cotravail.Tests.Modules.Bookings;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Cotravail.Common.Auth;
 using Cotravail.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Companies;
 
 namespace Cotravail.Tests.Modules.Companies;
 

@@ -7,6 +7,7 @@ using Cotravail.Modules.Joining;
 using Cotravail.Modules.Members;
 using Cotravail.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Locations;
 
 namespace Cotravail.Tests.Modules.Joining;
 

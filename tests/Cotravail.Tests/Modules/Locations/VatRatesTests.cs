@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Cotravail.Tests.Infrastructure;
 using Cotravail.Tests.Modules.Bookings;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Locations;
 
 namespace Cotravail.Tests.Modules.Locations;
 

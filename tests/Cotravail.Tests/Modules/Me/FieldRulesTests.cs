@@ -6,6 +6,8 @@ using Cotravail.Modules.Members;
 using Cotravail.Tests.Infrastructure;
 using Cotravail.Tests.Modules.Locations;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Companies;
+using Cotravail.Modules.Locations;
 
 namespace Cotravail.Tests.Modules.Me;
 

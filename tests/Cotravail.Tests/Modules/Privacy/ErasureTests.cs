@@ -12,6 +12,8 @@ using Cotravail.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Cotravail.Modules.Locations;
+using Cotravail.Modules.Members;
 
 namespace Cotravail.Tests.Modules.Privacy;
 

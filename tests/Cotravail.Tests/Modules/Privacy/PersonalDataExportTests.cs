@@ -17,6 +17,8 @@ using Cotravail.Modules.Privacy.Export;
 using Cotravail.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Locations;
+using Cotravail.Modules.Resources;
 
 namespace Cotravail.Tests.Modules.Privacy;
 

@@ -6,6 +6,7 @@ using Cotravail.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Cotravail.Modules.Privacy;
 
 namespace Cotravail.Tests.Modules.Privacy;
 

@@ -3,6 +3,7 @@ using Cotravail.Modules.Demo;
 using Cotravail.Modules.Members;
 using Cotravail.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Locations;
 
 namespace Cotravail.Tests.Modules.Privacy;
 

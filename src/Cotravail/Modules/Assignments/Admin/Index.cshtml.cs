@@ -12,6 +12,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Cotravail.Modules.Locations;
+using Cotravail.Modules.Companies;
 
 namespace Cotravail.Modules.Assignments.Admin;
 
@@ -91,13 +93,13 @@ internal sealed class IndexModel(AppDb db, Access access, AuditTrail audit, Time
     {
         var scope = await access.GetAsync(ct);
         CanManage = scope.IsManager;
-        Locations = await Choices.LocationsAsync(db, scope, manageableOnly: false, ct);
+        Locations = await LocationChoices.ListAsync(db, scope, manageableOnly: false, ct);
         Results = await ListAssignments.HandleAsync(Query, db, scope, clock, ct);
         if (!CanManage)
         {
             return;
         }
-        var managed = (await Choices.LocationsAsync(db, scope, manageableOnly: true, ct)).Select(c => c.Id).ToList();
+        var managed = (await LocationChoices.ListAsync(db, scope, manageableOnly: true, ct)).Select(c => c.Id).ToList();
         Resources = await db.Resources.AsNoTracking()
             .Where(r => r.IsActive && managed.Contains(r.LocationId) && (r.Kind == ResourceKind.DedicatedDesk || r.Kind == ResourceKind.PrivateOffice))
             .Join(db.Locations, r => r.LocationId, x => x.Id, (r, x) => new { r.Id, r.Name, Location = x.Name })
@@ -105,6 +107,6 @@ internal sealed class IndexModel(AppDb db, Access access, AuditTrail audit, Time
         Members = await db.Members.VisibleTo(scope).AsNoTracking().Where(m => m.IsActive)
             .OrderBy(m => m.LastName).ThenBy(m => m.FirstName).Take(1000)
             .Select(m => new Choice(m.Id, m.LastName + " " + m.FirstName + " <" + m.Email + ">")).ToListAsync(ct);
-        Companies = await Choices.CompaniesAsync(db, scope, ct);
+        Companies = await CompanyChoices.ListAsync(db, scope, ct);
     }
 }

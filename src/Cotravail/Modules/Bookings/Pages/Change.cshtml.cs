@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Cotravail.Modules.Locations;
+using Cotravail.Modules.Resources;
 
 namespace Cotravail.Modules.Bookings.Pages;
 
@@ -115,8 +117,8 @@ internal sealed class ChangeModel(AppDb db, Access access, TimeProvider clock, C
             .Select(b => new
             {
                 b.ResourceId, b.LocationId, b.Start, b.End, b.SeriesId,
-                Resource = db.Resources.Where(r => r.Id == b.ResourceId).Select(r => r.Name).First(),
-                Zone = db.Locations.Where(x => x.Id == b.LocationId).Select(x => x.TimeZone).First(),
+                Resource = db.Set<Resource>().Where(r => r.Id == b.ResourceId).Select(r => r.Name).First(),
+                Zone = db.Set<Location>().Where(x => x.Id == b.LocationId).Select(x => x.TimeZone).First(),
             })
             .FirstOrDefaultAsync(ct);
         if (booking is null)

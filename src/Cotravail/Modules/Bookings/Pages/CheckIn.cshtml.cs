@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Cotravail.Modules.Locations;
 
 namespace Cotravail.Modules.Bookings.Pages;
 
@@ -42,8 +43,8 @@ internal sealed class CheckInModel(AppDb db, Access access, TimeProvider clock, 
             .Select(r => new
             {
                 r.Name,
-                Location = db.Locations.Where(x => x.Id == r.LocationId).Select(x => x.Name).First(),
-                TimeZone = db.Locations.Where(x => x.Id == r.LocationId).Select(x => x.TimeZone).First(),
+                Location = db.Set<Location>().Where(x => x.Id == r.LocationId).Select(x => x.Name).First(),
+                TimeZone = db.Set<Location>().Where(x => x.Id == r.LocationId).Select(x => x.TimeZone).First(),
             })
             .FirstOrDefaultAsync(ct);
         if (resource is null)

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Cotravail.Modules.Locations;
+using Cotravail.Modules.Resources;
 
 namespace Cotravail.Modules.Bookings.Pages;
 
@@ -37,7 +39,7 @@ internal sealed class MineModel(AppDb db, Access access, TimeProvider clock, Wai
         var (user, member) = (scope.UserId, scope.MemberId);
         // A waitlist offer's hold is shown as the offer (accept or decline), and is no booking of mine unless accepted.
         var mine = db.Bookings.AsNoTracking().Where(b => (b.BookedByUserId == user || (member != null && b.MemberId == member))
-            && !db.Waitlist.Any(w => w.BookingId == b.Id && w.Status != WaitlistStatus.Booked));
+            && !db.Set<WaitlistEntry>().Any(w => w.BookingId == b.Id && w.Status != WaitlistStatus.Booked));
         var coming = Lines(await Rows(mine.Where(b => b.End > now).OrderBy(b => b.Start)).Take(100).ToListAsync(ct), now);
         var attendees = await Attendees.ListAsync(db, [.. coming.Select(b => b.Id)], ct);
         Coming = [.. coming.Select(b => attendees.TryGetValue(b.Id, out var people)
@@ -50,9 +52,9 @@ internal sealed class MineModel(AppDb db, Access access, TimeProvider clock, Wai
             .Select(w => new
             {
                 w.Id,
-                Resource = db.Resources.Where(r => r.Id == w.ResourceId).Select(r => r.Name).First(),
-                Location = db.Locations.Where(x => x.Id == w.LocationId).Select(x => x.Name).First(),
-                Zone = db.Locations.Where(x => x.Id == w.LocationId).Select(x => x.TimeZone).First(),
+                Resource = db.Set<Resource>().Where(r => r.Id == w.ResourceId).Select(r => r.Name).First(),
+                Location = db.Set<Location>().Where(x => x.Id == w.LocationId).Select(x => x.Name).First(),
+                Zone = db.Set<Location>().Where(x => x.Id == w.LocationId).Select(x => x.TimeZone).First(),
                 w.StartUtc, w.LocalEnd, w.Status, w.OfferExpiresAt,
             }).ToListAsync(ct);
         Waiting = [.. waits.Select(w =>
@@ -119,11 +121,11 @@ internal sealed class MineModel(AppDb db, Access access, TimeProvider clock, Wai
 
     private IQueryable<Row> Rows(IQueryable<Booking> bookings) => bookings.Select(b => new Row(
         b.Id,
-        db.Resources.Where(r => r.Id == b.ResourceId).Select(r => r.Name).First(),
-        db.Locations.Where(x => x.Id == b.LocationId).Select(x => x.Name).First(),
-        db.Locations.Where(x => x.Id == b.LocationId).Select(x => x.Slug).First(),
+        db.Set<Resource>().Where(r => r.Id == b.ResourceId).Select(r => r.Name).First(),
+        db.Set<Location>().Where(x => x.Id == b.LocationId).Select(x => x.Name).First(),
+        db.Set<Location>().Where(x => x.Id == b.LocationId).Select(x => x.Slug).First(),
         b.Start, b.End,
-        db.Locations.Where(x => x.Id == b.LocationId).Select(x => x.TimeZone).First(),
+        db.Set<Location>().Where(x => x.Id == b.LocationId).Select(x => x.TimeZone).First(),
         b.PriceCents, b.Currency, b.Status, b.CheckedInAt, b.SeriesId));
 
     private static List<Line> Lines(List<Row> rows, DateTime now) => [.. rows.Select(r =>

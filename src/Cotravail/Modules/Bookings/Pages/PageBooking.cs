@@ -4,6 +4,7 @@ using Cotravail.Common.Errors;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
+using Cotravail.Modules.Members;
 
 namespace Cotravail.Modules.Bookings.Pages;
 

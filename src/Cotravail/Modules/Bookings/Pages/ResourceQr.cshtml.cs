@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using QRCoder;
+using Cotravail.Modules.Locations;
 
 namespace Cotravail.Modules.Bookings.Pages;
 
@@ -30,7 +31,7 @@ internal sealed class ResourceQrModel(AppDb db, Access access, SiteLinks links) 
         var scope = await access.GetAsync(ct);
         var resource = await db.Resources.VisibleTo(db, scope).AsNoTracking()
             .Where(r => r.Id == Id)
-            .Select(r => new { r.Name, r.LocationId, Location = db.Locations.Where(l => l.Id == r.LocationId).Select(l => l.Name).First() })
+            .Select(r => new { r.Name, r.LocationId, Location = db.Set<Location>().Where(l => l.Id == r.LocationId).Select(l => l.Name).First() })
             .FirstOrDefaultAsync(ct);
         if (resource is null || !scope.CanSee(resource.LocationId))
         {

@@ -8,6 +8,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Cotravail.Modules.Locations;
+using Cotravail.Modules.Members;
+using Cotravail.Modules.Resources;
 
 namespace Cotravail.Modules.Bookings.Pages;
 
@@ -55,7 +58,7 @@ internal sealed class TodayModel(AppDb db, Access access, DecideBooking decide, 
     public async Task<IActionResult> OnGetAsync(Guid? locationId, CancellationToken ct)
     {
         var scope = await access.GetAsync(ct);
-        Locations = [.. (await Choices.LocationsAsync(db, scope, manageableOnly: false, ct)).Where(c => scope.CanSee(c.Id))];
+        Locations = [.. (await LocationChoices.ListAsync(db, scope, manageableOnly: false, ct)).Where(c => scope.CanSee(c.Id))];
         var chosen = locationId ?? (Locations.Count > 0 ? Locations[0].Id : (Guid?)null);
         if (chosen is not { } id || !scope.CanSee(id))
         {
@@ -82,8 +85,8 @@ internal sealed class TodayModel(AppDb db, Access access, DecideBooking decide, 
                 b.End,
                 b.Status,
                 b.CheckedInAt,
-                Resource = db.Resources.Where(r => r.Id == b.ResourceId).Select(r => r.Name).First(),
-                Member = db.Members.Where(m => m.Id == b.MemberId).Select(m => m.FirstName + " " + m.LastName).FirstOrDefault(),
+                Resource = db.Set<Resource>().Where(r => r.Id == b.ResourceId).Select(r => r.Name).First(),
+                Member = db.Set<Member>().Where(m => m.Id == b.MemberId).Select(m => m.FirstName + " " + m.LastName).FirstOrDefault(),
             })
             .Take(500)
             .ToListAsync(ct);

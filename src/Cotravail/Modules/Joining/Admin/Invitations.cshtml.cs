@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Cotravail.Modules.Companies;
+using Cotravail.Modules.Locations;
 
 namespace Cotravail.Modules.Joining.Admin;
 
@@ -57,8 +59,8 @@ internal sealed class InvitationsModel(AppDb db, Access access, InviteMember inv
     {
         var scope = await access.GetAsync(ct);
         Now = clock.GetUtcNow().UtcDateTime;
-        Locations = await Choices.LocationsAsync(db, scope, manageableOnly: true, ct);
-        Companies = await Choices.CompaniesAsync(db, scope, ct);
+        Locations = await LocationChoices.ListAsync(db, scope, manageableOnly: true, ct);
+        Companies = await CompanyChoices.ListAsync(db, scope, ct);
         Results = await db.Invitations.VisibleTo(scope).OrderByDescending(i => i.CreatedAt).ToResponses(db)
             .ToPageAsync(PageRequest.Of(PageNumber, 25), ct);
         return scope;

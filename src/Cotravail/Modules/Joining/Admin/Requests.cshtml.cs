@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Cotravail.Modules.Locations;
 
 namespace Cotravail.Modules.Joining.Admin;
 
@@ -31,7 +32,7 @@ internal sealed class RequestsModel(AppDb db, Access access, DecideJoinRequest d
     public async Task OnGetAsync(CancellationToken ct)
     {
         var scope = await access.GetAsync(ct);
-        Locations = await Choices.LocationsAsync(db, scope, manageableOnly: true, ct);
+        Locations = await LocationChoices.ListAsync(db, scope, manageableOnly: true, ct);
         Results = await ListJoinRequests.HandleAsync(new ListJoinRequests.Query(LocationId, Status, PageNumber, 25), db, scope, ct);
     }
 

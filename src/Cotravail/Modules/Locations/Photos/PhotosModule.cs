@@ -45,7 +45,7 @@ internal static class PhotosModule
         app.MapGet("/locations/{slug}/photos/{photoId:guid}", async (string slug, Guid photoId, AppDb db, HttpContext http, CancellationToken ct) =>
             {
                 var photo = await db.Set<LocationPhoto>().AsNoTracking()
-                    .Where(p => p.Id == photoId && db.Locations.Any(l => l.Id == p.LocationId && l.Slug == slug && l.IsActive))
+                    .Where(p => p.Id == photoId && db.Set<Location>().Any(l => l.Id == p.LocationId && l.Slug == slug && l.IsActive))
                     .Select(p => new { p.ContentType, p.Content })
                     .FirstOrDefaultAsync(ct);
                 if (photo is null)

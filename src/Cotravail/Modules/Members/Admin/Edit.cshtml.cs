@@ -10,6 +10,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Cotravail.Modules.Companies;
+using Cotravail.Modules.Locations;
 
 namespace Cotravail.Modules.Members.Admin;
 
@@ -123,8 +125,8 @@ internal sealed class EditModel(AppDb db, Access access, AuditTrail audit, TimeP
     private async Task<AccessScope> LoadChoicesAsync(CancellationToken ct)
     {
         var scope = await access.GetAsync(ct);
-        Locations = await Choices.LocationsAsync(db, scope, manageableOnly: true, ct);
-        Companies = await Choices.CompaniesAsync(db, scope, ct);
+        Locations = await LocationChoices.ListAsync(db, scope, manageableOnly: true, ct);
+        Companies = await CompanyChoices.ListAsync(db, scope, ct);
         return scope;
     }
 }

@@ -5,6 +5,7 @@ using Cotravail.Common.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Cotravail.Modules.Locations;
 
 namespace Cotravail.Modules.Members.Admin;
 
@@ -24,7 +25,7 @@ internal sealed class IndexModel(AppDb db, Access access) : PageModel
     {
         var scope = await access.GetAsync(ct);
         CanCreate = scope.IsManager;
-        Locations = await Choices.LocationsAsync(db, scope, manageableOnly: false, ct);
+        Locations = await LocationChoices.ListAsync(db, scope, manageableOnly: false, ct);
         Results = await ListMembers.HandleAsync(Query, db, scope, ct);
     }
 }

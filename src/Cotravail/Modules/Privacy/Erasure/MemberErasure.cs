@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Cotravail.Modules.Members;
 
 namespace Cotravail.Modules.Privacy.Erasure;
 

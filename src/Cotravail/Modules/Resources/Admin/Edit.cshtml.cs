@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Cotravail.Modules.Locations;
 
 namespace Cotravail.Modules.Resources.Admin;
 
@@ -63,7 +64,7 @@ internal sealed class EditModel(AppDb db, Access access, AuditTrail audit, TimeP
     public async Task<IActionResult> OnGetAsync(Guid? locationId, CancellationToken ct)
     {
         var scope = await access.GetAsync(ct);
-        Locations = await Choices.LocationsAsync(db, scope, manageableOnly: true, ct);
+        Locations = await LocationChoices.ListAsync(db, scope, manageableOnly: true, ct);
         if (Id is { } id)
         {
             var resource = await db.Resources.VisibleTo(db, scope).AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
@@ -92,7 +93,7 @@ internal sealed class EditModel(AppDb db, Access access, AuditTrail audit, TimeP
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var scope = await access.GetAsync(ct);
-        Locations = await Choices.LocationsAsync(db, scope, manageableOnly: true, ct);
+        Locations = await LocationChoices.ListAsync(db, scope, manageableOnly: true, ct);
         if (!ModelState.IsValid)
         {
             return Page();

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Cotravail.Modules.Locations;
 
 namespace Cotravail.Modules.Staff.Admin;
 
@@ -80,7 +81,7 @@ internal sealed class IndexModel(AppDb db, Access access, IStringLocalizer<Share
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Locations = await Choices.LocationsAsync(db, await access.GetAsync(ct), manageableOnly: true, ct);
+        Locations = await LocationChoices.ListAsync(db, await access.GetAsync(ct), manageableOnly: true, ct);
         Results = await ListStaff.HandleAsync(Query, db, ct);
     }
 }

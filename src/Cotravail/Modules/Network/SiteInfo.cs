@@ -2,7 +2,7 @@ using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cotravail.Common.Web;
+namespace Cotravail.Modules.Network;
 
 /// What the layout shows on every page: the network's name and what the visitor may open.
 internal sealed class SiteInfo(AppDb db, Access access)
@@ -11,7 +11,7 @@ internal sealed class SiteInfo(AppDb db, Access access)
 
     public async Task<string> NetworkNameAsync()
     {
-        networkName ??= await db.Network.Select(n => n.Name).FirstOrDefaultAsync() ?? "Cotravail";
+        networkName ??= await db.Set<NetworkProfile>().Select(n => n.Name).FirstOrDefaultAsync() ?? "Cotravail";
         return networkName;
     }
 

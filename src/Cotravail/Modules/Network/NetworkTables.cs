@@ -1,0 +1,13 @@
+using Cotravail.Common.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Modules.Network;
+
+/// The module's tables on the one context: AppDb (Common) names no module, each module adds its own.
+internal static class NetworkTables
+{
+    extension(AppDb db)
+    {
+        public DbSet<NetworkProfile> Network => db.Set<NetworkProfile>();
+    }
+}

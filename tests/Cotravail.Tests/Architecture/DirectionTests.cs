@@ -1,0 +1,31 @@
+using Cotravail.Common.Database;
+using NetArchTest.Rules;
+
+namespace Cotravail.Tests.Architecture;
+
+/// Arrows point one way: Modules/* → Common, never back (STYLE.md "Direction"). When Common needs what a
+/// module knows, the module registers into a hook Common declares (IMemberLinks, IOrganisationNames, CliCommand).
+public sealed class DirectionTests
+{
+    [Fact]
+    public void Common_depends_on_no_module()
+    {
+        var result = Types.InAssembly(typeof(AppDb).Assembly)
+            .That().ResideInNamespace("Cotravail.Common")
+            .ShouldNot().HaveDependencyOn("Cotravail.Modules")
+            .GetResult();
+
+        (result.FailingTypeNames ?? []).ShouldBeEmpty("Common names no module: a module registers into a hook of Common's instead");
+    }
+
+    [Fact]
+    public void The_same_check_finds_the_arrows_from_modules_to_common()
+    {
+        var result = Types.InAssembly(typeof(AppDb).Assembly)
+            .That().ResideInNamespace("Cotravail.Modules")
+            .ShouldNot().HaveDependencyOn("Cotravail.Common")
+            .GetResult();
+
+        (result.FailingTypeNames ?? []).ShouldContain("Cotravail.Modules.Bookings.BookingsModule", "a rule that finds nothing proves nothing");
+    }
+}
