@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Cotravail.Common.Web;
 
 namespace Cotravail.Common.Email;
 
@@ -10,7 +11,7 @@ internal static class EmailText
 {
     private const string LocalSymbols = "!#$%&'*+/=?^_`{|}~-.";
 
-    public static string Normalize(string email) => email.Trim().Normalize(NormalizationForm.FormC);
+    public static string Normalize(string email) => InputText.Normalize(email.Trim());
 
     /// How the members, invitations and join requests tables store and compare an address.
     public static string Canonical(string email) => Normalize(email).ToLowerInvariant();

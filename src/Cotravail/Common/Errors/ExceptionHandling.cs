@@ -1,5 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Localization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
@@ -16,12 +14,6 @@ internal sealed partial class ExceptionHandling(ILogger<ExceptionHandling> logge
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
-        // The culture the localization middleware set did not flow back out with the exception.
-        if (http.Features.Get<IRequestCultureFeature>()?.RequestCulture is { } culture)
-        {
-            CultureInfo.CurrentCulture = culture.Culture;
-            CultureInfo.CurrentUICulture = culture.UICulture;
-        }
         var l = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
         if (exception is BadHttpRequestException bad)
         {

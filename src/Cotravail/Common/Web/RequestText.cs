@@ -13,7 +13,6 @@ namespace Cotravail.Common.Web;
 internal static class RequestText
 {
     private static readonly byte[] EncodedNul = "%00"u8.ToArray();
-    private static readonly byte[] EncodedReplacement = "%EF%BF%BD"u8.ToArray();
 
     public static IApplicationBuilder UseRequestText(this IApplicationBuilder app) =>
         app.Use(async (http, next) =>
@@ -79,9 +78,10 @@ internal static class RequestText
             request.Body.Position = 0;
             return;
         }
+        const string replacement = "%EF%BF%BD"; // U+FFFD, which InputText refuses
         var readable = Encoding.Latin1.GetBytes(Encoding.Latin1.GetString(body)
-            .Replace("%00", "%EF%BF%BD", StringComparison.Ordinal)
-            .Replace("\0", Encoding.ASCII.GetString(EncodedReplacement), StringComparison.Ordinal));
+            .Replace("%00", replacement, StringComparison.Ordinal)
+            .Replace("\0", replacement, StringComparison.Ordinal));
         request.Body = new MemoryStream(readable);
         request.ContentLength = readable.Length;
     }

@@ -45,6 +45,8 @@ internal static class WebModule
         // First: the client address (from a known proxy's X-Forwarded-For) is what everything after sees.
         ClientAddress.CheckForwarding(app.Configuration, app.Environment, app.Logger);
         app.UseForwardedHeaders();
+        // Outside the exception handler and the status code pages, so their answers are in the person's language.
+        app.UseCotravailLocalization();
         app.UseExceptionHandler("/error");
         if (!app.Environment.IsDevelopment())
         {
@@ -61,7 +63,6 @@ internal static class WebModule
             o.SwaggerEndpoint("/openapi/v1.json", "Cotravail API v1");
             o.DocumentTitle = "Cotravail API";
         });
-        app.UseCotravailLocalization();
         app.UseRequestText(); // before anything reads the request (the rate limiter reads forms)
         app.UseRouting();
         app.UseRateLimits();
