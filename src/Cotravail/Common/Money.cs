@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Cotravail.Common;
 
-/// Amounts are integer minor units (cents) with an ISO 4217 code; see docs/decisions/0004-money.md.
+/// Amounts are integer minor units (cents) with an ISO 4217 code, so both engines sum them in SQL (docs/architecture.md, Data).
 internal readonly record struct Money(long Cents, string Currency)
 {
     private static readonly Dictionary<string, string> Symbols = new(StringComparer.OrdinalIgnoreCase)

@@ -14,7 +14,7 @@ namespace Cotravail.Modules.Bookings;
 /// Changes a booking's time, resource or title with the rules of a new booking, written by the same
 /// guarded write (the database refuses an overlap). Who may: its member, whoever booked it, the member's
 /// company admin, and staff of its location (and of the new resource's location when it moves).
-/// Policy (decision 0014): a booking can be changed until it starts; after the free-cancellation limit
+/// Policy (ADR 10, docs/decisions/0010-changing-bookings.md): a booking can be changed until it starts; after the free-cancellation limit
 /// only within the same local day, and its price cannot go down (so a change never dodges the late fee).
 /// On a resource that needs approval the changed booking is a request again, unless a manager of that
 /// location makes the change.

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Modules.Bookings;
 
-/// A location's time-zone change never silently moves future bookings (decision 0014). Bookings hold
+/// A location's time-zone change never silently moves future bookings (ADR 10). Bookings hold
 /// UTC instants, so a new zone would show them at other wall-clock times: with future active bookings
 /// the change is refused (409 naming timeZone, with their count) unless the caller chooses.
 /// keepLocalTimes: each keeps its local times in the new zone, moved like a change (all or none, the
