@@ -3,7 +3,6 @@ using Cotravail.Common.Audit;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
-using Cotravail.Modules.Bookings;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -47,7 +46,8 @@ internal static class AssignResource
 
     internal sealed record BookingsInTheWay(IReadOnlyList<BookingInTheWay> Bookings) : Error(AssignmentMessages.BookingsInTheWay);
 
-    public static async Task<Result<AssignmentResponse>> HandleAsync(Request request, AppDb db, AccessScope scope, AuditTrail audit, TimeProvider clock, CancellationToken ct)
+    public static async Task<Result<AssignmentResponse>> HandleAsync(Request request, AppDb db, AccessScope scope, AuditTrail audit, TimeProvider clock,
+        IBookingsInTheWay bookings, CancellationToken ct)
     {
         var resource = await db.Resources.AsNoTracking().FirstOrDefaultAsync(r => r.Id == request.ResourceId && r.IsActive, ct);
         if (resource is null)
@@ -101,7 +101,7 @@ internal static class AssignResource
             scope.UserId!.Value, now);
         audit.Record(AuditActions.AssignmentCreated, "assignment", assignment.Id, assignment.LocationId,
             $"{resource.Name}: {from:yyyy-MM-dd} – {(to is { } end ? end.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "…")}");
-        var written = await InsertAsync(db, assignment, now, zone, ct);
+        var written = await InsertAsync(db, assignment, now, zone, bookings, ct);
         if (written is not null)
         {
             return written;
@@ -110,7 +110,7 @@ internal static class AssignResource
     }
 
     /// Null when written; otherwise why not. Whatever the caller added (the audit entry) goes with it or is detached.
-    private static async Task<Error?> InsertAsync(AppDb db, ResourceAssignment assignment, DateTime now, TimeZoneInfo zone, CancellationToken ct)
+    private static async Task<Error?> InsertAsync(AppDb db, ResourceAssignment assignment, DateTime now, TimeZoneInfo zone, IBookingsInTheWay bookings, CancellationToken ct)
     {
         using var gate = await SqliteWriteGate.EnterAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -120,7 +120,7 @@ internal static class AssignResource
             // so the query below sees it; a booking arriving meanwhile waits for this one and then sees the assignment
             await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Resources\" WHERE \"Id\" = {assignment.ResourceId} FOR UPDATE", ct);
         }
-        var (from, to, startsAt, endsAt) = (assignment.From, assignment.To, assignment.StartsAt, assignment.EndsAt);
+        var (from, to) = (assignment.From, assignment.To);
         Error? refused = null;
         if (await db.ResourceAssignments.AnyAsync(a => a.ResourceId == assignment.ResourceId && (to == null || a.From < to) && (a.To == null || from < a.To), ct))
         {
@@ -128,13 +128,10 @@ internal static class AssignResource
         }
         else
         {
-            var inTheWay = await db.Bookings.AsNoTracking()
-                .Where(b => b.ResourceId == assignment.ResourceId && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed)
-                    && b.End > now && (endsAt == null || b.Start < endsAt) && startsAt < b.End)
-                .OrderBy(b => b.Start).Take(50).Select(b => new { b.Id, b.Start, b.End }).ToListAsync(ct);
+            var inTheWay = await bookings.FindAsync(db, assignment, now, zone, ct);
             if (inTheWay.Count > 0)
             {
-                refused = new BookingsInTheWay([.. inTheWay.Select(b => new BookingInTheWay(b.Id, WallClock.ToLocal(b.Start, zone), WallClock.ToLocal(b.End, zone)))]);
+                refused = new BookingsInTheWay(inTheWay);
             }
         }
         if (refused is null)

@@ -3,6 +3,7 @@ using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
 using Cotravail.Modules.Privacy.Erasure;
+using Cotravail.Modules.Resources;
 
 namespace Cotravail.Modules.Assignments;
 
@@ -12,7 +13,8 @@ namespace Cotravail.Modules.Assignments;
 internal static class AssignmentsModule
 {
     public static IServiceCollection AddAssignments(this IServiceCollection services) =>
-        services.AddScoped<IErasureStep, AssignmentErasure>();
+        services.AddScoped<IErasureStep, AssignmentErasure>()
+            .AddSingleton<IResourceKindGuard, AssignedKeepsKind>();
 
     public static RouteGroupBuilder MapAssignments(this RouteGroupBuilder api)
     {
@@ -20,9 +22,10 @@ internal static class AssignmentsModule
         group.MapGet("/", async ([AsParameters] ListAssignments.Query query, AppDb db, Access access, TimeProvider clock, CancellationToken ct) =>
                 TypedResults.Ok(await ListAssignments.HandleAsync(query, db, await access.GetAsync(ct), clock, ct)))
             .WithSummary("List the assignments one may see, latest first (locationId, resourceId, memberId, companyId, current=true for those not over, page, pageSize): staff their locations', members their own, company admins their company's.");
-        group.MapPost("/", async (AssignResource.Request request, AppDb db, Access access, AuditTrail audit, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        group.MapPost("/", async (AssignResource.Request request, AppDb db, Access access, AuditTrail audit, TimeProvider clock, IBookingsInTheWay bookings, HttpContext http,
+                CancellationToken ct) =>
             {
-                var result = await AssignResource.HandleAsync(request, db, await access.GetAsync(ct), audit, clock, ct);
+                var result = await AssignResource.HandleAsync(request, db, await access.GetAsync(ct), audit, clock, bookings, ct);
                 return result.Error is AssignResource.BookingsInTheWay inTheWay
                     ? InTheWay(inTheWay, http)
                     : result.ToHttp(http, created => TypedResults.Created($"/api/v1/assignments/{created.Id}", created));

@@ -2,6 +2,8 @@ using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
 using Cotravail.Common.Idempotency;
+using Cotravail.Modules.Assignments;
+using Cotravail.Modules.Locations;
 using Cotravail.Modules.Privacy.Erasure;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -13,6 +15,8 @@ internal static class BookingsModule
     {
         services.AddScoped<IErasureStep, BookingErasure>();
         services.AddSingleton<IInterceptor, BookingRulesInvalidator>();
+        services.AddSingleton<IBookingsInTheWay, BookingsInTheWay>();
+        services.AddSingleton<ITimeZoneChange, LocationZoneChange>();
         services.AddScoped<BookingNotice>();
         services.AddScoped<DecideBooking>();
         services.AddScoped<BookingSweeper>();

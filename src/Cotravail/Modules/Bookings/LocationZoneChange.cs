@@ -14,16 +14,16 @@ namespace Cotravail.Modules.Bookings;
 /// the change is refused (409 naming timeZone, with their count) unless the caller chooses.
 /// keepLocalTimes: each keeps its local times in the new zone, moved like a change (all or none, the
 /// ones that cannot move listed). keepInstants: they keep their instants; the audit log records it.
-internal static class LocationZoneChange
+internal sealed class LocationZoneChange : ITimeZoneChange
 {
     public const string KeepLocalTimes = "keepLocalTimes";
     public const string KeepInstants = "keepInstants";
 
-    public static Task<int> CountFutureAsync(AppDb db, Guid locationId, DateTime now) =>
+    public Task<int> CountFutureAsync(AppDb db, Guid locationId, DateTime now) =>
         db.Bookings.CountAsync(b => b.LocationId == locationId && b.Start > now && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed));
 
     /// Saves the location, already changed in the context, with its future bookings handled by the choice.
-    public static async Task<Result<bool>> SaveAsync(AppDb db, Location location, string formerZone, string? choice, AuditTrail audit, TimeProvider clock, CancellationToken ct)
+    public async Task<Result<bool>> SaveAsync(AppDb db, Location location, string formerZone, string? choice, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         // Started bookings keep their instants: what has begun is not moved.

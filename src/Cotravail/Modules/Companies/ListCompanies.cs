@@ -8,7 +8,7 @@ internal static class ListCompanies
 {
     internal sealed record Query(string? Search, bool? Active, string? Sort, int? Page, int? PageSize);
 
-    public static async Task<Page<CompanyResponse>> HandleAsync(Query query, AppDb db, AccessScope scope, CancellationToken ct)
+    public static async Task<Page<CompanyResponse>> HandleAsync(Query query, AppDb db, ICompanyPeople people, AccessScope scope, CancellationToken ct)
     {
         var companies = db.Companies.VisibleTo(scope);
         if (!string.IsNullOrWhiteSpace(query.Search))
@@ -27,6 +27,6 @@ internal static class ListCompanies
             "-city" => companies.OrderByDescending(c => c.City).ThenBy(c => c.LegalName),
             _ => companies.OrderBy(c => c.LegalName),
         };
-        return await companies.ToResponses(db).ToPageAsync(PageRequest.Of(query.Page, query.PageSize), ct);
+        return await companies.ToResponses(people.Query(db)).ToPageAsync(PageRequest.Of(query.Page, query.PageSize), ct);
     }
 }

@@ -9,13 +9,13 @@ namespace Cotravail.Modules.Companies;
 /// those with a member at a location they manage (CompanyAccess.EditableBy).
 internal static class SaveCompany
 {
-    public static async Task<Result<CompanyResponse>> GetAsync(Guid id, AppDb db, AccessScope scope, CancellationToken ct)
+    public static async Task<Result<CompanyResponse>> GetAsync(Guid id, AppDb db, ICompanyPeople people, AccessScope scope, CancellationToken ct)
     {
-        var found = await db.Companies.VisibleTo(scope).Where(c => c.Id == id).ToResponses(db).FirstOrDefaultAsync(ct);
+        var found = await db.Companies.VisibleTo(scope).Where(c => c.Id == id).ToResponses(people.Query(db)).FirstOrDefaultAsync(ct);
         return found is null ? new NotFound("Company") : found;
     }
 
-    public static async Task<Result<CompanyResponse>> CreateAsync(CompanyInput input, AppDb db, AccessScope scope, TimeProvider clock, CancellationToken ct)
+    public static async Task<Result<CompanyResponse>> CreateAsync(CompanyInput input, AppDb db, ICompanyPeople people, AccessScope scope, TimeProvider clock, CancellationToken ct)
     {
         if (!scope.IsManager)
         {
@@ -29,12 +29,12 @@ internal static class SaveCompany
         input.ApplyTo(company);
         db.Companies.Add(company);
         await db.SaveChangesAsync(ct);
-        return await CompanyAccess.ResponseAsync(db, company.Id, ct);
+        return await CompanyAccess.ResponseAsync(db, people, company.Id, ct);
     }
 
-    public static async Task<Result<CompanyResponse>> UpdateAsync(Guid id, CompanyInput input, AppDb db, AccessScope scope, CancellationToken ct)
+    public static async Task<Result<CompanyResponse>> UpdateAsync(Guid id, CompanyInput input, AppDb db, ICompanyPeople people, AccessScope scope, CancellationToken ct)
     {
-        var found = await CompanyAccess.FindEditableAsync(db, id, scope, ct);
+        var found = await CompanyAccess.FindEditableAsync(db, people, id, scope, ct);
         if (!found.IsOk)
         {
             return found.Error;
@@ -46,12 +46,12 @@ internal static class SaveCompany
         }
         input.ApplyTo(company);
         await db.SaveChangesAsync(ct);
-        return await CompanyAccess.ResponseAsync(db, company.Id, ct);
+        return await CompanyAccess.ResponseAsync(db, people, company.Id, ct);
     }
 
-    public static async Task<Result<CompanyResponse>> SetActiveAsync(Guid id, bool active, AppDb db, AccessScope scope, CancellationToken ct)
+    public static async Task<Result<CompanyResponse>> SetActiveAsync(Guid id, bool active, AppDb db, ICompanyPeople people, AccessScope scope, CancellationToken ct)
     {
-        var found = await CompanyAccess.FindEditableAsync(db, id, scope, ct);
+        var found = await CompanyAccess.FindEditableAsync(db, people, id, scope, ct);
         if (!found.IsOk)
         {
             return found.Error;
@@ -66,7 +66,7 @@ internal static class SaveCompany
             company.Deactivate();
         }
         await db.SaveChangesAsync(ct);
-        return await CompanyAccess.ResponseAsync(db, company.Id, ct);
+        return await CompanyAccess.ResponseAsync(db, people, company.Id, ct);
     }
 
     private static async Task<bool> SirenTakenAsync(CompanyInput input, Guid? id, AppDb db, CancellationToken ct)

@@ -2,7 +2,6 @@ using Cotravail.Common.Audit;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
-using Cotravail.Modules.Bookings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Modules.Locations;
@@ -27,8 +26,9 @@ internal static class LocationsModule
             .Validate<LocationInput>().Produces<LocationResponse>(201).ProducesProblem(403).ProducesProblem(409)
             .WithSummary("Create a location (network admins).")
             .RequireAuthorization(Policies.NetworkAdmin);
-        group.MapPut("/{id:guid}", async (Guid id, LocationInput input, AppDb db, Access access, AuditTrail audit, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-                (await UpdateLocation.HandleAsync(id, input, db, await access.GetAsync(ct), audit, clock, ct)).ToHttpListing(http))
+        group.MapPut("/{id:guid}", async (Guid id, LocationInput input, AppDb db, Access access, AuditTrail audit, TimeProvider clock, ITimeZoneChange zoneChange,
+                    HttpContext http, CancellationToken ct) =>
+                (await UpdateLocation.HandleAsync(id, input, db, await access.GetAsync(ct), audit, clock, zoneChange, ct)).ToHttpListing(http))
             .Validate<LocationInput>().Produces<LocationResponse>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Change a location (network admins and its managers). Changing the time zone of a location with future bookings needs futureBookings: keepLocalTimes or keepInstants (409 naming timeZone otherwise).")
             .RequireAuthorization(Policies.Manager);

@@ -2,16 +2,16 @@ using Cotravail.Common.Audit;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
-using Cotravail.Modules.Bookings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Modules.Locations;
 
 /// Admins and the location's managers change its details, hours and rates. A time-zone change never
-/// silently moves future bookings: with some, the caller chooses what they keep (LocationZoneChange).
+/// silently moves future bookings: with some, the caller chooses what they keep (ITimeZoneChange).
 internal static class UpdateLocation
 {
-    public static async Task<Result<LocationResponse>> HandleAsync(Guid id, LocationInput input, AppDb db, AccessScope scope, AuditTrail audit, TimeProvider clock, CancellationToken ct)
+    public static async Task<Result<LocationResponse>> HandleAsync(Guid id, LocationInput input, AppDb db, AccessScope scope, AuditTrail audit, TimeProvider clock,
+        ITimeZoneChange zoneChange, CancellationToken ct)
     {
         var location = await db.Locations.VisibleTo(scope).FirstOrDefaultAsync(l => l.Id == id, ct);
         if (location is null)
@@ -34,7 +34,7 @@ internal static class UpdateLocation
         input.ApplyTo(location);
         if (formerZone != location.TimeZone)
         {
-            var saved = await LocationZoneChange.SaveAsync(db, location, formerZone, input.FutureBookings, audit, clock, ct);
+            var saved = await zoneChange.SaveAsync(db, location, formerZone, input.FutureBookings, audit, clock, ct);
             return saved.IsOk ? LocationResponse.From(location) : saved.Error;
         }
         await db.SaveChangesAsync(ct);

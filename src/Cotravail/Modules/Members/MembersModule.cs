@@ -3,13 +3,15 @@ using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
 using Cotravail.Common.Localization;
+using Cotravail.Modules.Companies;
 using Microsoft.Extensions.Localization;
 
 namespace Cotravail.Modules.Members;
 
 internal static class MembersModule
 {
-    public static IServiceCollection AddMembers(this IServiceCollection services) => services.AddSingleton<IMemberLinks, MemberLinks>();
+    public static IServiceCollection AddMembers(this IServiceCollection services) =>
+        services.AddSingleton<IMemberLinks, MemberLinks>().AddSingleton<ICompanyPeople, CompanyPeople>();
 
     public static RouteGroupBuilder MapMembers(this RouteGroupBuilder api)
     {

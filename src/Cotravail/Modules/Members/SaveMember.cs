@@ -1,8 +1,8 @@
+using Cotravail.Common.Email;
 using Cotravail.Common.Audit;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
-using Cotravail.Modules.Privacy.Erasure;
 using Microsoft.EntityFrameworkCore;
 using Cotravail.Modules.Companies;
 using Cotravail.Modules.Locations;
@@ -97,7 +97,7 @@ internal static class SaveMember
         if (active)
         {
             // An erased account stays closed even if its (erased) member record is reactivated.
-            user.IsActive = !ErasureContext.IsPlaceholder(user.Email ?? "");
+            user.IsActive = !ErasedAddress.Is(user.Email ?? "");
         }
         else if (!user.IsNetworkAdmin && !await db.StaffAssignments.AnyAsync(s => s.UserId == userId, ct))
         {

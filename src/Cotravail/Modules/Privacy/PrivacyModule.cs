@@ -2,6 +2,7 @@ using Cotravail.Common.Audit;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
+using Cotravail.Modules.Members;
 using Cotravail.Modules.Privacy.Erasure;
 using Cotravail.Modules.Privacy.Export;
 
@@ -13,6 +14,7 @@ internal static class PrivacyModule
     public static IServiceCollection AddPrivacy(this IServiceCollection services)
     {
         services.AddScoped<ErasePerson>();
+        services.AddScoped<IMemberEraser, MemberEraser>();
         // Each module that keeps rows about a person adds its step here (bookings, presence, invoices…).
         services.AddScoped<IErasureStep, AccountErasure>();
         services.AddScoped<IErasureStep, MemberErasure>();

@@ -23,8 +23,9 @@ internal static class ResourcesModule
             .WithSummary("Create a resource (managers of its location).")
             .WithDescription("The optional \"policy\" object sets its booking rules; omitted, the defaults apply, and a field left out of it takes its default.")
             .RequireAuthorization(Policies.Manager);
-        group.MapPut("/{id:guid}", async (Guid id, ResourceInput input, AppDb db, Access access, AuditTrail audit, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-                (await SaveResource.UpdateAsync(id, input, db, await access.GetAsync(ct), audit, clock, ct)).ToHttp(http))
+        group.MapPut("/{id:guid}", async (Guid id, ResourceInput input, AppDb db, Access access, AuditTrail audit, TimeProvider clock, IEnumerable<IResourceKindGuard> kindGuards,
+                    HttpContext http, CancellationToken ct) =>
+                (await SaveResource.UpdateAsync(id, input, db, await access.GetAsync(ct), audit, clock, kindGuards, ct)).ToHttp(http))
             .Validate<ResourceInput>().Produces<ResourceResponse>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Change a resource.")
             .WithDescription("An omitted \"policy\" keeps the current booking rules; a given one replaces them all (a field left out of it takes its default).")

@@ -3,7 +3,6 @@ using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
 using Microsoft.EntityFrameworkCore;
-using Cotravail.Modules.Assignments;
 using Cotravail.Modules.Locations;
 
 namespace Cotravail.Modules.Resources;
@@ -29,7 +28,8 @@ internal static class SaveResource
         return (await ResourceAccess.ResponseAsync(db, resource, ct))!;
     }
 
-    public static async Task<Result<ResourceResponse>> UpdateAsync(Guid id, ResourceInput input, AppDb db, AccessScope scope, AuditTrail audit, TimeProvider clock, CancellationToken ct)
+    public static async Task<Result<ResourceResponse>> UpdateAsync(Guid id, ResourceInput input, AppDb db, AccessScope scope, AuditTrail audit, TimeProvider clock,
+        IEnumerable<IResourceKindGuard> kindGuards, CancellationToken ct)
     {
         var resource = await db.Resources.VisibleTo(db, scope).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (resource is null)
@@ -49,11 +49,17 @@ internal static class SaveResource
         {
             return new Conflict(nameof(ResourceInput.Name), "Another resource of this location has this name.");
         }
-        // Its bookings follow a new kind (migration 0021); a desk or office someone holds keeps its kind.
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (input.Kind != resource.Kind && await db.ResourceAssignments.AnyAsync(a => a.ResourceId == id && (a.EndsAt == null || a.EndsAt > now), ct))
+        // Its bookings follow a new kind (migration 0021); what another module keeps may hold the kind (IResourceKindGuard).
+        if (input.Kind != resource.Kind)
         {
-            return new Conflict(nameof(ResourceInput.Kind), "This desk or office is assigned now or later: end its assignments before changing its kind.");
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var guard in kindGuards)
+            {
+                if (await guard.RefusalAsync(db, resource, now, ct) is { } refused)
+                {
+                    return refused;
+                }
+            }
         }
         var (before, rulesBefore) = (resource.Rates, resource.Policy);
         resource.MoveTo(locationId);

@@ -20,7 +20,8 @@ namespace Cotravail.Modules.Assignments.Admin;
 /// /admin/assignments: desks and offices given to members and companies, the form to assign one and
 /// the button to end one — the same handlers as /api/v1/assignments. Hosts read; managers change.
 [Authorize(Policy = Policies.Staff)]
-internal sealed class IndexModel(AppDb db, Access access, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+internal sealed class IndexModel(AppDb db, Access access, AuditTrail audit, TimeProvider clock, IBookingsInTheWay bookings, IStringLocalizer<SharedResource> l)
+    : PageModel
 {
     /// Read from the query string only: "page" is also the name of a Razor Pages route value.
     public ListAssignments.Query Query { get; private set; } = new(null, null, null, null, true, null, null);
@@ -59,7 +60,7 @@ internal sealed class IndexModel(AppDb db, Access access, AuditTrail audit, Time
         }
         if (ModelState.IsValid)
         {
-            var result = await AssignResource.HandleAsync(Input, db, scope, audit, clock, ct);
+            var result = await AssignResource.HandleAsync(Input, db, scope, audit, clock, bookings, ct);
             if (result.IsOk)
             {
                 TempData["Saved"] = l["{0} is assigned.", result.Value.ResourceName].Value;

@@ -12,7 +12,7 @@ namespace Cotravail.Modules.Companies.Admin;
 
 /// Register or edit a company: the same handlers as POST/PUT /api/v1/companies.
 [Authorize(Policy = Policies.Manager)]
-internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+internal sealed class EditModel(AppDb db, ICompanyPeople people, Access access, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [FromRoute]
     public Guid? Id { get; set; }
@@ -26,7 +26,7 @@ internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, ISt
     {
         if (Id is { } id)
         {
-            var found = await CompanyAccess.FindEditableAsync(db, id, await access.GetAsync(ct), ct);
+            var found = await CompanyAccess.FindEditableAsync(db, people, id, await access.GetAsync(ct), ct);
             if (!found.IsOk)
             {
                 return this.Show(found.Error, l);
@@ -46,15 +46,15 @@ internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, ISt
         }
         var scope = await access.GetAsync(ct);
         var result = Id is { } id
-            ? await SaveCompany.UpdateAsync(id, Input, db, scope, ct)
-            : await SaveCompany.CreateAsync(Input, db, scope, clock, ct);
+            ? await SaveCompany.UpdateAsync(id, Input, db, people, scope, ct)
+            : await SaveCompany.CreateAsync(Input, db, people, scope, clock, ct);
         if (!result.IsOk)
         {
             return this.Show(result.Error, l);
         }
         TempData["Saved"] = l["Company {0} saved.", result.Value.LegalName].Value;
         // a manager's new company has no member at their locations yet: theirs to register, not to change
-        var editable = await db.Companies.EditableBy(db, scope).AnyAsync(c => c.Id == result.Value.Id, ct);
+        var editable = await db.Companies.EditableBy(people.Query(db), scope).AnyAsync(c => c.Id == result.Value.Id, ct);
         return Redirect(editable ? $"/admin/companies/edit/{result.Value.Id}" : "/admin/companies");
     }
 
@@ -64,7 +64,7 @@ internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, ISt
         {
             return NotFound();
         }
-        var result = await SaveCompany.SetActiveAsync(id, active, db, await access.GetAsync(ct), ct);
+        var result = await SaveCompany.SetActiveAsync(id, active, db, people, await access.GetAsync(ct), ct);
         if (!result.IsOk)
         {
             return this.Show(result.Error, l);

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Modules.Companies.Admin;
 
 [Authorize(Policy = Policies.Staff)]
-internal sealed class IndexModel(AppDb db, Access access) : PageModel
+internal sealed class IndexModel(AppDb db, ICompanyPeople people, Access access) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public ListCompanies.Query Query { get; set; } = new(null, null, null, null, null);
@@ -25,8 +25,8 @@ internal sealed class IndexModel(AppDb db, Access access) : PageModel
     {
         var scope = await access.GetAsync(ct);
         CanCreate = scope.IsManager;
-        Results = await ListCompanies.HandleAsync(Query, db, scope, ct);
+        Results = await ListCompanies.HandleAsync(Query, db, people, scope, ct);
         var ids = Results.Items.Select(c => c.Id).ToList();
-        Editable = (await db.Companies.EditableBy(db, scope).Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
+        Editable = (await db.Companies.EditableBy(people.Query(db), scope).Where(c => ids.Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
     }
 }

@@ -17,7 +17,8 @@ namespace Cotravail.Modules.Locations.Admin;
 /// Create or edit a location: the same handlers as POST/PUT /api/v1/locations.
 [Authorize(Policy = Policies.Manager)]
 [RequestSizeLimit(PhotosModule.UploadLimit)]
-internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, AuditTrail audit, IStringLocalizer<SharedResource> l) : PageModel
+internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, AuditTrail audit, ITimeZoneChange zoneChange, IStringLocalizer<SharedResource> l)
+    : PageModel
 {
     internal sealed record DayRow
     {
@@ -75,7 +76,7 @@ internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, Aud
             Input = LocationInput.From(location);
             IsActive = location.IsActive;
             Photos = await ManagePhotos.ListOfAsync(db, id, location.Slug, ct);
-            FutureBookingCount = await Bookings.LocationZoneChange.CountFutureAsync(db, id, clock.GetUtcNow().UtcDateTime);
+            FutureBookingCount = await zoneChange.CountFutureAsync(db, id, clock.GetUtcNow().UtcDateTime);
         }
         else if (!scope.IsNetworkAdmin)
         {
@@ -131,13 +132,13 @@ internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, Aud
             return Page();
         }
         var result = Id is { } id
-            ? await UpdateLocation.HandleAsync(id, Input, db, scope, audit, clock, ct)
+            ? await UpdateLocation.HandleAsync(id, Input, db, scope, audit, clock, zoneChange, ct)
             : await CreateLocation.HandleAsync(Input, db, scope, clock, ct);
         if (Id is { } edited)
         {
-            FutureBookingCount = await Bookings.LocationZoneChange.CountFutureAsync(db, edited, clock.GetUtcNow().UtcDateTime);
+            FutureBookingCount = await zoneChange.CountFutureAsync(db, edited, clock.GetUtcNow().UtcDateTime);
         }
-        if (result.Error is Bookings.ListedConflict conflict)
+        if (result.Error is ListedConflict conflict)
         {
             var message = l[conflict.Reason, conflict.Count].Value;
             ModelState.AddModelError("Input.TimeZone", conflict.Items.Count == 0 ? message : $"{message} {string.Join(", ", conflict.Items)}");

@@ -1,10 +1,10 @@
+using Cotravail.Common.Email;
 using Cotravail.Common.Audit;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
 using Cotravail.Common.Localization;
 using Cotravail.Common.Web;
-using Cotravail.Modules.Privacy.Erasure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,7 +17,7 @@ namespace Cotravail.Modules.Members.Admin;
 
 /// Register or edit a member: the same handlers as POST/PUT /api/v1/members.
 [Authorize(Policy = Policies.Manager)]
-internal sealed class EditModel(AppDb db, Access access, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> l, ErasePerson erase) : PageModel
+internal sealed class EditModel(AppDb db, Access access, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> l, IMemberEraser eraser) : PageModel
 {
     [FromRoute]
     public Guid? Id { get; set; }
@@ -51,7 +51,7 @@ internal sealed class EditModel(AppDb db, Access access, AuditTrail audit, TimeP
             }
             Input = MemberInput.From(member);
             IsActive = member.IsActive;
-            IsErased = ErasureContext.IsPlaceholder(member.Email);
+            IsErased = ErasedAddress.Is(member.Email);
         }
         else if (Locations.Count == 1)
         {
@@ -108,15 +108,15 @@ internal sealed class EditModel(AppDb db, Access access, AuditTrail audit, TimeP
             EraseError = l["Tick the box to confirm."];
             return await OnGetAsync(ct);
         }
-        var result = await erase.MemberAsync(id, await access.GetAsync(ct), ct);
-        if (result.Error is Conflict conflict)
+        var refused = await eraser.EraseAsync(id, await access.GetAsync(ct), ct);
+        if (refused is Conflict conflict)
         {
             EraseError = l[conflict.Reason];
             return await OnGetAsync(ct);
         }
-        if (!result.IsOk)
+        if (refused is not null)
         {
-            return this.Show(result.Error, l);
+            return this.Show(refused, l);
         }
         TempData["Saved"] = l["The member's personal data is erased."].Value;
         return Redirect($"/admin/members/edit/{id}");

@@ -1,3 +1,4 @@
+using Cotravail.Common.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ internal sealed class AccountErasure : IErasureStep
         await db.Set<IdentityUserLogin<Guid>>().Where(c => c.UserId == userId).ExecuteDeleteAsync(ct);
         await db.Set<IdentityUserToken<Guid>>().Where(c => c.UserId == userId).ExecuteDeleteAsync(ct);
         var user = await db.Users.FirstAsync(u => u.Id == userId, ct);
-        var placeholder = ErasureContext.Placeholder(userId);
+        var placeholder = ErasedAddress.For(userId);
         user.UserName = placeholder;
         user.NormalizedUserName = placeholder.ToUpperInvariant();
         user.Email = placeholder;

@@ -17,9 +17,4 @@ internal interface IErasureStep
 internal sealed record ErasureContext(AppDb Db, DataSubject Subject, DateTime Now, IReadOnlyList<string> PersonalTexts)
 {
     public const string FormerMember = "Former member";
-
-    /// Unique per record and never deliverable (.invalid is reserved, RFC 2606), so the real address is free again.
-    public static string Placeholder(Guid id) => $"erased-{id:N}@invalid";
-
-    public static bool IsPlaceholder(string email) => email.StartsWith("erased-", StringComparison.Ordinal) && email.EndsWith("@invalid", StringComparison.Ordinal);
 }

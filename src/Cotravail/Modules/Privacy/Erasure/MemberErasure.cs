@@ -1,3 +1,4 @@
+using Cotravail.Common.Email;
 using Microsoft.EntityFrameworkCore;
 using Cotravail.Modules.Members;
 
@@ -18,6 +19,6 @@ internal sealed class MemberErasure : IErasureStep
         var db = context.Db;
         await db.MemberPrivacy.Where(p => p.MemberId == memberId).ExecuteDeleteAsync(ct);
         var member = await db.Members.FirstAsync(m => m.Id == memberId, ct);
-        member.Anonymise(ErasureContext.FormerMember, ErasureContext.Placeholder(memberId));
+        member.Anonymise(ErasureContext.FormerMember, ErasedAddress.For(memberId));
     }
 }

@@ -15,7 +15,8 @@ namespace Cotravail.Modules.Resources.Admin;
 
 /// Create or edit a resource: the same handlers as POST/PUT /api/v1/resources.
 [Authorize(Policy = Policies.Manager)]
-internal sealed class EditModel(AppDb db, Access access, AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+internal sealed class EditModel(AppDb db, Access access, AuditTrail audit, TimeProvider clock, IEnumerable<IResourceKindGuard> kindGuards, IStringLocalizer<SharedResource> l)
+    : PageModel
 {
     internal sealed record PriceField(string Name, string Label, string? Value);
 
@@ -99,7 +100,7 @@ internal sealed class EditModel(AppDb db, Access access, AuditTrail audit, TimeP
             return Page();
         }
         var result = Id is { } id
-            ? await SaveResource.UpdateAsync(id, Input, db, scope, audit, clock, ct)
+            ? await SaveResource.UpdateAsync(id, Input, db, scope, audit, clock, kindGuards, ct)
             : await SaveResource.CreateAsync(Input, db, scope, clock, ct);
         if (!result.IsOk)
         {

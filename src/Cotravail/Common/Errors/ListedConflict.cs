@@ -1,8 +1,7 @@
-using Cotravail.Common.Errors;
 using Cotravail.Common.Localization;
 using Microsoft.Extensions.Localization;
 
-namespace Cotravail.Modules.Bookings;
+namespace Cotravail.Common.Errors;
 
 /// A conflict that names what clashes (the dates of occurrences, the future bookings of a location):
 /// 409 problem details with the field's message and the list under "conflicts". Count fills {0}.

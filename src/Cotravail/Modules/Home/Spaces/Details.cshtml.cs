@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cotravail.Common;
 using Cotravail.Common.Database;
+using Cotravail.Modules.Locations;
 using Cotravail.Modules.Locations.Photos;
 using Cotravail.Modules.Resources;
 using Microsoft.AspNetCore.Authorization;
@@ -8,9 +9,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Cotravail.Modules.Locations.Public;
+namespace Cotravail.Modules.Home.Spaces;
 
-/// The public page of a space: address, hours, and what can be booked at what price.
+/// The public page of a space: address, hours, and what can be booked at what price. With the home page, the
+/// public site composes Locations and Resources, so neither of them names the other backwards.
 [AllowAnonymous]
 internal sealed class DetailsModel(AppDb db, TimeProvider clock) : PageModel
 {
