@@ -13,8 +13,7 @@ internal static class CommandLine
 {
     public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
     {
-        var verb = args.FirstOrDefault(a => !a.StartsWith('-') && !a.Contains('='));
-        if (verb is null)
+        if (Verb(args) is not { } verb)
         {
             return false;
         }
@@ -31,6 +30,11 @@ internal static class CommandLine
         Environment.ExitCode = exitCode;
         return true;
     }
+
+    /// Only the first argument may be a verb, so the host's own options keep their documented forms
+    /// (`--urls http://127.0.0.1:5080`, `--environment Production`): their values are not verbs.
+    public static string? Verb(IReadOnlyList<string> args) =>
+        args.Count > 0 && !args[0].StartsWith('-') && !args[0].Contains('=') ? args[0] : null;
 
     private static async Task<int> MigrateAsync(IServiceProvider services)
     {

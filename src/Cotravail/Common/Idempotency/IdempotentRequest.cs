@@ -41,14 +41,6 @@ internal sealed class IdempotentRequest
     public string? Body { get; private set; }
 
     public DateTime CreatedAt { get; private set; }
-
-    public void Complete(int statusCode, string contentType, string? location, string? body)
-    {
-        StatusCode = statusCode;
-        ContentType = contentType;
-        Location = location;
-        Body = body;
-    }
 }
 
 internal sealed class IdempotentRequestConfiguration : IEntityTypeConfiguration<IdempotentRequest>

@@ -60,15 +60,9 @@ internal static class BookingsModule
                 (await CancelBooking.HandleAsync(id, db, await access.GetAsync(ct), clock, ct, waitlist, notice)).ToHttp(http))
             .Produces<BookingResponse>().ProducesProblem(404).ProducesProblem(409).WithSummary("Cancel a booking.");
         group.MapPost("/waitlist", async (BookResource.Request request, Waitlist waitlist, Access access, HttpContext http, CancellationToken ct) =>
-                (await waitlist.JoinAsync(request, await access.GetAsync(ct), ct)).ToHttp(http, e => TypedResults.Created($"/api/v1/bookings/waitlist/{e.Id}", e)))
+                (await waitlist.JoinAsync(request, await access.GetAsync(ct), ct)).ToHttp(http, e => TypedResults.Created($"/api/v1/waitlist/{e.Id}", e)))
             .Validate<BookResource.Request>().ProducesProblem(409)
             .WithSummary("Wait for a taken slot: when it frees up, the first in line is booked into it and told.");
-        group.MapGet("/waitlist", async (Waitlist waitlist, Access access, CancellationToken ct) =>
-                TypedResults.Ok(await waitlist.ListMineAsync(await access.GetAsync(ct), ct)))
-            .WithSummary("The slots one is waiting for.");
-        group.MapDelete("/waitlist/{id:guid}", async (Guid id, Waitlist waitlist, Access access, HttpContext http, CancellationToken ct) =>
-                (await waitlist.LeaveAsync(id, await access.GetAsync(ct), ct)).ToHttp(http, _ => TypedResults.NoContent()))
-            .ProducesProblem(404).WithSummary("Stop waiting for a slot.");
         group.MapPost("/series/preview", async (BookSeries.Request request, BookSeries series, Access access, HttpContext http, CancellationToken ct) =>
                 (await series.PreviewAsync(request, await access.GetAsync(ct), ct)).ToHttp(http))
             .Validate<BookSeries.Request>().ProducesProblem(404)

@@ -73,8 +73,6 @@ internal sealed class WaitlistEntry
         Status = WaitlistStatus.Booked;
         BookingId = bookingId;
     }
-
-    public void Withdraw() => Status = WaitlistStatus.Withdrawn;
 }
 
 internal sealed class WaitlistEntryConfiguration : IEntityTypeConfiguration<WaitlistEntry>

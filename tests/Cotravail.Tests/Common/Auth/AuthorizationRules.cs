@@ -286,8 +286,6 @@ public static class AuthorizationRules
         ["POST /api/v1/bookings/series"] = BookingRule(),
         // The matrix's slots are free, so members are told to book instead of waiting (409).
         ["POST /api/v1/bookings/waitlist"] = BookingRule(free: "409"),
-        ["GET /api/v1/bookings/waitlist"] = SignedIn(Api),
-        ["DELETE /api/v1/bookings/waitlist/{id:guid}"] = new((role, _) => role == Role.Anonymous ? "401" : "404", FreshId: (_, _) => Task.FromResult(Guid.NewGuid())),
         // One's own waitlist; entries of others (here a fresh unknown id) are not found.
         ["GET /api/v1/me/waitlist"] = SignedIn(Api),
         ["POST /api/v1/waitlist/{id:guid}/accept"] = new((role, _) => role == Role.Anonymous ? "401" : "404", FreshId: (_, _) => Task.FromResult(Guid.NewGuid())),

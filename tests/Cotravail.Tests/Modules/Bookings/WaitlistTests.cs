@@ -40,7 +40,7 @@ public abstract class WaitlistTests(TestApp app)
         var owners = await app.WithDbAsync(db => db.Bookings.Where(b => b.ResourceId == world.Room && b.Status == BookingStatus.Confirmed).Select(b => b.MemberId).ToListAsync());
         owners.ShouldBe([first.MemberId]);
         (await app.WithDbAsync(db => db.Outbox.CountAsync(m => m.To == first.Email))).ShouldBe(1);
-        var waiting = await second.Client.GetFromJsonAsync<JsonElement>("/api/v1/bookings/waitlist");
+        var waiting = await second.Client.GetFromJsonAsync<JsonElement>("/api/v1/me/waitlist");
         waiting.GetArrayLength().ShouldBe(1);
     }
 
@@ -56,8 +56,8 @@ public abstract class WaitlistTests(TestApp app)
         (await world.BookAsync(holder.Client, world.Room, start, start.AddHours(1))).StatusCode.ShouldBe(HttpStatusCode.Created);
         using var joined = await waiter.Client.PostAsJsonAsync("/api/v1/bookings/waitlist", Slot(world, start));
         var id = (await joined.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        (await holder.Client.DeleteAsync($"/api/v1/bookings/waitlist/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await waiter.Client.DeleteAsync($"/api/v1/bookings/waitlist/{id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await holder.Client.DeleteAsync($"/api/v1/waitlist/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await waiter.Client.DeleteAsync($"/api/v1/waitlist/{id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
     }
 
     [Fact]
