@@ -1,7 +1,9 @@
 namespace Cotravail.Tests.Infrastructure;
 
 /// The app's clock in tests: real time plus an offset a test may move forward (never back), so the
-/// tests sharing an app only ever see time pass, a little faster.
+/// tests sharing an app only ever see time pass, a little faster. Not a FakeTimeProvider (which a test
+/// that needs time to stand still uses, ADR 15): this one is shared by the concurrent tests of a whole
+/// app, whose timers (the outbox worker's poll, Task.Delay) and expiries must follow real time.
 public sealed class TestClock : TimeProvider
 {
     private long offsetTicks;

@@ -1,7 +1,7 @@
-using System.Net;
-using System.Net.Mail;
-using System.Net.Mime;
-using System.Text;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+using MimeKit.Text;
 
 namespace Cotravail.Common.Email;
 
@@ -19,11 +19,19 @@ internal sealed record SmtpSettings
 
     public string? Password { get; init; }
 
+    /// STARTTLS after connecting (required when set, never tried when not), as System.Net.Mail's EnableSsl did.
     public bool EnableSsl { get; init; }
 }
 
+/// Sends one message with MailKit (ADR 15); any failure, building included, is an exception for OutboxDelivery.
 internal sealed class MailDelivery(SmtpSettings settings, string pickupDirectory)
 {
+    /// Addresses need a domain ("user" alone is refused, as System.Net.Mail refused it).
+    private static readonly ParserOptions Addresses = new() { AllowAddressesWithoutDomain = false };
+
+    /// An .eml file ends its lines with CRLF, as on the wire.
+    private static readonly FormatOptions EmlFile = new() { NewLineFormat = NewLineFormat.Dos };
+
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(settings.Host);
 
     public string PickupDirectory => pickupDirectory;
@@ -40,61 +48,77 @@ internal sealed class MailDelivery(SmtpSettings settings, string pickupDirectory
 
     public async Task SendAsync(OutboxMessage message, CancellationToken ct)
     {
-        using var mail = new MailMessage(settings.From, message.To)
-        {
-            Subject = message.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            Body = message.TextBody,
-            BodyEncoding = Encoding.UTF8,
-            IsBodyHtml = false,
-        };
-        mail.Headers.Add("Message-ID", $"<{message.Id}@cotravail>");
-        mail.Headers.Add("Content-Language", message.Culture);
-        if (message.HtmlBody is { } html)
-        {
-            mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(html, Encoding.UTF8, "text/html"));
-        }
-        if (message.Attachment is { } file)
-        {
-            Attach(mail, file);
-        }
-        using var client = new SmtpClient();
-        if (UsesSmtp)
-        {
-            client.Host = settings.Host!;
-            client.Port = settings.Port;
-            client.EnableSsl = settings.EnableSsl;
-            client.DeliveryMethod = SmtpDeliveryMethod.Network;
-            if (!string.IsNullOrEmpty(settings.UserName))
-            {
-                client.Credentials = new NetworkCredential(settings.UserName, settings.Password);
-            }
-        }
-        else
+        using var mail = Compose(message);
+        if (!UsesSmtp)
         {
             Directory.CreateDirectory(pickupDirectory);
-            client.DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory;
-            client.PickupDirectoryLocation = pickupDirectory;
+            await mail.WriteToAsync(EmlFile, Path.Combine(pickupDirectory, $"{Guid.NewGuid()}.eml"), ct);
+            return;
         }
-        await client.SendMailAsync(mail, ct);
+        using var client = new SmtpClient
+        {
+            // System.Net.Mail did not check revocation either; a check that cannot reach its list fails every send.
+            CheckCertificateRevocation = false,
+        };
+        await client.ConnectAsync(settings.Host!, settings.Port, settings.EnableSsl ? SecureSocketOptions.StartTls : SecureSocketOptions.None, ct);
+        // As before, a server that offers no AUTH gets the mail without it (and refuses it if it wanted some).
+        if (!string.IsNullOrEmpty(settings.UserName) && client.Capabilities.HasFlag(SmtpCapabilities.Authentication))
+        {
+            await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", ct);
+        }
+        await client.SendAsync(mail, ct);
+        await client.DisconnectAsync(quit: true, ct);
     }
 
-    /// The file as an attachment; a calendar invitation also as a text/calendar alternative of the
-    /// body (multipart/alternative inside multipart/mixed), which is where mail clients look to offer
-    /// accept and decline.
-    private static void Attach(MailMessage mail, EmailAttachment file)
+    private MimeMessage Compose(OutboxMessage message)
     {
-        var type = new ContentType(file.ContentType);
-        type.CharSet ??= "utf-8";
-        if (type.MediaType == "text/calendar")
+        var mail = new MimeMessage { Subject = message.Subject, MessageId = $"{message.Id}@cotravail" };
+        mail.From.Add(MailboxAddress.Parse(Addresses, settings.From));
+        mail.To.Add(MailboxAddress.Parse(Addresses, message.To));
+        mail.Headers.Add(HeaderId.ContentLanguage, message.Culture);
+        mail.Body = Body(message);
+        return mail;
+    }
+
+    /// The text, its HTML alternative, and a calendar invitation both as an alternative of the body
+    /// (multipart/alternative inside multipart/mixed), which is where mail clients look to offer accept
+    /// and decline, and as the attached file.
+    private static MimeEntity Body(OutboxMessage message)
+    {
+        var views = new MultipartAlternative { Text(TextFormat.Plain, message.TextBody) };
+        if (message.HtmlBody is { } html)
         {
-            var calendar = AlternateView.CreateAlternateViewFromString(file.Content, new ContentType(type.ToString()));
-            calendar.TransferEncoding = TransferEncoding.Base64;
-            mail.AlternateViews.Add(calendar);
+            views.Add(Text(TextFormat.Html, html));
         }
-        var attachment = Attachment.CreateAttachmentFromString(file.Content, new ContentType(type.ToString()) { Name = file.FileName });
-        attachment.TransferEncoding = TransferEncoding.Base64;
-        attachment.ContentDisposition!.FileName = file.FileName;
-        mail.Attachments.Add(attachment);
+        var file = message.Attachment;
+        if (file is not null && ContentType.Parse(file.ContentType).IsMimeType("text", "calendar"))
+        {
+            views.Add(Part(file));
+        }
+        MimeEntity body = views.Count == 1 ? views[0] : views;
+        if (file is null)
+        {
+            return body;
+        }
+        var attachment = Part(file);
+        attachment.ContentDisposition = new ContentDisposition(ContentDisposition.Attachment);
+        attachment.FileName = file.FileName;
+        return new Multipart("mixed") { body, attachment };
+    }
+
+    private static TextPart Text(TextFormat format, string text)
+    {
+        var part = new TextPart(format) { ContentTransferEncoding = ContentEncoding.QuotedPrintable };
+        part.SetText("utf-8", text);
+        return part;
+    }
+
+    /// The file's text in its charset (utf-8 unless the type names one), in base64 so its line ends travel unchanged.
+    private static MimePart Part(EmailAttachment file)
+    {
+        var type = ContentType.Parse(file.ContentType);
+        type.Charset ??= "utf-8";
+        var bytes = (type.CharsetEncoding ?? throw new InvalidOperationException($"Unknown charset {type.Charset}.")).GetBytes(file.Content);
+        return new MimePart(type) { Content = new MimeContent(new MemoryStream(bytes)), ContentTransferEncoding = ContentEncoding.Base64 };
     }
 }

@@ -5,6 +5,7 @@ using Cotravail.Modules.Demo;
 using Cotravail.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Cotravail.Tests.Common.Email;
 
@@ -79,7 +80,7 @@ public abstract class OutboxTests(TestApp app)
     public async Task A_failed_send_is_retried_after_a_delay_and_then_delivered()
     {
         var (id, subject) = await EnqueueAsync("fr");
-        var clock = new MovableClock(app.Clock.GetUtcNow()); // the shared app clock may have been moved ahead
+        var clock = new FakeTimeProvider(app.Clock.GetUtcNow()); // the shared app clock may have been moved ahead
         var nobody = new MailDelivery(new SmtpSettings { Host = "127.0.0.1", Port = SmtpServer.FreePort() }, "unused");
 
         await PassAsync(nobody, clock);
@@ -209,7 +210,7 @@ public abstract class OutboxTests(TestApp app)
         {
             others.Add((await EnqueueAsync("fr")).Subject);
         }
-        var clock = new MovableClock(app.Clock.GetUtcNow()); // the shared app clock may have been moved ahead
+        var clock = new FakeTimeProvider(app.Clock.GetUtcNow()); // the shared app clock may have been moved ahead
 
         await PassAsync(Smtp(smtp.Port), clock, maxAttempts: 3);
 
@@ -245,7 +246,7 @@ public abstract class OutboxTests(TestApp app)
         var folder = Directory.CreateTempSubdirectory("cotravail-outbox-").FullName;
         try
         {
-            await PassAsync(new MailDelivery(new SmtpSettings(), folder), new MovableClock(app.Clock.GetUtcNow()), maxAttempts: 1);
+            await PassAsync(new MailDelivery(new SmtpSettings(), folder), new FakeTimeProvider(app.Clock.GetUtcNow()), maxAttempts: 1);
         }
         finally
         {

@@ -9,6 +9,7 @@ using Cotravail.Modules.Resources;
 using Cotravail.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Cotravail.Modules.Members;
 
 namespace Cotravail.Tests.Modules.Bookings;
@@ -101,7 +102,7 @@ public abstract class BookingNotificationsTests(TestApp app)
             attendees = new object[] { new { email = guest, name = "Dominique\r\nBcc: intruder@evil.test" } },
         });
         await CreatedAsync(response);
-        await app.SendOutboxAsync(new MailDelivery(new SmtpSettings { Host = "127.0.0.1", Port = smtp.Port }, "unused"), new MovableClock(app.Clock.GetUtcNow()));
+        await app.SendOutboxAsync(new MailDelivery(new SmtpSettings { Host = "127.0.0.1", Port = smtp.Port }, "unused"), new FakeTimeProvider(app.Clock.GetUtcNow()));
 
         var confirmation = await ReceivedMail.ReadAsync((await smtp.WaitForAsync($"X-RcptTo: {booker.Email}")).ShouldNotBeNull("sent, not stuck in the outbox"));
         var invitation = await ReceivedMail.ReadAsync((await smtp.WaitForAsync($"X-RcptTo: {guest}")).ShouldNotBeNull("sent, not stuck in the outbox"));
