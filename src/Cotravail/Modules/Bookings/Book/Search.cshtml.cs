@@ -1,0 +1,125 @@
+using Cotravail.Common.Auth;
+using Cotravail.Common.Database;
+using Cotravail.Common.Errors;
+using Cotravail.Common.Localization;
+using Cotravail.Modules.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Cotravail.Modules.Locations;
+
+namespace Cotravail.Modules.Bookings;
+
+/// /book: the network-wide search (GET, so results can be bookmarked) and booking one result (POST).
+internal sealed class SearchModel(AppDb db, Access access, TimeProvider clock, Waitlist waitlist, IStringLocalizer<SharedResource> l, BookingNotice notice) : PageModel
+{
+    internal sealed record LocationChoice(Guid Id, string Name);
+
+    [BindProperty(SupportsGet = true)]
+    public string? Date { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? To { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? LocationId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Kind { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? People { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public List<string> Amenities { get; set; } = [];
+
+    /// Email addresses of people to invite with the booking (one per line or comma-separated).
+    [BindProperty]
+    public string? Attendees { get; set; }
+
+    /// The result chosen with its "Book" button.
+    [BindProperty]
+    public Guid? ResourceId { get; set; }
+
+    /// Staff and company admins book on behalf of a member (the "for member" select of each result).
+    [BindProperty]
+    public Guid? MemberId { get; set; }
+
+    public IReadOnlyList<MemberChoice> OnBehalf { get; private set; } = [];
+
+    public Common.Auth.AccessScope Scope { get; private set; } = Common.Auth.AccessScope.Anonymous;
+
+    public IReadOnlyList<LocationChoice> Locations { get; private set; } = [];
+
+    public SearchAvailability.Response? Results { get; private set; }
+
+    public IReadOnlyList<Amenity> AmenityChoices { get; } = [.. Enum.GetValues<Amenity>().Where(a => a != Amenity.None)];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var scope = await access.GetAsync(ct);
+        var booked = await PageBooking.BookAsync(new SlotInput { ResourceId = ResourceId, Date = Date, From = From, To = To, Attendees = Attendees, MemberId = MemberId }, db, scope, clock, ct, notice);
+        if (booked.IsOk)
+        {
+            TempData["Booked"] = l["{0} is booked.", booked.Value.ResourceName].Value;
+            return Redirect("/me/bookings");
+        }
+        PageBooking.AddTo(booked.Error, ModelState, l, "", Attendees);
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    /// "Join the waitlist" on a taken result.
+    public async Task<IActionResult> OnPostWaitlistAsync(CancellationToken ct)
+    {
+        var joined = await PageBooking.JoinWaitlistAsync(new SlotInput { ResourceId = ResourceId, Date = Date, From = From, To = To }, waitlist, await access.GetAsync(ct), ct);
+        if (joined.IsOk)
+        {
+            var name = await db.Resources.Where(r => r.Id == ResourceId).Select(r => r.Name).FirstAsync(ct);
+            TempData["Booked"] = l["You are on the waitlist for {0}. You will get an email when it frees up.", name].Value;
+            return Redirect("/me/bookings#waitlist");
+        }
+        PageBooking.AddTo(joined.Error, ModelState, l, "");
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Scope = await access.GetAsync(ct);
+        OnBehalf = await PageBooking.OnBehalfChoicesAsync(db, Scope, ct);
+        Locations = await db.Locations.AsNoTracking().Where(x => x.IsActive).OrderBy(x => x.Name)
+            .Select(x => new LocationChoice(x.Id, x.Name)).ToListAsync(ct);
+        if (Date is null)
+        {
+            var tomorrow = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1);
+            (Date, From, To) = (tomorrow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "09:00", "10:00");
+            return;
+        }
+        // "page" is read from the query string, not bound: it is also the route value naming the Razor page
+        var page = int.TryParse(Request.Query["page"], out var p) ? p : 1;
+        var query = new SearchAvailability.Query(
+            $"{Date}T{From}", $"{Date}T{To}", LocationId, Kind, People, string.Join(',', Amenities), null, null, Explain: true, Page: page);
+        var found = await SearchAvailability.HandleAsync(query, db, await access.GetAsync(ct), clock, ct);
+        if (found.IsOk)
+        {
+            Results = found.Value;
+        }
+        else if (ModelState.IsValid)
+        {
+            var (field, reason) = found.Error is Invalid i ? (i.Field, i.Reason) : ("", found.Error.Message);
+            ModelState.AddModelError(field switch { "start" => "From", "end" => "To", "capacity" => "People", _ => "" }, l[reason]);
+        }
+    }
+
+    public string Reason(Unavailability reason) => BookingErrors.For(reason).Reason;
+}
