@@ -165,7 +165,7 @@ internal static class AvailabilityBench
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-        var result = await SearchAvailability.HandleAsync(query, db, member, TimeProvider.System, CancellationToken.None);
+        var result = await SearchAvailability.HandleAsync(query, db, scope.ServiceProvider.GetRequiredService<CatalogCache>(), member, TimeProvider.System, CancellationToken.None);
         return result.IsOk ? result.Value : throw new InvalidOperationException(result.Error.Message);
     }
 

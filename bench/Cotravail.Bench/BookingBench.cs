@@ -151,7 +151,8 @@ internal static class BookingBench
             }
         }
 
-        // A booking through the same handler as POST /api/v1/bookings: checks, price, seat, guarded insert.
+        // A booking through the same handler as POST /api/v1/bookings: checks, price, seat, guarded insert,
+        // and its confirmation email queued in the same transaction (the handler's collaborators are required).
         static async Task<string> BookAsync(BenchApp app, int n, DateTime firstDay)
         {
             var resource = app.Resources[n % app.Resources.Count];
@@ -160,14 +161,14 @@ internal static class BookingBench
             try
             {
                 await using var scope = app.Services.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+                var book = scope.ServiceProvider.GetRequiredService<BookResource>();
                 var request = new BookResource.Request
                 {
                     ResourceId = resource,
                     Start = start.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
                     End = start.AddMinutes(30).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
                 };
-                var result = await BookResource.HandleAsync(request, db, app.Member, TimeProvider.System, CancellationToken.None);
+                var result = await book.HandleAsync(request, app.Member, CancellationToken.None);
                 return result.IsOk ? "ok" : result.Error switch
                 {
                     Conflict => "409",

@@ -1,5 +1,6 @@
 using Cotravail.Modules.Bookings;
 using Cotravail.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Cotravail.Tests.Modules.Bookings;
@@ -51,7 +52,7 @@ public sealed class PostgresGroupWriterTests(PostgresTestApp app)
         var table = await TableAsync();
 
         // 40 writes at once, two rows each; write 7's second row collides with write 3's first (same key).
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => OutcomeAsync(PostgresGroupWriter.WriteAsync(app.ConnectionString,
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => OutcomeAsync(app.Services.GetRequiredService<BookingWriters>().WriteAsync(app.ConnectionString,
             [Insert(table, 1000 + i, $"first {i}"), Insert(table, i == 7 ? 1003 : 2000 + i, $"second {i}")], CancellationToken.None))));
 
         outcomes.Count(o => o == "ok").ShouldBe(39, string.Join(", ", outcomes));
@@ -64,9 +65,9 @@ public sealed class PostgresGroupWriterTests(PostgresTestApp app)
     {
         var table = await TableAsync();
 
-        (await OutcomeAsync(PostgresGroupWriter.WriteAsync(app.ConnectionString, [Insert(table, 1, "one"), Insert(table, 1, "twice")], CancellationToken.None)))
+        (await OutcomeAsync(app.Services.GetRequiredService<BookingWriters>().WriteAsync(app.ConnectionString, [Insert(table, 1, "one"), Insert(table, 1, "twice")], CancellationToken.None)))
             .ShouldBe("constraint");
-        (await OutcomeAsync(PostgresGroupWriter.WriteAsync(app.ConnectionString, [Insert(table, 1, "one"), Insert(table, 2, "two")], CancellationToken.None)))
+        (await OutcomeAsync(app.Services.GetRequiredService<BookingWriters>().WriteAsync(app.ConnectionString, [Insert(table, 1, "one"), Insert(table, 2, "two")], CancellationToken.None)))
             .ShouldBe("ok");
 
         (await CountAsync(table)).Rows.ShouldBe(2);

@@ -1,9 +1,10 @@
-using Cotravail.Common;
 using Cotravail.Common.Email;
+using Cotravail.Common;
 using Cotravail.Modules.Bookings;
 using Cotravail.Modules.Resources;
 using Cotravail.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cotravail.Tests.Modules.Bookings;
 
@@ -31,7 +32,7 @@ public abstract class RowInserterTests(TestApp app)
             var pending = RowInserter.Pending(db);
             pending.ShouldNotBeNull();
             pending.Count.ShouldBe(3);
-            await RowInserter.InsertAsync(db, pending, CancellationToken.None);
+            await RowInserter.InsertAsync(db, pending, app.Services.GetRequiredService<BookingWriters>(), CancellationToken.None);
             db.ChangeTracker.Entries().ShouldAllBe(e => e.State == EntityState.Unchanged);
         });
 
@@ -61,7 +62,7 @@ public abstract class RowInserterTests(TestApp app)
             db.Bookings.Add(overlapping);
             db.Outbox.Add(email);
             var pending = RowInserter.Pending(db)!;
-            var refused = await Should.ThrowAsync<Exception>(() => RowInserter.InsertAsync(db, pending, CancellationToken.None));
+            var refused = await Should.ThrowAsync<Exception>(() => RowInserter.InsertAsync(db, pending, app.Services.GetRequiredService<BookingWriters>(), CancellationToken.None));
             SeatWriter.IsOverlap(refused).ShouldBeTrue();
             db.ChangeTracker.Entries().ShouldAllBe(e => e.State == EntityState.Added);
         });

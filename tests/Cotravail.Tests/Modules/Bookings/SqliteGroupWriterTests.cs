@@ -1,6 +1,7 @@
 using Cotravail.Modules.Bookings;
 using Cotravail.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cotravail.Tests.Modules.Bookings;
 
@@ -28,7 +29,7 @@ public sealed class SqliteGroupWriterTests(SqliteTestApp app)
         }
 
         // 40 writes at once, two rows each; write 7's second row collides with write 3's first (same key).
-        var writes = Enumerable.Range(0, 40).Select(i => SqliteGroupWriter.WriteAsync(app.ConnectionString,
+        var writes = Enumerable.Range(0, 40).Select(i => app.Services.GetRequiredService<BookingWriters>().WriteAsync(app.ConnectionString,
             [Insert(table, 1000 + i, $"first {i}"), Insert(table, i == 7 ? 1003 : 2000 + i, $"second {i}")], CancellationToken.None)).ToList();
         var outcomes = await Task.WhenAll(writes.Select(async w =>
         {

@@ -1,13 +1,11 @@
-using Cotravail.Common.Database;
 using Cotravail.Modules.Locations;
 using Cotravail.Modules.Resources;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Modules.Bookings;
 
 /// Every active resource of an active location and those locations' rules, in memory, for availability
 /// search (decision 0009): a network-wide search then asks the database only for the bookings that touch
-/// the slot. Forgotten with BookingRules when a resource or a location is saved through this process;
+/// the slot. Forgotten with the rules (RulesCache) when a resource or a location is saved through this process;
 /// another instance's change is seen within Lifetime. A stale entry can only show a slot that the
 /// booking, checked against the database and fresher rules, then refuses.
 /// Resources and locations are numbered (their index in the arrays) so that a search works on arrays
@@ -16,12 +14,9 @@ internal sealed class ResourceCatalog
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
-    private static readonly SemaphoreSlim Loading = new(1, 1);
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ResourceCatalog> Catalogs = new(StringComparer.Ordinal);
-
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int[]> orders = new(StringComparer.Ordinal);
 
-    private ResourceCatalog(IReadOnlyList<Resource> resources, IReadOnlyList<Location> locations, long generation)
+    public ResourceCatalog(IReadOnlyList<Resource> resources, IReadOnlyList<Location> locations, long generation)
     {
         Locations = [.. locations.Select((l, i) => new CatalogLocation(
             i, l.Id, l.Name, l.Slug, TimeZoneInfo.FindSystemTimeZoneById(l.TimeZone), l.Currency,
@@ -58,7 +53,7 @@ internal sealed class ResourceCatalog
 
     private long LoadedAt { get; }
 
-    private bool Fresh => Generation == BookingRules.Generation && Environment.TickCount64 - LoadedAt < Lifetime.TotalMilliseconds;
+    public bool FreshFor(RulesCache rules) => Generation == rules.Generation && Environment.TickCount64 - LoadedAt < Lifetime.TotalMilliseconds;
 
     /// Each resource's position (by its number) in a culture's order: by location name, then resource
     /// name, then id. Computed once per culture: culture-aware comparisons are slow.
@@ -87,35 +82,6 @@ internal sealed class ResourceCatalog
             rank[sorted[p]] = p > 0 && names[sorted[p - 1]] == names[sorted[p]] ? rank[sorted[p - 1]] : p;
         }
         return rank;
-    }
-
-    /// The catalog of the database behind db (one per database: the tests run many in one process).
-    public static async Task<ResourceCatalog> GetAsync(AppDb db, CancellationToken ct)
-    {
-        var source = db.Database.GetConnectionString() ?? "";
-        if (Catalogs.TryGetValue(source, out var catalog) && catalog.Fresh)
-        {
-            return catalog;
-        }
-        await Loading.WaitAsync(ct);
-        try
-        {
-            if (Catalogs.TryGetValue(source, out var again) && again.Fresh)
-            {
-                return again;
-            }
-            var generation = BookingRules.Generation; // read before loading: a save meanwhile makes it stale at once
-            var resources = await db.Resources.AsNoTracking()
-                .Where(r => r.IsActive && db.Set<Location>().Any(l => l.Id == r.LocationId && l.IsActive)).ToListAsync(ct);
-            var locations = await db.Locations.AsNoTracking().AsSplitQuery().Where(l => l.IsActive).ToListAsync(ct);
-            var loaded = new ResourceCatalog(resources, locations, generation);
-            Catalogs[source] = loaded;
-            return loaded;
-        }
-        finally
-        {
-            Loading.Release();
-        }
     }
 }
 

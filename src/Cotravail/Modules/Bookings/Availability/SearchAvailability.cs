@@ -34,7 +34,7 @@ internal static class SearchAvailability
 
     private sealed record Filters(DateTime Start, DateTime End, ResourceKind? Kind, Amenity Amenities, Accessibility Accessibility, long? MaxCents);
 
-    public static async Task<Result<Response>> HandleAsync(Query query, AppDb db, AccessScope scope, TimeProvider clock, CancellationToken ct)
+    public static async Task<Result<Response>> HandleAsync(Query query, AppDb db, CatalogCache catalogs, AccessScope scope, TimeProvider clock, CancellationToken ct)
     {
         var parsed = Parse(query);
         if (!parsed.IsOk)
@@ -43,7 +43,7 @@ internal static class SearchAvailability
         }
         var f = parsed.Value;
         var page = PageRequest.Of(query.Page, query.PageSize);
-        var catalog = await ResourceCatalog.GetAsync(db, ct);
+        var catalog = await catalogs.GetAsync(db, ct);
         var candidates = Candidates(catalog, query, f);
         if (candidates.Count == 0)
         {

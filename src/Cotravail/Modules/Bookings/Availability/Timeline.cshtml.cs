@@ -13,7 +13,7 @@ namespace Cotravail.Modules.Bookings;
 /// /locations/{slug}/timeline: a location's day, resources × half-hours; a free cell opens a small
 /// form (choose the end) that books through the same handler as the API. ?view=week shows the week
 /// as resources × half-days, each linking to its day.
-internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock, Waitlist waitlist, IStringLocalizer<SharedResource> l, BookingNotice notice) : PageModel
+internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock, Waitlist waitlist, IStringLocalizer<SharedResource> l, BookResource book) : PageModel
 {
     [BindProperty]
     public SlotInput Input { get; set; } = new();
@@ -90,7 +90,7 @@ internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock,
         {
             return NotFound();
         }
-        var booked = await PageBooking.BookAsync(Input, db, await access.GetAsync(ct), clock, ct, notice);
+        var booked = await PageBooking.BookAsync(Input, book, await access.GetAsync(ct), ct);
         if (booked.IsOk)
         {
             TempData["Booked"] = l["{0} is booked.", booked.Value.ResourceName].Value;

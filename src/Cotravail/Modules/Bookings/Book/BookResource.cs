@@ -13,7 +13,8 @@ namespace Cotravail.Modules.Bookings;
 /// Books a resource for a slot given in the location's wall-clock time. The overlap check and the
 /// insert share one write transaction, and the database refuses an overlap on the same seat even
 /// when two requests race (decision 0007).
-internal static class BookResource
+/// A scoped service: its collaborators are required, so every booking written queues its notices.
+internal sealed class BookResource(AppDb db, TimeProvider clock, RulesCache rules, SeatWriter writer, BookingNotice notice)
 {
     internal sealed record Request
     {
@@ -41,11 +42,11 @@ internal static class BookResource
     /// resource limits a member's bookings or hours per week: the same check again, for inside the write.
     internal sealed record Prepared(Booking Booking, int Seats, string ResourceName, string TimeZone, Func<CancellationToken, Task<Invalid?>>? Limit = null);
 
-    /// With a notice, the confirmation (or the request's acknowledgement) and the attendees'
-    /// invitations are queued with the booking, in its transaction.
-    public static async Task<Result<BookingResponse>> HandleAsync(Request request, AppDb db, AccessScope scope, TimeProvider clock, CancellationToken ct, BookingNotice? notice = null)
+    /// The confirmation (or the request's acknowledgement) and the attendees' invitations are queued with
+    /// the booking, in its transaction.
+    public async Task<Result<BookingResponse>> HandleAsync(Request request, AccessScope scope, CancellationToken ct)
     {
-        var prepared = await PrepareAsync(request, db, scope, clock, ct);
+        var prepared = await PrepareAsync(request, scope, ct);
         if (!prepared.IsOk)
         {
             return prepared.Error;
@@ -57,19 +58,16 @@ internal static class BookResource
             return attendees.Error;
         }
         db.BookingAttendees.AddRange(attendees.Value);
-        if (notice is not null)
-        {
-            await notice.SendAsync([booking], booking.Status == BookingStatus.Pending ? BookingEvent.Requested : BookingEvent.Confirmed, attendees.Value, ct);
-        }
+        await notice.SendAsync([booking], booking.Status == BookingStatus.Pending ? BookingEvent.Requested : BookingEvent.Confirmed, attendees.Value, ct);
         if (limit is not null)
         {
             // counted again behind the resource's lock, so two bookings racing past the limit cannot both be written
-            if (await SeatWriter.InsertLimitedAsync(db, booking, seats, limit, ct) is { } refused)
+            if (await writer.InsertLimitedAsync(db, booking, seats, limit, ct) is { } refused)
             {
                 return refused;
             }
         }
-        else if (!await SeatWriter.InsertAsync(db, booking, seats, ct))
+        else if (!await writer.InsertAsync(db, booking, seats, ct))
         {
             return new Conflict("start", BookingMessages.Taken);
         }
@@ -80,10 +78,9 @@ internal static class BookResource
     /// Every check but the overlap one, which only the guarded write can make.
     /// Planned: bookings of the same request not written yet (a series' earlier occurrences), which count
     /// against the weekly limits as if they were.
-    public static async Task<Result<Prepared>> PrepareAsync(
-        Request request, AppDb db, AccessScope scope, TimeProvider clock, CancellationToken ct, IReadOnlyCollection<Booking>? planned = null)
+    public async Task<Result<Prepared>> PrepareAsync(Request request, AccessScope scope, CancellationToken ct, IReadOnlyCollection<Booking>? planned = null)
     {
-        if (await BookingRules.GetAsync(db, request.ResourceId!.Value, ct) is not (var resource, var location))
+        if (await rules.GetAsync(db, request.ResourceId!.Value, ct) is not (var resource, var location))
         {
             return new NotFound("Resource");
         }

@@ -36,8 +36,8 @@ internal static partial class PageBooking
     [System.Text.RegularExpressions.GeneratedRegex(@"^attendees\[(\d+)\]")]
     private static partial System.Text.RegularExpressions.Regex AttendeeIndex();
 
-    public static Task<Result<BookingResponse>> BookAsync(SlotInput input, AppDb db, AccessScope scope, TimeProvider clock, CancellationToken ct, BookingNotice? notice = null) =>
-        BookResource.HandleAsync(
+    public static Task<Result<BookingResponse>> BookAsync(SlotInput input, BookResource book, AccessScope scope, CancellationToken ct) =>
+        book.HandleAsync(
             new BookResource.Request
             {
                 ResourceId = input.ResourceId,
@@ -47,7 +47,7 @@ internal static partial class PageBooking
                 Attendees = Bookings.Attendees.Parse(input.Attendees),
                 MemberId = input.MemberId,
             },
-            db, scope, clock, ct, notice);
+            scope, ct);
 
     /// Joins the waitlist of a taken slot through the same handler as POST /api/v1/bookings/waitlist.
     public static Task<Result<Waitlist.EntryResponse>> JoinWaitlistAsync(SlotInput input, Waitlist waitlist, AccessScope scope, CancellationToken ct) =>

@@ -12,7 +12,8 @@ using Cotravail.Modules.Locations;
 namespace Cotravail.Modules.Bookings;
 
 /// /book: the network-wide search (GET, so results can be bookmarked) and booking one result (POST).
-internal sealed class SearchModel(AppDb db, Access access, TimeProvider clock, Waitlist waitlist, IStringLocalizer<SharedResource> l, BookingNotice notice) : PageModel
+internal sealed class SearchModel(AppDb db, Access access, TimeProvider clock, Waitlist waitlist, IStringLocalizer<SharedResource> l, BookResource book, CatalogCache catalogs)
+    : PageModel
 {
     internal sealed record LocationChoice(Guid Id, string Name);
 
@@ -67,7 +68,7 @@ internal sealed class SearchModel(AppDb db, Access access, TimeProvider clock, W
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var scope = await access.GetAsync(ct);
-        var booked = await PageBooking.BookAsync(new SlotInput { ResourceId = ResourceId, Date = Date, From = From, To = To, Attendees = Attendees, MemberId = MemberId }, db, scope, clock, ct, notice);
+        var booked = await PageBooking.BookAsync(new SlotInput { ResourceId = ResourceId, Date = Date, From = From, To = To, Attendees = Attendees, MemberId = MemberId }, book, scope, ct);
         if (booked.IsOk)
         {
             TempData["Booked"] = l["{0} is booked.", booked.Value.ResourceName].Value;
@@ -109,7 +110,7 @@ internal sealed class SearchModel(AppDb db, Access access, TimeProvider clock, W
         var page = int.TryParse(Request.Query["page"], out var p) ? p : 1;
         var query = new SearchAvailability.Query(
             $"{Date}T{From}", $"{Date}T{To}", LocationId, Kind, People, string.Join(',', Amenities), null, null, Explain: true, Page: page);
-        var found = await SearchAvailability.HandleAsync(query, db, await access.GetAsync(ct), clock, ct);
+        var found = await SearchAvailability.HandleAsync(query, db, catalogs, await access.GetAsync(ct), clock, ct);
         if (found.IsOk)
         {
             Results = found.Value;

@@ -7,10 +7,11 @@ using Cotravail.Modules.Resources;
 namespace Cotravail.Modules.Bookings;
 
 /// Cancels a booking: its member, whoever booked it, the member's company admin or the location's staff;
-/// late cancellations record the fee of the resource's policy for billing.
-internal static class CancelBooking
+/// late cancellations record the fee of the resource's policy for billing. The notice and the waitlist's
+/// promotion are part of it, so they are required.
+internal sealed class CancelBooking(AppDb db, TimeProvider clock, Waitlist waitlist, BookingNotice notice)
 {
-    public static async Task<Result<BookingResponse>> HandleAsync(Guid id, AppDb db, AccessScope scope, TimeProvider clock, CancellationToken ct, Waitlist? waitlist = null, BookingNotice? notice = null)
+    public async Task<Result<BookingResponse>> HandleAsync(Guid id, AccessScope scope, CancellationToken ct)
     {
         var booking = await db.Bookings.VisibleTo(db, scope).FirstOrDefaultAsync(b => b.Id == id, ct);
         if (booking is null)
@@ -22,18 +23,12 @@ internal static class CancelBooking
         {
             return new Conflict("status", BookingMessages.NotCancellable);
         }
-        if (notice is not null)
-        {
-            await notice.SendAsync([booking], BookingEvent.Cancelled, null, ct); // to its member and attendees, with a METHOD:CANCEL .ics
-        }
+        await notice.SendAsync([booking], BookingEvent.Cancelled, null, ct); // to its member and attendees, with a METHOD:CANCEL .ics
         await db.SaveChangesAsync(ct);
         // Cancelling a waitlist offer's hold declines the offer.
         await db.Waitlist.Where(w => w.BookingId == id && w.Status == WaitlistStatus.Offered)
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.Status, WaitlistStatus.Declined), ct);
-        if (waitlist is not null)
-        {
-            await waitlist.PromoteAsync(booking.ResourceId, ct); // the sweeper does it too, for every other path
-        }
+        await waitlist.PromoteAsync(booking.ResourceId, ct); // the sweeper does it too, for every other path
         return await BookingQueries.GetAsync(id, db, scope, ct);
     }
 }

@@ -14,7 +14,7 @@ namespace Cotravail.Modules.Bookings;
 
 /// /me/bookings/{id}/change: a new date, times or resource (of the same location) for a booking, through
 /// the same handlers as PATCH /api/v1/bookings/{id} and …/following (for "this and following" of a series).
-internal sealed class ChangeModel(AppDb db, Access access, TimeProvider clock, ChangeFollowing following, Waitlist waitlist, BookingNotice notice, IStringLocalizer<SharedResource> l) : PageModel
+internal sealed class ChangeModel(AppDb db, Access access, ChangeFollowing following, ChangeBooking change, IStringLocalizer<SharedResource> l) : PageModel
 {
     internal sealed record ChangeInput
     {
@@ -80,7 +80,7 @@ internal sealed class ChangeModel(AppDb db, Access access, TimeProvider clock, C
             return Redirect("/me/bookings");
         }
         var request = new ChangeBooking.Request { Start = $"{Input.Date}T{Input.From}", End = $"{Input.Date}T{Input.To}", ResourceId = Input.ResourceId };
-        var changed = await ChangeBooking.HandleAsync(Id, request, db, scope, clock, notice, waitlist, ct);
+        var changed = await change.HandleAsync(Id, request, scope, ct);
         if (!changed.IsOk)
         {
             return Show(changed.Error);

@@ -18,7 +18,7 @@ namespace Cotravail.Modules.Bookings;
 /// only within the same local day, and its price cannot go down (so a change never dodges the late fee).
 /// On a resource that needs approval the changed booking is a request again, unless a manager of that
 /// location makes the change.
-internal static class ChangeBooking
+internal sealed class ChangeBooking(AppDb db, TimeProvider clock, BookingNotice notice, Waitlist waitlist, SeatWriter writer)
 {
     internal sealed record Request
     {
@@ -36,7 +36,7 @@ internal static class ChangeBooking
         public string? Title { get; init; }
     }
 
-    public static async Task<Result<BookingResponse>> HandleAsync(Guid id, Request request, AppDb db, AccessScope scope, TimeProvider clock, BookingNotice notice, Waitlist waitlist, CancellationToken ct)
+    public async Task<Result<BookingResponse>> HandleAsync(Guid id, Request request, AccessScope scope, CancellationToken ct)
     {
         var booking = await db.Bookings.VisibleTo(db, scope).FirstOrDefaultAsync(b => b.Id == id, ct);
         if (booking is null)
@@ -53,19 +53,16 @@ internal static class ChangeBooking
         if (prepared.Value.Limit is { } limit)
         {
             // counted again behind the resource's lock, so changes racing past the limit cannot all be written
-            if (await SeatWriter.UpdateLimitedAsync(db, booking, prepared.Value.Seats, limit, ct) is { } refused)
+            if (await writer.UpdateLimitedAsync(db, booking, prepared.Value.Seats, limit, ct) is { } refused)
             {
                 return refused;
             }
         }
-        else if (!await SeatWriter.UpdateAsync(db, booking, prepared.Value.Seats, ct))
+        else if (!await writer.UpdateAsync(db, booking, prepared.Value.Seats, ct))
         {
             return new Conflict("start", BookingMessages.Taken);
         }
-        if (waitlist is not null)
-        {
-            await waitlist.PromoteAsync(formerResource, ct); // the former slot may be someone's turn
-        }
+        await waitlist.PromoteAsync(formerResource, ct); // the former slot may be someone's turn
         return BookingQueries.ToResponse(booking, prepared.Value.ResourceName, prepared.Value.TimeZone);
     }
 

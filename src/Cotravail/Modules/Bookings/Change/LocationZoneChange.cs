@@ -14,7 +14,7 @@ namespace Cotravail.Modules.Bookings;
 /// the change is refused (409 naming timeZone, with their count) unless the caller chooses.
 /// keepLocalTimes: each keeps its local times in the new zone, moved like a change (all or none, the
 /// ones that cannot move listed). keepInstants: they keep their instants; the audit log records it.
-internal sealed class LocationZoneChange : ITimeZoneChange
+internal sealed class LocationZoneChange(SeatWriter writer) : ITimeZoneChange
 {
     public const string KeepLocalTimes = "keepLocalTimes";
     public const string KeepInstants = "keepInstants";
@@ -67,7 +67,7 @@ internal sealed class LocationZoneChange : ITimeZoneChange
         var seats = await db.Resources.Where(r => resources.Contains(r.Id))
             .ToDictionaryAsync(r => r.Id, r => r.Kind == ResourceKind.HotDeskZone ? r.Capacity : 1, ct);
         audit.Record(AuditActions.LocationTimeZoneChanged, "location", location.Id, location.Id, detail);
-        var taken = await SeatWriter.UpdateAllAsync(db, [.. future.Select(b => (b, seats[b.ResourceId]))], ct);
+        var taken = await writer.UpdateAllAsync(db, [.. future.Select(b => (b, seats[b.ResourceId]))], ct);
         if (taken.Count > 0)
         {
             // Put back as they were: named by their local times, which they were to keep.

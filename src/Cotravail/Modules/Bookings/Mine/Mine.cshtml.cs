@@ -12,7 +12,8 @@ namespace Cotravail.Modules.Bookings;
 
 /// /me/bookings: my coming bookings with a cancel button (occurrences of a series marked, with "cancel
 /// this and following"), my waitlist entries and offers (accept, decline, leave), and the recent past.
-internal sealed class MineModel(AppDb db, Access access, TimeProvider clock, Waitlist waitlist, IStringLocalizer<SharedResource> l, BookingNotice notice) : PageModel
+internal sealed class MineModel(AppDb db, Access access, TimeProvider clock, Waitlist waitlist, IStringLocalizer<SharedResource> l, CancelBooking cancel, CancelFollowing cancelFollowing)
+    : PageModel
 {
     internal sealed record Line(
         Guid Id, string Resource, string Location, string Slug, DateTime LocalStart, DateTime LocalEnd, string TimeZone,
@@ -68,7 +69,7 @@ internal sealed class MineModel(AppDb db, Access access, TimeProvider clock, Wai
 
     public async Task<IActionResult> OnPostCancelFollowingAsync(Guid id, CancellationToken ct)
     {
-        var cancelled = await CancelFollowing.HandleAsync(id, db, await access.GetAsync(ct), clock, ct);
+        var cancelled = await cancelFollowing.HandleAsync(id, await access.GetAsync(ct), ct);
         TempData[cancelled.IsOk ? "Booked" : "Problem"] = cancelled.IsOk
             ? l["{0} occurrences of the series are cancelled.", cancelled.Value.Cancelled].Value
             : Problem(cancelled.Error, "Booking");
@@ -101,7 +102,7 @@ internal sealed class MineModel(AppDb db, Access access, TimeProvider clock, Wai
 
     public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct)
     {
-        var cancelled = await CancelBooking.HandleAsync(id, db, await access.GetAsync(ct), clock, ct, waitlist, notice);
+        var cancelled = await cancel.HandleAsync(id, await access.GetAsync(ct), ct);
         TempData[cancelled.IsOk ? "Booked" : "Problem"] = cancelled.IsOk
             ? l["Your booking of {0} is cancelled.", cancelled.Value.ResourceName].Value
             : cancelled.Error is Common.Errors.NotFound ? l["{0} was not found.", l["Booking"]].Value : l[cancelled.Error.Message].Value;

@@ -35,7 +35,7 @@ internal enum BookingEvent
 /// or by SeatWriter with the booking): to its member in their language, and to its attendees —
 /// members in their own language, guests in the booker's (the one who typed their address). Calendar
 /// attachments carry one VEVENT per booking with UID &lt;booking id&gt;@cotravail, like the feeds.
-internal sealed class BookingNotice(AppDb db, Outbox outbox, MailDelivery mail, TimeProvider clock)
+internal sealed class BookingNotice(AppDb db, Outbox outbox, MailDelivery mail, TimeProvider clock, RulesCache rules)
 {
     public async Task SendAsync(Guid bookingId, Func<IStringLocalizer, string, string, DateTime, EmailContent> compose, CancellationToken ct)
     {
@@ -155,7 +155,7 @@ internal sealed class BookingNotice(AppDb db, Outbox outbox, MailDelivery mail, 
         var first = bookings[0];
         // The resource and its location from the booking rules' cache when active (the booking path just
         // read them); a deactivated one's notices (a cancellation) read them from the database.
-        var where = await BookingRules.GetAsync(db, first.ResourceId, ct) is var (resource, location)
+        var where = await rules.GetAsync(db, first.ResourceId, ct) is var (resource, location)
             ? new Where(resource.Name, location.Name, location.Street, location.PostalCode, location.City, location.TimeZone)
             : await db.Resources.Where(r => r.Id == first.ResourceId)
                 .Join(db.Locations, r => r.LocationId, l => l.Id, (r, l) => new Where(r.Name, l.Name, l.Street, l.PostalCode, l.City, l.TimeZone))

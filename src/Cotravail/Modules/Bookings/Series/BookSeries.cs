@@ -12,7 +12,7 @@ namespace Cotravail.Modules.Bookings;
 /// A recurring booking. Preview says which occurrences are free and why the others are not; booking
 /// then takes the free ones ("AvailableOnly") or all of them or none ("AllOrNothing", one transaction).
 /// Wall-clock times repeat in the location's zone, so a weekly 09:00 stays 09:00 across clock changes.
-internal sealed class BookSeries(AppDb db, TimeProvider clock, IStringLocalizer<SharedResource> l, BookingNotice notice)
+internal sealed class BookSeries(AppDb db, TimeProvider clock, IStringLocalizer<SharedResource> l, BookingNotice notice, BookResource book, SeatWriter writer)
 {
     internal enum SeriesMode
     {
@@ -98,7 +98,7 @@ internal sealed class BookSeries(AppDb db, TimeProvider clock, IStringLocalizer<
                 await NotifyAsync([.. free.Select(p => p.Prepared!.Booking)], guests, ct); // written with the bookings, or detached with them
             }
             if (free.Count < plan.Value.Count
-                || !await SeatWriter.InsertAllAsync(db, [.. free.Select(p => (p.Prepared!.Booking, p.Prepared.Seats))], ct, () => db.BookingAttendees.AddRange(invited.Values.SelectMany(a => a))))
+                || !await writer.InsertAllAsync(db, [.. free.Select(p => (p.Prepared!.Booking, p.Prepared.Seats))], ct, () => db.BookingAttendees.AddRange(invited.Values.SelectMany(a => a))))
             {
                 return new Conflict("start", BookingMessages.SeriesConflicts);
             }
@@ -109,7 +109,7 @@ internal sealed class BookSeries(AppDb db, TimeProvider clock, IStringLocalizer<
         foreach (var step in free)
         {
             db.BookingAttendees.AddRange(invited[step.Prepared!.Booking.Id]); // written with their occurrence, or detached with it
-            if (await SeatWriter.InsertAsync(db, step.Prepared.Booking, step.Prepared.Seats, ct))
+            if (await writer.InsertAsync(db, step.Prepared.Booking, step.Prepared.Seats, ct))
             {
                 booked.Add(Response(step.Prepared));
             }
@@ -160,7 +160,7 @@ internal sealed class BookSeries(AppDb db, TimeProvider clock, IStringLocalizer<
             var (from, to) = (Text(start), Text(start + length));
             var single = new BookResource.Request { ResourceId = request.ResourceId, Start = from, End = to, Title = request.Title, MemberId = request.MemberId };
             // the occurrences planned so far count against the weekly limits like bookings already made
-            var prepared = await BookResource.PrepareAsync(single, db, scope, clock, ct, [.. steps.Where(s => s.Prepared is not null).Select(s => s.Prepared!.Booking)]);
+            var prepared = await book.PrepareAsync(single, scope, ct, [.. steps.Where(s => s.Prepared is not null).Select(s => s.Prepared!.Booking)]);
             if (!prepared.IsOk)
             {
                 if (prepared.Error is NotFound or Forbidden || (prepared.Error is Invalid { Field: "resourceId" or "memberId" }))

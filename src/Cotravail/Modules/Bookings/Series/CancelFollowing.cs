@@ -6,12 +6,12 @@ using Cotravail.Modules.Resources;
 
 namespace Cotravail.Modules.Bookings;
 
-/// Cancels an occurrence of a series and every later one the caller may see.
-internal static class CancelFollowing
+/// Cancels an occurrence of a series and every later one the caller may see, and tells the people concerned.
+internal sealed class CancelFollowing(AppDb db, TimeProvider clock, BookingNotice notice)
 {
     internal sealed record Response(int Cancelled);
 
-    public static async Task<Result<Response>> HandleAsync(Guid id, AppDb db, AccessScope scope, TimeProvider clock, CancellationToken ct, BookingNotice? notice = null)
+    public async Task<Result<Response>> HandleAsync(Guid id, AccessScope scope, CancellationToken ct)
     {
         var from = await db.Bookings.VisibleTo(db, scope).AsNoTracking().Where(b => b.Id == id)
             .Select(b => new { b.SeriesId, b.Start }).FirstOrDefaultAsync(ct);
@@ -29,13 +29,10 @@ internal static class CancelFollowing
         var resources = bookings.Select(b => b.ResourceId).Distinct().ToList();
         var policies = await db.Resources.Where(r => resources.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Policy, ct);
         var cancelled = bookings.Where(b => b.Cancel(now, policies[b.ResourceId])).ToList();
-        if (notice is not null)
+        // One email per person listing the occurrences, with one .ics cancelling each of them.
+        foreach (var group in cancelled.GroupBy(b => b.ResourceId))
         {
-            // One email per person listing the occurrences, with one .ics cancelling each of them.
-            foreach (var group in cancelled.GroupBy(b => b.ResourceId))
-            {
-                await notice.SendAsync([.. group.OrderBy(b => b.Start)], BookingEvent.Cancelled, null, ct);
-            }
+            await notice.SendAsync([.. group.OrderBy(b => b.Start)], BookingEvent.Cancelled, null, ct);
         }
         await db.SaveChangesAsync(ct);
         return new Response(cancelled.Count);

@@ -13,7 +13,7 @@ namespace Cotravail.Modules.Bookings;
 /// Changes an occurrence of a series and every later active one: new local times of day and/or another
 /// resource, each occurrence checked like ChangeBooking. AllOrNothing writes them in one transaction or
 /// none (409 listing the dates that cannot move); AvailableOnly moves those that can and lists the others.
-internal sealed class ChangeFollowing(AppDb db, TimeProvider clock, BookingNotice notice, IStringLocalizer<SharedResource> l)
+internal sealed class ChangeFollowing(AppDb db, TimeProvider clock, BookingNotice notice, IStringLocalizer<SharedResource> l, SeatWriter writer)
 {
     internal sealed record Request
     {
@@ -84,7 +84,7 @@ internal sealed class ChangeFollowing(AppDb db, TimeProvider clock, BookingNotic
                 skipped.Add(new Skipped(occurrence.Id, Date(localStart), l[applied.Error.Message]));
                 continue;
             }
-            if (request.Mode == BookSeries.SeriesMode.AvailableOnly && !await SeatWriter.UpdateAsync(db, occurrence, applied.Value.Seats, ct))
+            if (request.Mode == BookSeries.SeriesMode.AvailableOnly && !await writer.UpdateAsync(db, occurrence, applied.Value.Seats, ct))
             {
                 skipped.Add(new Skipped(occurrence.Id, Date(localStart), l[BookingMessages.Taken]));
                 continue;
@@ -99,7 +99,7 @@ internal sealed class ChangeFollowing(AppDb db, TimeProvider clock, BookingNotic
                 return new ListedConflict("start", BookingMessages.SeriesChangeConflicts, [.. skipped.Select(x => x.Date)]);
             }
             await EnqueueAsync(changed, ct);
-            var taken = await SeatWriter.UpdateAllAsync(db, [.. changed.Select(c => (c.Booking, c.Prepared.Seats))], ct);
+            var taken = await writer.UpdateAllAsync(db, [.. changed.Select(c => (c.Booking, c.Prepared.Seats))], ct);
             if (taken.Count > 0)
             {
                 var dates = changed.Where(c => taken.Contains(c.Booking)).Select(c => Date(WallClock.ToLocal(c.Booking.Start, TimeZoneInfo.FindSystemTimeZoneById(c.Prepared.TimeZone))));

@@ -16,14 +16,14 @@ namespace Cotravail.Modules.Bookings;
 /// the database's no-overlap guarantee covers it and nobody else can take the slot; the entry becomes
 /// Offered and points at it. Accepting, declining and expiring are conditional UPDATEs of the entry
 /// from Offered (then of the hold from Pending) in one transaction, so exactly one of them wins.
-internal sealed class Waitlist(AppDb db, TimeProvider clock, BookingNotice notice, SiteLinks links, IMemberLinks members)
+internal sealed class Waitlist(AppDb db, TimeProvider clock, BookingNotice notice, SiteLinks links, IMemberLinks members, BookResource book, SeatWriter writer)
 {
     internal sealed record EntryResponse(
         Guid Id, Guid ResourceId, string Start, string End, WaitlistStatus Status, Guid? BookingId, DateTime? OfferExpiresAt);
 
     public async Task<Result<EntryResponse>> JoinAsync(BookResource.Request request, AccessScope scope, CancellationToken ct)
     {
-        var prepared = await BookResource.PrepareAsync(request, db, scope, clock, ct);
+        var prepared = await book.PrepareAsync(request, scope, ct);
         if (!prepared.IsOk)
         {
             return prepared.Error;
@@ -164,7 +164,7 @@ internal sealed class Waitlist(AppDb db, TimeProvider clock, BookingNotice notic
         {
             var scope = await Access.LoadAsync(db, members, entry.UserId, ct);
             var request = new BookResource.Request { ResourceId = entry.ResourceId, Start = entry.LocalStart, End = entry.LocalEnd, Title = entry.Title, MemberId = entry.MemberId };
-            var prepared = await BookResource.PrepareAsync(request, db, scope, clock, ct);
+            var prepared = await book.PrepareAsync(request, scope, ct);
             if (!prepared.IsOk)
             {
                 continue; // no longer allowed (e.g. the booking window): the entry keeps waiting until its start
@@ -174,7 +174,7 @@ internal sealed class Waitlist(AppDb db, TimeProvider clock, BookingNotice notic
             {
                 booking.HoldForOffer();
             }
-            if (!await SeatWriter.InsertAsync(db, booking, prepared.Value.Seats, ct))
+            if (!await writer.InsertAsync(db, booking, prepared.Value.Seats, ct))
             {
                 continue; // still taken (or held by an offer to someone earlier in line)
             }

@@ -15,15 +15,23 @@ internal abstract class GroupWriter<TCommand, TSession>
 
     private readonly Channel<Work> queue;
     private readonly int maxBatch;
+    private readonly Task[] loops;
 
     protected GroupWriter(string connectionString, int writers, int maxBatch)
     {
         (ConnectionString, this.maxBatch) = (connectionString, maxBatch);
         queue = Channel.CreateUnbounded<Work>(new UnboundedChannelOptions { SingleReader = writers == 1 });
-        for (var i = 0; i < writers; i++)
-        {
-            _ = Task.Run(RunAsync);
-        }
+        loops = [.. Enumerable.Range(0, writers).Select(_ => Task.Run(RunAsync))];
+    }
+
+    /// Whether every writer loop has ended (after CloseAsync).
+    public bool Stopped => loops.All(l => l.IsCompleted);
+
+    /// Takes no more work, lets the loops write what waits, and returns once they have ended and closed their sessions.
+    public async Task CloseAsync()
+    {
+        queue.Writer.TryComplete();
+        await Task.WhenAll(loops);
     }
 
     protected sealed record Work(IReadOnlyList<TCommand> Commands, TaskCompletionSource Done, CancellationToken Ct);
@@ -52,6 +60,23 @@ internal abstract class GroupWriter<TCommand, TSession>
 
     private async Task RunAsync()
     {
+        TSession? session = null;
+        try
+        {
+            session = await RunUntilClosedAsync();
+        }
+        finally
+        {
+            if (session is not null)
+            {
+                await session.DisposeAsync();
+            }
+        }
+    }
+
+    /// The loop; returns the session still open when the queue is closed.
+    private async Task<TSession?> RunUntilClosedAsync()
+    {
         var batch = new List<Work>(maxBatch);
         TSession? session = null;
         while (true)
@@ -71,7 +96,7 @@ internal abstract class GroupWriter<TCommand, TSession>
             }
             if (!await queue.Reader.WaitToReadAsync())
             {
-                return;
+                return session;
             }
             batch.Clear();
             while (batch.Count < maxBatch && queue.Reader.TryRead(out var work))

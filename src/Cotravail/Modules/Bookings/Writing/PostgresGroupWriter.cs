@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Npgsql;
 
 namespace Cotravail.Modules.Bookings;
@@ -20,12 +19,9 @@ internal sealed class PostgresGroupWriter(string connectionString)
     /// Transactions in flight at once: the second fills while the first is on the server.
     public const int Writers = 2;
 
-    private static readonly ConcurrentDictionary<string, PostgresGroupWriter> All = new(StringComparer.Ordinal);
-
     /// Runs the commands (one write: all or none of them) with the other writes of the moment; throws
     /// the PostgresException the server refused them with, or completes once they are committed.
-    public static Task WriteAsync(string connectionString, IReadOnlyList<NpgsqlBatchCommand> commands, CancellationToken ct) =>
-        All.GetOrAdd(connectionString, c => new PostgresGroupWriter(c)).EnqueueAsync(commands, ct);
+    public Task WriteAsync(IReadOnlyList<NpgsqlBatchCommand> commands, CancellationToken ct) => EnqueueAsync(commands, ct);
 
     protected override async Task<NpgsqlConnection> OpenAsync()
     {

@@ -81,7 +81,7 @@ internal static class RowInserter
     /// PostgresLock: a transaction-level advisory lock taken first in the same batch (PostgreSQL only), so
     /// that inserts which may conflict on an exclusion constraint queue instead of deadlocking: two such
     /// inserts in flight each wait for the other's uncommitted row, and PostgreSQL aborts one (40P01).
-    public static async Task InsertAsync(AppDb db, IReadOnlyList<EntityEntry> entries, CancellationToken ct, long? postgresLock = null)
+    public static async Task InsertAsync(AppDb db, IReadOnlyList<EntityEntry> entries, BookingWriters writers, CancellationToken ct, long? postgresLock = null)
     {
         if (entries.Count == 0)
         {
@@ -91,7 +91,7 @@ internal static class RowInserter
         if (postgres && db.Database.CurrentTransaction is null && postgresLock is null)
         {
             // a write of its own: committed together with the other writes of the moment
-            await PostgresGroupWriter.WriteAsync(db.Database.GetConnectionString()!, PostgresCommands(db, entries), ct);
+            await writers.WriteAsync(db.Database.GetConnectionString()!, PostgresCommands(db, entries), ct);
             Accept(entries);
             return;
         }

@@ -12,14 +12,15 @@ namespace Cotravail.Modules.Bookings;
 /// backstop; PostgreSQL asks which seats are free and the constraint settles a race, the next seat tried.
 /// Whatever else the caller added to the context (attendees, outbox emails) is written in the same
 /// transaction as the booking; when no seat is free, every added entry is detached again.
-internal static class SeatWriter
+/// A singleton (registered by the Bookings module) for the group writers it hands lone writes to.
+internal sealed class SeatWriter(BookingWriters writers)
 {
-    public static Task<bool> InsertAsync(AppDb db, Booking booking, int seats, CancellationToken ct) =>
+    public Task<bool> InsertAsync(AppDb db, Booking booking, int seats, CancellationToken ct) =>
         db.IsPostgres ? InsertByConstraintAsync(db, booking, seats, ct) : InsertCheckedAsync(db, booking, seats, ct);
 
     /// PostgreSQL: no pre-check for a single seat, the exclusion constraint decides in the insert's own
     /// round trip; a zone asks which seats are taken, then the constraint settles any race.
-    private static async Task<bool> InsertByConstraintAsync(AppDb db, Booking booking, int seats, CancellationToken ct)
+    private async Task<bool> InsertByConstraintAsync(AppDb db, Booking booking, int seats, CancellationToken ct)
     {
         db.Bookings.Add(booking);
         long? queue = null;
@@ -59,7 +60,7 @@ internal static class SeatWriter
     /// SQLite, one writer at a time: a single seat is decided by the overlap trigger inside the insert
     /// itself, as the exclusion constraint does on PostgreSQL; a zone's free-seat check and the insert
     /// share one IMMEDIATE transaction.
-    private static async Task<bool> InsertCheckedAsync(AppDb db, Booking booking, int seats, CancellationToken ct)
+    private async Task<bool> InsertCheckedAsync(AppDb db, Booking booking, int seats, CancellationToken ct)
     {
         if (seats == 1)
         {
@@ -72,7 +73,7 @@ internal static class SeatWriter
             {
                 if (added is not null)
                 {
-                    await SqliteGroupWriter.WriteAsync(db.Database.GetConnectionString()!, RowInserter.SqliteCommands(db, added), ct);
+                    await writers.WriteAsync(db.Database.GetConnectionString()!, RowInserter.SqliteCommands(db, added), ct);
                     RowInserter.Accept(added);
                 }
                 else
@@ -120,11 +121,11 @@ internal static class SeatWriter
     /// PostgresLock (PostgreSQL): the resource's advisory lock, held by the write's transaction, so that
     /// bookings of one resource in flight queue rather than deadlock on the exclusion constraint (taken
     /// only after a deadlock: it would cost every booking an extra statement).
-    private static async Task SaveAddedAsync(AppDb db, CancellationToken ct, long? postgresLock = null)
+    private async Task SaveAddedAsync(AppDb db, CancellationToken ct, long? postgresLock = null)
     {
         if (RowInserter.Pending(db) is { } added)
         {
-            await RowInserter.InsertAsync(db, added, ct, postgresLock);
+            await RowInserter.InsertAsync(db, added, writers, ct, postgresLock);
         }
         else if (postgresLock is { } key && db.Database.CurrentTransaction is null)
         {
@@ -172,7 +173,7 @@ internal static class SeatWriter
     /// transaction, behind the resource's advisory lock (PostgreSQL) or the write gate (SQLite), which every
     /// member booking of a limited resource takes, so two of them racing past the limit are never both
     /// written. Returns the refusal (the limit, or the slot taken), or null once written.
-    public static async Task<Error?> InsertLimitedAsync(AppDb db, Booking booking, int seats, Func<CancellationToken, Task<Invalid?>> limit, CancellationToken ct)
+    public async Task<Error?> InsertLimitedAsync(AppDb db, Booking booking, int seats, Func<CancellationToken, Task<Invalid?>> limit, CancellationToken ct)
     {
         var (written, over) = await InsertAllAsync(db, [(booking, seats)], null, limit, ct);
         return over is not null ? over : written ? null : new Conflict("start", BookingMessages.Taken);
@@ -180,11 +181,11 @@ internal static class SeatWriter
 
     /// All or none: the bookings of a series are checked and written in one transaction. AddDependents
     /// adds rows that refer to them (attendees) once they are all written, in the same transaction.
-    public static async Task<bool> InsertAllAsync(AppDb db, IReadOnlyList<(Booking Booking, int Seats)> bookings, CancellationToken ct, Action? addDependents = null) =>
+    public async Task<bool> InsertAllAsync(AppDb db, IReadOnlyList<(Booking Booking, int Seats)> bookings, CancellationToken ct, Action? addDependents = null) =>
         (await InsertAllAsync(db, bookings, addDependents, null, ct)).Written;
 
     /// Limit: counted after the resources' locks, before anything is written.
-    private static async Task<(bool Written, Invalid? Over)> InsertAllAsync(
+    private async Task<(bool Written, Invalid? Over)> InsertAllAsync(
         AppDb db, IReadOnlyList<(Booking Booking, int Seats)> bookings, Action? addDependents, Func<CancellationToken, Task<Invalid?>>? limit, CancellationToken ct)
     {
         using var gate = await SqliteWriteGate.EnterAsync(db, ct);
@@ -224,25 +225,25 @@ internal static class SeatWriter
     /// Writes a changed booking (already modified in the context): its own seat if still free, else the
     /// lowest free one, checked without the booking itself. False when none is free; then the booking
     /// and whatever else the caller changed or added are put back as they were.
-    public static async Task<bool> UpdateAsync(AppDb db, Booking booking, int seats, CancellationToken ct) =>
+    public async Task<bool> UpdateAsync(AppDb db, Booking booking, int seats, CancellationToken ct) =>
         (await UpdateAllAsync(db, [(booking, seats)], ct)).Count == 0;
 
     /// All or none: changed bookings are checked and written in one transaction. The moving bookings
     /// are first parked (not holding) inside it, so that they never collide with each other's old
     /// slots; nobody else sees that. Returns those for which no seat is free (none written then).
-    public static async Task<IReadOnlyList<Booking>> UpdateAllAsync(AppDb db, IReadOnlyList<(Booking Booking, int Seats)> bookings, CancellationToken ct) =>
+    public async Task<IReadOnlyList<Booking>> UpdateAllAsync(AppDb db, IReadOnlyList<(Booking Booking, int Seats)> bookings, CancellationToken ct) =>
         (await UpdateAllAsync(db, bookings, null, ct)).Taken;
 
     /// A change that counts against a weekly limit (UpdateAsync's): the limit is counted again inside the
     /// write's transaction, behind the resource's lock or the write gate, as InsertLimitedAsync does.
     /// Returns the refusal (the limit, or the slot taken), or null once written.
-    public static async Task<Error?> UpdateLimitedAsync(AppDb db, Booking booking, int seats, Func<CancellationToken, Task<Invalid?>> limit, CancellationToken ct)
+    public async Task<Error?> UpdateLimitedAsync(AppDb db, Booking booking, int seats, Func<CancellationToken, Task<Invalid?>> limit, CancellationToken ct)
     {
         var (taken, over) = await UpdateAllAsync(db, [(booking, seats)], limit, ct);
         return over is not null ? over : taken.Count > 0 ? new Conflict("start", BookingMessages.Taken) : null;
     }
 
-    private static async Task<(IReadOnlyList<Booking> Taken, Invalid? Over)> UpdateAllAsync(
+    private async Task<(IReadOnlyList<Booking> Taken, Invalid? Over)> UpdateAllAsync(
         AppDb db, IReadOnlyList<(Booking Booking, int Seats)> bookings, Func<CancellationToken, Task<Invalid?>>? limit, CancellationToken ct)
     {
         using var gate = await SqliteWriteGate.EnterAsync(db, ct);
@@ -285,7 +286,7 @@ internal static class SeatWriter
     }
 
     /// Chooses each booking's seat against the database and the bookings placed before it.
-    private static async Task<List<Booking>> PlaceAsync(AppDb db, IReadOnlyList<(Booking Booking, int Seats)> bookings, CancellationToken ct)
+    private async Task<List<Booking>> PlaceAsync(AppDb db, IReadOnlyList<(Booking Booking, int Seats)> bookings, CancellationToken ct)
     {
         var conflicts = new List<Booking>();
         var placed = new List<Booking>();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Cotravail.Common.Database;
 using Microsoft.Data.Sqlite;
 
@@ -16,12 +15,9 @@ internal sealed class SqliteGroupWriter(string connectionString)
     /// At most this many writes per transaction: enough to share a commit, short enough to stay fair.
     public const int MaxBatch = 64;
 
-    private static readonly ConcurrentDictionary<string, SqliteGroupWriter> Writers = new(StringComparer.Ordinal);
-
     /// Runs the commands (one write: all or none of them) in the next group transaction; throws what
     /// SQLite threw for them (their savepoint rolled back), or completes once they are committed.
-    public static Task WriteAsync(string connectionString, IReadOnlyList<SqliteCommand> commands, CancellationToken ct) =>
-        Writers.GetOrAdd(connectionString, c => new SqliteGroupWriter(c)).EnqueueAsync(commands, ct);
+    public Task WriteAsync(IReadOnlyList<SqliteCommand> commands, CancellationToken ct) => EnqueueAsync(commands, ct);
 
     /// The writer's connection and its statements, prepared once per SQL text.
     internal sealed class Session(SqliteConnection connection) : IAsyncDisposable
