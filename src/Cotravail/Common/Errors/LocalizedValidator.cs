@@ -5,8 +5,8 @@ using Microsoft.Extensions.Localization;
 
 namespace Cotravail.Common.Errors;
 
-/// DataAnnotations with the message templates of Messages, formatted with the same arguments
-/// MVC's adapters use, so the API and the pages say the same thing in the same language.
+/// DataAnnotations (each FieldRulesAttribute expanded) with the message templates of Messages, formatted with the
+/// same arguments MVC's adapters use, so the API and the pages say the same thing in the same language.
 internal static class LocalizedValidator
 {
     public static Dictionary<string, string[]> Validate(object request, IStringLocalizer l, IServiceProvider services)
@@ -24,10 +24,10 @@ internal static class LocalizedValidator
         foreach (var property in request.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             var value = property.GetValue(request);
-            var display = l[property.GetCustomAttribute<DisplayAttribute>()?.Name ?? property.Name].Value;
+            var display = l[FieldRulesAttribute.DisplayNameOf(property)].Value;
             context.MemberName = property.Name;
             context.DisplayName = display;
-            foreach (var attribute in property.GetCustomAttributes<ValidationAttribute>())
+            foreach (var attribute in FieldRulesAttribute.Expand(property.GetCustomAttributes()).OfType<ValidationAttribute>())
             {
                 if (attribute.GetValidationResult(value, context) is not { } result)
                 {

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Errors;
 using Cotravail.Common.Localization;
@@ -17,6 +18,7 @@ internal static class WebModule
 ;
         services.ConfigureOptions<BindingMessages>();
         services.ConfigureOptions<FormBinders>();
+        services.ConfigureOptions<FieldDisplayNames>();
         services.AddProblemDetails();
         // Unreadable bodies and query strings reach ExceptionHandling, which names the field in a 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -27,6 +29,8 @@ internal static class WebModule
             o.SerializerOptions.Converters.Add(new CleanTextJsonConverter());
             // null in a non-nullable field is a 400 naming the field, not a crash further down.
             o.SerializerOptions.RespectNullableAnnotations = true;
+            // The OpenAPI document sees each FieldRulesAttribute's rules on its property.
+            o.SerializerOptions.TypeInfoResolver = o.SerializerOptions.TypeInfoResolver?.WithAddedModifier(FieldRulesContract.Expand);
         });
         services.Configure<JsonOptions>(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>

@@ -58,8 +58,8 @@ internal sealed class Invitation
         {
             Id = Guid.CreateVersion7(),
             Email = Member.NormalizeEmail(email),
-            FirstName = firstName.Trim(),
-            LastName = lastName.Trim(),
+            FirstName = MemberFields.Name(firstName),
+            LastName = MemberFields.Name(lastName),
             LocationId = locationId,
             Category = category,
             CompanyId = companyId,
@@ -92,9 +92,9 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         builder.ToTable("Invitations");
         builder.HasKey(i => i.Id);
         builder.Property(i => i.Id).ValueGeneratedNever();
-        builder.Property(i => i.Email).HasMaxLength(256);
-        builder.Property(i => i.FirstName).HasMaxLength(100);
-        builder.Property(i => i.LastName).HasMaxLength(100);
+        builder.Property(i => i.Email).HasMaxLength(MemberFields.EmailLength);
+        builder.Property(i => i.FirstName).HasMaxLength(MemberFields.NameLength);
+        builder.Property(i => i.LastName).HasMaxLength(MemberFields.NameLength);
         builder.Property(i => i.Category).HasConversion<string>().HasMaxLength(30);
         builder.Property(i => i.TokenHash).HasMaxLength(64);
         builder.Ignore(i => i.FullName);

@@ -29,10 +29,10 @@ internal sealed class JoinRequest
         Id = Guid.CreateVersion7();
         LocationId = locationId;
         UserId = userId;
-        FirstName = input.FirstName.Trim();
-        LastName = input.LastName.Trim();
+        FirstName = MemberFields.Name(input.FirstName);
+        LastName = MemberFields.Name(input.LastName);
         Email = Member.NormalizeEmail(input.Email);
-        Phone = string.IsNullOrWhiteSpace(input.Phone) ? null : input.Phone.Trim();
+        Phone = MemberFields.Phone(input.Phone);
         Category = input.Category!.Value;
         CompanyName = string.IsNullOrWhiteSpace(input.CompanyName) ? null : input.CompanyName.Trim();
         Message = string.IsNullOrWhiteSpace(input.Message) ? null : input.Message.Trim();
@@ -105,10 +105,10 @@ internal sealed class JoinRequestConfiguration : IEntityTypeConfiguration<JoinRe
         builder.ToTable("JoinRequests");
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).ValueGeneratedNever();
-        builder.Property(r => r.FirstName).HasMaxLength(100);
-        builder.Property(r => r.LastName).HasMaxLength(100);
-        builder.Property(r => r.Email).HasMaxLength(256);
-        builder.Property(r => r.Phone).HasMaxLength(30);
+        builder.Property(r => r.FirstName).HasMaxLength(MemberFields.NameLength);
+        builder.Property(r => r.LastName).HasMaxLength(MemberFields.NameLength);
+        builder.Property(r => r.Email).HasMaxLength(MemberFields.EmailLength);
+        builder.Property(r => r.Phone).HasMaxLength(MemberFields.PhoneLength);
         builder.Property(r => r.Category).HasConversion<string>().HasMaxLength(30);
         builder.Property(r => r.CompanyName).HasMaxLength(200);
         builder.Property(r => r.Message).HasMaxLength(JoinRequest.MessageLength);

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Cotravail.Common.Email;
 using Cotravail.Common.Errors;
 using Cotravail.Modules.Members;
 
@@ -8,19 +7,19 @@ namespace Cotravail.Modules.Joining;
 /// What a visitor fills in on /join/{slug}.
 internal sealed record JoinInput
 {
-    [Required(ErrorMessage = Messages.Required), StringLength(100, ErrorMessage = Messages.TooLong), Display(Name = "First name")]
+    [MemberFields.FirstName]
     public string FirstName { get; init; } = "";
 
-    [Required(ErrorMessage = Messages.Required), StringLength(100, ErrorMessage = Messages.TooLong), Display(Name = "Last name")]
+    [MemberFields.LastName]
     public string LastName { get; init; } = "";
 
-    [Required(ErrorMessage = Messages.Required), ValidEmail, StringLength(256, ErrorMessage = Messages.TooLong), Display(Name = "Email")]
+    [MemberFields.Email]
     public string Email { get; init; } = "";
 
-    [StringLength(30, ErrorMessage = Messages.TooLong), RegularExpression(@"^\+?[0-9 .()-]{6,30}$", ErrorMessage = Messages.Format), Display(Name = "Phone")]
+    [MemberFields.Phone]
     public string? Phone { get; init; }
 
-    [Required(ErrorMessage = Messages.Required), Display(Name = "Status")]
+    [MemberFields.Category]
     public MemberCategory? Category { get; init; }
 
     [StringLength(200, ErrorMessage = Messages.TooLong), Display(Name = "Company name")]
@@ -42,23 +41,23 @@ internal sealed record DeclineInput
 /// Staff invite anyone to a location they manage; a company admin invites employees of the company.
 internal sealed record InvitationInput
 {
-    [Required(ErrorMessage = Messages.Required), ValidEmail, StringLength(256, ErrorMessage = Messages.TooLong), Display(Name = "Email")]
+    [MemberFields.Email]
     public string Email { get; init; } = "";
 
-    [Required(ErrorMessage = Messages.Required), StringLength(100, ErrorMessage = Messages.TooLong), Display(Name = "First name")]
+    [MemberFields.FirstName]
     public string FirstName { get; init; } = "";
 
-    [Required(ErrorMessage = Messages.Required), StringLength(100, ErrorMessage = Messages.TooLong), Display(Name = "Last name")]
+    [MemberFields.LastName]
     public string LastName { get; init; } = "";
 
-    [Required(ErrorMessage = Messages.Required), Display(Name = "Home location")]
+    [MemberFields.HomeLocation]
     public Guid? LocationId { get; init; }
 
     /// Ignored for a company admin's invitation (always an employee of the company).
-    [Display(Name = "Status")]
+    [MemberFields.Category(Optional = true)]
     public MemberCategory? Category { get; init; }
 
-    [Display(Name = "Company")]
+    [MemberFields.Company]
     public Guid? CompanyId { get; init; }
 }
 

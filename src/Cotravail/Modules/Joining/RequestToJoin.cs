@@ -7,6 +7,7 @@ using Cotravail.Modules.Account;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Cotravail.Modules.Locations;
+using Cotravail.Modules.Members;
 
 namespace Cotravail.Modules.Joining;
 
@@ -33,7 +34,7 @@ internal sealed class RequestToJoin(AppDb db, UserManager<User> users, EmailConf
             Id = Guid.CreateVersion7(),
             UserName = email,
             Email = email,
-            DisplayName = $"{input.FirstName.Trim()} {input.LastName.Trim()}",
+            DisplayName = $"{MemberFields.Name(input.FirstName)} {MemberFields.Name(input.LastName)}",
             // Emails to this person follow the language they used to ask.
             PreferredCulture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
             CreatedAt = now,

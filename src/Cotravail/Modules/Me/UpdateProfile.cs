@@ -11,13 +11,13 @@ namespace Cotravail.Modules.Me;
 /// role, company, location, billing and approval stay with staff, whatever fields are sent.
 internal sealed record ProfileInput
 {
-    [Required(ErrorMessage = Messages.Required), StringLength(100, ErrorMessage = Messages.TooLong), Display(Name = "First name")]
+    [MemberFields.FirstName]
     public string FirstName { get; init; } = "";
 
-    [Required(ErrorMessage = Messages.Required), StringLength(100, ErrorMessage = Messages.TooLong), Display(Name = "Last name")]
+    [MemberFields.LastName]
     public string LastName { get; init; } = "";
 
-    [StringLength(30, ErrorMessage = Messages.TooLong), RegularExpression(@"^\+?[0-9 .()-]{6,30}$", ErrorMessage = Messages.Format), Display(Name = "Phone")]
+    [MemberFields.Phone]
     public string? Phone { get; init; }
 
     /// "fr" or "en"; empty follows the browser.
@@ -54,14 +54,14 @@ internal static class UpdateProfile
             return new NotFound("Account");
         }
         var member = await db.Members.FirstOrDefaultAsync(m => m.Id == scope.MemberId, ct);
-        var (first, last) = (input.FirstName.Trim(), input.LastName.Trim());
+        var (first, last) = (MemberFields.Name(input.FirstName), MemberFields.Name(input.LastName));
         user.DisplayName = $"{first} {last}";
         user.PreferredCulture = string.IsNullOrWhiteSpace(input.PreferredLanguage) ? null : input.PreferredLanguage;
         if (member is not null)
         {
             member.FirstName = first;
             member.LastName = last;
-            member.Phone = string.IsNullOrWhiteSpace(input.Phone) ? null : input.Phone.Trim();
+            member.Phone = MemberFields.Phone(input.Phone);
         }
         await db.SaveChangesAsync(ct);
         return await GetAsync(db, scope, ct);

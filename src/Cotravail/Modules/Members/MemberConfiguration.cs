@@ -13,11 +13,11 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.ToTable("Members");
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Id).ValueGeneratedNever();
-        builder.Property(m => m.FirstName).HasMaxLength(100);
-        builder.Property(m => m.LastName).HasMaxLength(100);
-        builder.Property(m => m.Email).HasMaxLength(256);
+        builder.Property(m => m.FirstName).HasMaxLength(MemberFields.NameLength);
+        builder.Property(m => m.LastName).HasMaxLength(MemberFields.NameLength);
+        builder.Property(m => m.Email).HasMaxLength(MemberFields.EmailLength);
         builder.HasIndex(m => m.Email).IsUnique();
-        builder.Property(m => m.Phone).HasMaxLength(30);
+        builder.Property(m => m.Phone).HasMaxLength(MemberFields.PhoneLength);
         builder.Property(m => m.Category).HasConversion<string>().HasMaxLength(30);
         builder.Ignore(m => m.FullName);
         builder.HasIndex(m => m.UserId).IsUnique();

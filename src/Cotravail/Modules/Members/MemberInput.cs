@@ -1,30 +1,26 @@
-using System.ComponentModel.DataAnnotations;
-using Cotravail.Common.Email;
-using Cotravail.Common.Errors;
-
 namespace Cotravail.Modules.Members;
 
 internal sealed record MemberInput
 {
-    [Required(ErrorMessage = Messages.Required), StringLength(100, ErrorMessage = Messages.TooLong), Display(Name = "First name")]
+    [MemberFields.FirstName]
     public string FirstName { get; init; } = "";
 
-    [Required(ErrorMessage = Messages.Required), StringLength(100, ErrorMessage = Messages.TooLong), Display(Name = "Last name")]
+    [MemberFields.LastName]
     public string LastName { get; init; } = "";
 
-    [Required(ErrorMessage = Messages.Required), ValidEmail, StringLength(256, ErrorMessage = Messages.TooLong), Display(Name = "Email")]
+    [MemberFields.Email]
     public string Email { get; init; } = "";
 
-    [StringLength(30, ErrorMessage = Messages.TooLong), RegularExpression(@"^\+?[0-9 .()-]{6,30}$", ErrorMessage = Messages.Format), Display(Name = "Phone")]
+    [MemberFields.Phone]
     public string? Phone { get; init; }
 
-    [Required(ErrorMessage = Messages.Required), Display(Name = "Status")]
+    [MemberFields.Category]
     public MemberCategory? Category { get; init; }
 
-    [Required(ErrorMessage = Messages.Required), Display(Name = "Home location")]
+    [MemberFields.HomeLocation]
     public Guid? HomeLocationId { get; init; }
 
-    [Display(Name = "Company")]
+    [MemberFields.Company]
     public Guid? CompanyId { get; init; }
 
     public bool BilledToCompany { get; init; }
@@ -33,10 +29,10 @@ internal sealed record MemberInput
 
     public void ApplyTo(Member member)
     {
-        member.FirstName = FirstName.Trim();
-        member.LastName = LastName.Trim();
+        member.FirstName = MemberFields.Name(FirstName);
+        member.LastName = MemberFields.Name(LastName);
         member.ChangeEmail(Email);
-        member.Phone = string.IsNullOrWhiteSpace(Phone) ? null : Phone.Trim();
+        member.Phone = MemberFields.Phone(Phone);
         member.Category = Category!.Value;
         member.HomeLocationId = HomeLocationId!.Value;
         member.JoinCompany(CompanyId, BilledToCompany, IsCompanyAdmin);
