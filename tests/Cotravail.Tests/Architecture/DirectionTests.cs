@@ -43,6 +43,6 @@ public sealed class DirectionTests
             .ShouldNot().HaveDependencyOn("Cotravail.Common")
             .GetResult();
 
-        (result.FailingTypeNames ?? []).ShouldContain("Cotravail.Modules.Bookings.BookingsModule", "a rule that finds nothing proves nothing");
+        (result.FailingTypeNames ?? []).ShouldContain("Cotravail.Modules.Bookings.BookResource", "a rule that finds nothing proves nothing");
     }
 }

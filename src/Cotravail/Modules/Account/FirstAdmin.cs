@@ -54,21 +54,3 @@ internal sealed class FirstAdmin(AppDb db, UserManager<User> users, IDataProtect
         return await users.CreateAsync(user, password);
     }
 }
-
-internal static class AccountModule
-{
-    public static IServiceCollection AddAccounts(this IServiceCollection services) => services.AddScoped<FirstAdmin>();
-
-    /// Logs the one-time setup link when the database has no account yet.
-    public static async Task AnnounceSetupIfNeededAsync(this WebApplication app)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var firstAdmin = scope.ServiceProvider.GetRequiredService<FirstAdmin>();
-        if (await firstAdmin.IsNeededAsync(CancellationToken.None))
-        {
-            app.Logger.LogWarning(
-                "No account exists yet. Create the first network admin at /setup?token={Token} (valid 24 hours) or with `create-admin`.",
-                firstAdmin.IssueToken());
-        }
-    }
-}

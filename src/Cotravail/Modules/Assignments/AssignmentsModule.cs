@@ -16,7 +16,7 @@ internal static class AssignmentsModule
         services.AddScoped<IErasureStep, AssignmentErasure>()
             .AddSingleton<IResourceKindGuard, AssignedKeepsKind>();
 
-    public static RouteGroupBuilder MapAssignments(this RouteGroupBuilder api)
+    public static void MapAssignments(this WebApplication app, RouteGroupBuilder api)
     {
         var group = api.MapGroup("/assignments").WithTags("Assignments");
         group.MapGet("/", async ([AsParameters] ListAssignments.Query query, AppDb db, Access access, TimeProvider clock, CancellationToken ct) =>
@@ -38,7 +38,6 @@ internal static class AssignmentsModule
             .Validate<EndAssignment.Request>().Produces<AssignmentResponse>().ProducesProblem(403).ProducesProblem(404)
             .WithSummary("End an assignment on a local date (exclusive; default: tomorrow). It can be shortened, not lengthened.")
             .RequireAuthorization(Policies.Manager);
-        return api;
     }
 
     /// 409 naming `from`, with the bookings in the way (ids and local times, no names).

@@ -6,7 +6,7 @@ namespace Cotravail.Modules.Companies;
 
 internal static class CompaniesModule
 {
-    public static RouteGroupBuilder MapCompanies(this RouteGroupBuilder api)
+    public static void MapCompanies(this WebApplication app, RouteGroupBuilder api)
     {
         var group = api.MapGroup("/companies").WithTags("Companies");
         group.MapGet("/", async ([AsParameters] ListCompanies.Query query, AppDb db, ICompanyPeople people, Access access, CancellationToken ct) =>
@@ -34,6 +34,5 @@ internal static class CompaniesModule
                 (await SaveCompany.SetActiveAsync(id, true, db, people, await access.GetAsync(ct), ct)).ToHttp(http))
             .Produces<CompanyResponse>().ProducesProblem(403).ProducesProblem(404).WithSummary("Reactivate a company.")
             .RequireAuthorization(Policies.Manager);
-        return api;
     }
 }

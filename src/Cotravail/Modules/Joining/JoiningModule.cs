@@ -15,7 +15,7 @@ internal static class JoiningModule
         .AddScoped<IErasureStep, JoiningErasure>();
 
     /// Joining itself is a page flow (/join/{slug}, /join/accept); the API serves staff and company admins.
-    public static RouteGroupBuilder MapJoining(this RouteGroupBuilder api)
+    public static void MapJoining(this WebApplication app, RouteGroupBuilder api)
     {
         var requests = api.MapGroup("/join-requests").WithTags("Joining").RequireAuthorization(Policies.Manager);
         requests.MapGet("/", async ([AsParameters] ListJoinRequests.Query query, AppDb db, Access access, CancellationToken ct) =>
@@ -34,6 +34,5 @@ internal static class JoiningModule
                     .ToHttp(http, created => TypedResults.Created($"/api/v1/invitations/{created.Id}", created)))
             .Validate<InvitationInput>().WithTags("Joining").Produces<InvitationResponse>(201).ProducesProblem(403).ProducesProblem(409)
             .WithSummary("Invite someone by email (managers of the location; company admins for their company's employees).");
-        return api;
     }
 }

@@ -2,6 +2,7 @@ using Cotravail.Common.Audit;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
+using Cotravail.Modules.Locations.Photos;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Modules.Locations;
@@ -11,7 +12,7 @@ internal static class LocationsModule
     public static IServiceCollection AddLocations(this IServiceCollection services) =>
         services.AddSingleton<IOrganisationNames, LocationNames>();
 
-    public static RouteGroupBuilder MapLocations(this RouteGroupBuilder api)
+    public static void MapLocations(this WebApplication app, RouteGroupBuilder api)
     {
         var group = api.MapGroup("/locations").WithTags("Locations");
         group.MapGet("/", async ([AsParameters] ListLocations.Query query, AppDb db, Access access, CancellationToken ct) =>
@@ -40,7 +41,8 @@ internal static class LocationsModule
                 (await SetLocationActive.HandleAsync(id, true, db, await access.GetAsync(ct), ct)).ToHttp(http))
             .Produces<LocationResponse>().ProducesProblem(403).ProducesProblem(404).WithSummary("Reactivate a location (network admins).")
             .RequireAuthorization(Policies.NetworkAdmin);
-        return api;
+        api.MapLocationPhotos();
+        app.MapLocationPhotoFiles();
     }
 }
 

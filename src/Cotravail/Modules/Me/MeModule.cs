@@ -9,7 +9,7 @@ internal static class MeModule
 {
     public static IServiceCollection AddMe(this IServiceCollection services) => services.AddScoped<PersonalTokens>();
 
-    public static RouteGroupBuilder MapMe(this RouteGroupBuilder api)
+    public static void MapMe(this WebApplication app, RouteGroupBuilder api)
     {
         var me = api.MapGroup("/me/tokens").WithTags("Me");
         me.MapGet("", async (PersonalTokens tokens, Access access, CancellationToken ct) =>
@@ -23,6 +23,6 @@ internal static class MeModule
         me.MapDelete("/{id:guid}", async (Guid id, PersonalTokens tokens, Access access, HttpContext http, CancellationToken ct) =>
                 (await tokens.RevokeAsync((await access.GetAsync(ct)).UserId!.Value, id, ct)).ToHttp(http, _ => TypedResults.NoContent()))
             .WithName("RevokeMyToken").WithSummary("Revoke one of my tokens.");
-        return api;
+        api.MapMyProfile();
     }
 }

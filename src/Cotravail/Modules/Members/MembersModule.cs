@@ -13,7 +13,7 @@ internal static class MembersModule
     public static IServiceCollection AddMembers(this IServiceCollection services) =>
         services.AddSingleton<IMemberLinks, MemberLinks>().AddSingleton<ICompanyPeople, CompanyPeople>();
 
-    public static RouteGroupBuilder MapMembers(this RouteGroupBuilder api)
+    public static void MapMembers(this WebApplication app, RouteGroupBuilder api)
     {
         var group = api.MapGroup("/members").WithTags("Members");
         group.MapGet("/", async ([AsParameters] ListMembers.Query query, AppDb db, Access access, CancellationToken ct) =>
@@ -46,6 +46,5 @@ internal static class MembersModule
                 (await SaveMember.SetActiveAsync(id, true, db, await access.GetAsync(ct), audit, ct)).ToHttp(http))
             .Produces<MemberResponse>().ProducesProblem(403).ProducesProblem(404).WithSummary("Reactivate a member.")
             .RequireAuthorization(Policies.Manager);
-        return api;
     }
 }

@@ -11,7 +11,7 @@ internal static class NetworkModule
         .AddScoped<SiteInfo>()
         .AddSingleton<IOrganisationNames, NetworkName>();
 
-    public static RouteGroupBuilder MapNetwork(this RouteGroupBuilder api)
+    public static void MapNetwork(this WebApplication app, RouteGroupBuilder api)
     {
         var group = api.MapGroup("/network").WithTags("Network");
         group.MapGet("/", async (AppDb db, CancellationToken ct) =>
@@ -22,7 +22,6 @@ internal static class NetworkModule
             .Validate<NetworkInput>().Produces<NetworkInput>().ProducesProblem(403)
             .WithSummary("Change the network's name and legal identity (network admins).")
             .RequireAuthorization(Policies.NetworkAdmin);
-        return api;
     }
 }
 

@@ -22,7 +22,7 @@ internal static class PrivacyModule
         return services;
     }
 
-    public static RouteGroupBuilder MapPrivacy(this RouteGroupBuilder api)
+    public static void MapPrivacy(this WebApplication app, RouteGroupBuilder api)
     {
         var me = api.MapGroup("/me").WithTags("Me");
         me.MapGet("/privacy", async (AppDb db, Access access, HttpContext http, CancellationToken ct) =>
@@ -49,6 +49,5 @@ internal static class PrivacyModule
             .WithTags("Members").Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Erase a member's personal data (managers of their home location, network admins).")
             .RequireAuthorization(Policies.Manager);
-        return api;
     }
 }

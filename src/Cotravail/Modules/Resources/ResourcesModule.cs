@@ -7,7 +7,7 @@ namespace Cotravail.Modules.Resources;
 
 internal static class ResourcesModule
 {
-    public static RouteGroupBuilder MapResources(this RouteGroupBuilder api)
+    public static void MapResources(this WebApplication app, RouteGroupBuilder api)
     {
         var group = api.MapGroup("/resources").WithTags("Resources");
         group.MapGet("/", async ([AsParameters] ListResources.Query query, AppDb db, Access access, CancellationToken ct) =>
@@ -38,6 +38,5 @@ internal static class ResourcesModule
                 (await SaveResource.SetActiveAsync(id, true, db, await access.GetAsync(ct), ct)).ToHttp(http))
             .Produces<ResourceResponse>().ProducesProblem(403).ProducesProblem(404).WithSummary("Reactivate a resource.")
             .RequireAuthorization(Policies.Manager);
-        return api;
     }
 }

@@ -12,7 +12,7 @@ internal static class StaffModule
         .AddScoped<RevokeRole>()
         .AddScoped<SetNetworkAdmin>();
 
-    public static RouteGroupBuilder MapStaff(this RouteGroupBuilder api)
+    public static void MapStaff(this WebApplication app, RouteGroupBuilder api)
     {
         var group = api.MapGroup("/staff").WithTags("Staff").RequireAuthorization(Policies.NetworkAdmin);
         group.MapGet("/", async ([AsParameters] ListStaff.Query query, AppDb db, CancellationToken ct) =>
@@ -31,6 +31,5 @@ internal static class StaffModule
                 (await set.HandleAsync(userId, input.IsNetworkAdmin!.Value, ct)).ToHttp(http))
             .Validate<NetworkAdminInput>().Produces<StaffResponse>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Grant or remove network admin (the last active network admin cannot be removed); network admins.");
-        return api;
     }
 }
