@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 
 namespace Cotravail.Common;
@@ -5,10 +6,10 @@ namespace Cotravail.Common;
 /// Amounts are integer minor units (cents) with an ISO 4217 code, so both engines sum them in SQL (docs/architecture.md, Data).
 internal readonly record struct Money(long Cents, string Currency)
 {
-    private static readonly Dictionary<string, string> Symbols = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly FrozenDictionary<string, string> Symbols = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["EUR"] = "€", ["CHF"] = "CHF", ["GBP"] = "£", ["USD"] = "$", ["CAD"] = "$ CA", ["XPF"] = "XPF",
-    };
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     public static readonly string[] SupportedCurrencies = [.. Symbols.Keys];
 

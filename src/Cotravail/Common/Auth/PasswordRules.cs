@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Reflection;
 
@@ -16,7 +17,7 @@ internal static class PasswordRules
     /// Names shorter than this are not looked for (a space called "Ô" would forbid every password with an "o").
     public const int MinContextWordLength = 4;
 
-    private static readonly Lazy<HashSet<string>> Common = new(LoadCommon);
+    private static readonly Lazy<FrozenSet<string>> Common = new(LoadCommon);
 
     /// Characters as a person counts them: text elements (an emoji or "é" in two code points is one).
     public static int Length(string password) => new StringInfo(password).LengthInTextElements;
@@ -31,7 +32,7 @@ internal static class PasswordRules
 
     // common-passwords.txt is Openwall's password.lst from Debian's john-data package (public domain):
     // lines starting with "#!comment:" are its header.
-    private static HashSet<string> LoadCommon()
+    private static FrozenSet<string> LoadCommon()
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Cotravail.Common.Auth.common-passwords.txt")
             ?? throw new InvalidOperationException("common-passwords.txt is not embedded.");
@@ -44,6 +45,6 @@ internal static class PasswordRules
                 set.Add(line);
             }
         }
-        return set;
+        return set.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
     }
 }

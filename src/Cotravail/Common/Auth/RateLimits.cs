@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using System.Threading.RateLimiting;
@@ -24,13 +25,13 @@ internal static class RateLimits
 
     internal sealed record Limit(int PerAddress, int PerAccount, int WindowSeconds);
 
-    private static readonly Dictionary<string, Limit> Defaults = new()
+    private static readonly FrozenDictionary<string, Limit> Defaults = new Dictionary<string, Limit>
     {
         [SignIn] = new(30, 10, 300),
         [Token] = new(30, 10, 300),
         [Join] = new(10, 5, 3600),
         [Reset] = new(10, 5, 3600),
-    };
+    }.ToFrozenDictionary();
 
     /// The policy of a route, so pages and endpoints get theirs from where they live, whichever module
     /// maps them; a module may also say .RequireRateLimiting(RateLimits.X) or [EnableRateLimiting(RateLimits.X)].
