@@ -1,5 +1,6 @@
 using Cotravail.Common.Auth;
 using Cotravail.Common.Email;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,7 +8,7 @@ namespace Cotravail.Common.Database;
 
 /// One model for both engines; each module configures its own entities (IEntityTypeConfiguration) and
 /// adds its tables as extension properties (BookingsTables…), so Common names no module.
-internal sealed class AppDb(DbContextOptions<AppDb> options) : IdentityUserContext<User, Guid>(options)
+internal sealed class AppDb(DbContextOptions<AppDb> options) : IdentityUserContext<User, Guid>(options), IDataProtectionKeyContext
 {
     private bool? postgres;
 
