@@ -20,6 +20,11 @@ namespace Cotravail.Bench;
 /// (`--network-server-only` runs only the network-wide search server side, `--booking-only` only the
 /// bookings over HTTP: cases to profile, e.g. under `dotnet-trace collect -- …`.)
 ///
+/// Booking over HTTP with the app in its own process (the built src/Cotravail/bin/Release/net10.0/Cotravail.dll,
+/// or --app PATH; fresh database, one location, 200 rooms; the bench process only sends HTTP):
+///   dotnet run -c Release --project bench/Cotravail.Bench -- http-booking --engine sqlite --seconds 8 --concurrency 1,16
+///   dotnet run -c Release --project bench/Cotravail.Bench -- http-booking --engine postgres --postgres "Host=127.0.0.1;Port=55500;Username=postgres" --seconds 8 --concurrency 1,16
+///
 /// Without a command, `booking` (its options as before).
 internal static class BenchProgram
 {
@@ -40,8 +45,11 @@ internal static class BenchProgram
             case "availability":
                 await AvailabilityBench.RunAsync(Options.From(options));
                 break;
+            case "http-booking":
+                await HttpBookingBench.RunAsync(options);
+                break;
             default:
-                Console.Error.WriteLine($"Unknown command {command}: booking, generate or availability.");
+                Console.Error.WriteLine($"Unknown command {command}: booking, generate, availability or http-booking.");
                 Environment.ExitCode = 2;
                 break;
         }
