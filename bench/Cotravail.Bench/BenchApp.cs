@@ -35,7 +35,18 @@ internal sealed class BenchApp : WebApplicationFactory<Program>
 
     public AccessScope Member { get; private set; } = AccessScope.Anonymous;
 
-    public static async Task<BenchApp> StartAsync(DatabaseEngine engine, string? postgres, int resources)
+    /// The bench member's sign-in (for a token over HTTP), when started with a password.
+    public const string MemberEmail = "bench@cotravail.test";
+
+    /// The app's connection string to the bench database.
+    public string ConnectionString => connectionString;
+
+    /// Leave the database in place when this app stops (another process uses it next; DropAsync removes it).
+    public bool KeepDatabase { get; set; }
+
+    /// With sqliteFile, the SQLite database is that file (e.g. cotravail.db in a data directory); with
+    /// password, the bench member's account can sign in with it.
+    public static async Task<BenchApp> StartAsync(DatabaseEngine engine, string? postgres, int resources, string? password = null, string? sqliteFile = null)
     {
         // The app's content root (views, wwwroot): src/Cotravail of this checkout.
         var root = new DirectoryInfo(AppContext.BaseDirectory);
@@ -53,11 +64,11 @@ internal sealed class BenchApp : WebApplicationFactory<Program>
         }
         else
         {
-            var file = Path.Combine(Path.GetTempPath(), $"cotravail-bench-{Guid.NewGuid():N}.db");
+            var file = sqliteFile ?? Path.Combine(Path.GetTempPath(), $"cotravail-bench-{Guid.NewGuid():N}.db");
             app = new BenchApp(engine, new SqliteConnectionStringBuilder { DataSource = file, ForeignKeys = true, DefaultTimeout = 60, Pooling = true }.ToString(), null);
         }
         _ = app.Services; // migrations run at start
-        await app.SeedAsync(resources);
+        await app.SeedAsync(resources, password);
         return app;
     }
 
@@ -78,7 +89,7 @@ internal sealed class BenchApp : WebApplicationFactory<Program>
 
     public DbConnection NewConnection() => Engine == DatabaseEngine.Postgres ? new NpgsqlConnection(connectionString) : new SqliteConnection(connectionString);
 
-    private async Task SeedAsync(int resources)
+    private async Task SeedAsync(int resources, string? password)
     {
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
@@ -102,9 +113,9 @@ internal sealed class BenchApp : WebApplicationFactory<Program>
         await db.SaveChangesAsync();
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
-        var user = new User { Id = Guid.CreateVersion7(), UserName = "bench@cotravail.test", Email = "bench@cotravail.test", EmailConfirmed = true, DisplayName = "Bench", CreatedAt = now };
-        (await users.CreateAsync(user)).Succeeded.ShouldBeTrue();
-        var member = new Member("Bench", "Member", "bench@cotravail.test", MemberCategory.Freelancer, location.Id) { CreatedAt = now };
+        var user = new User { Id = Guid.CreateVersion7(), UserName = MemberEmail, Email = MemberEmail, EmailConfirmed = true, DisplayName = "Bench", CreatedAt = now };
+        (await (password is null ? users.CreateAsync(user) : users.CreateAsync(user, password))).Succeeded.ShouldBeTrue();
+        var member = new Member("Bench", "Member", MemberEmail, MemberCategory.Freelancer, location.Id) { CreatedAt = now };
         member.LinkAccount(user.Id);
         db.Members.Add(member);
         await db.SaveChangesAsync();
@@ -119,18 +130,33 @@ internal sealed class BenchApp : WebApplicationFactory<Program>
         if (serverConnectionString is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(serverConnectionString, $"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(connectionString).Database}\" WITH (FORCE)");
         }
         else
         {
             SqliteConnection.ClearAllPools();
+        }
+        if (!KeepDatabase)
+        {
+            await DropAsync(connectionString, serverConnectionString);
+        }
+        GC.SuppressFinalize(this);
+    }
+
+    /// Removes a bench database: the PostgreSQL database (server given) or the SQLite file and its WAL.
+    public static async Task DropAsync(string connectionString, string? serverConnectionString)
+    {
+        if (serverConnectionString is not null)
+        {
+            await ExecuteAsync(serverConnectionString, $"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(connectionString).Database}\" WITH (FORCE)");
+        }
+        else
+        {
             var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
             foreach (var path in new[] { file, file + "-wal", file + "-shm" })
             {
                 File.Delete(path);
             }
         }
-        GC.SuppressFinalize(this);
     }
 
     private static async Task ExecuteAsync(string server, string sql)

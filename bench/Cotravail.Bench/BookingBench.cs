@@ -30,8 +30,8 @@ internal static class BookingBench
 
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; {TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
         Console.WriteLine();
-        Console.WriteLine("| engine | operation | concurrency | ops/s | p50 ms | p95 ms | p99 ms | outcomes |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---|");
+        Console.WriteLine("| engine | operation | concurrency | ops/s | p50 ms | p95 ms | p99 ms | CPU ms/op | outcomes |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---|");
         foreach (var (engine, connection) in engines)
         {
             await using var app = await BenchApp.StartAsync(engine, connection, Resources);
@@ -41,9 +41,9 @@ internal static class BookingBench
             var slot = 0;
             foreach (var concurrency in concurrencies)
             {
-                var raw = await Measure.RunAsync(concurrency, duration, MaxOperations, _ => RawInsertAsync(app));
+                var raw = await Timed(concurrency, _ => RawInsertAsync(app));
                 Print(engine, "raw insert + commit", raw);
-                var booking = await Measure.RunAsync(concurrency, duration, MaxOperations, _ =>
+                var booking = await Timed(concurrency, _ =>
                 {
                     var n = Interlocked.Increment(ref slot);
                     return BookAsync(app, n, firstDay);
@@ -51,19 +51,38 @@ internal static class BookingBench
                 Print(engine, "booking (server side)", booking);
                 if (options.ContainsKey("row"))
                 {
-                    var row = await Measure.RunAsync(concurrency, duration, MaxOperations, _ =>
+                    var row = await Timed(concurrency, _ =>
                     {
                         var n = Interlocked.Increment(ref slot);
                         return RowInsertAsync(app, n, firstDay);
                     });
                     Print(engine, "booking row, hand-written INSERT", row);
                 }
+                if (options.ContainsKey("parts") && concurrency == 1)
+                {
+                    // What the handler does before the write, nothing written: its checks and price, then
+                    // the same with the confirmation email composed and queued in the (unsaved) context.
+                    Print(engine, "checks and price only, not written", await Timed(1, _ => PrepareAsync(app, Interlocked.Increment(ref slot), firstDay, notice: false)));
+                    Print(engine, "checks, price and email composed, not written", await Timed(1, _ => PrepareAsync(app, Interlocked.Increment(ref slot), firstDay, notice: true)));
+                }
             }
         }
 
-        static void Print(DatabaseEngine engine, string operation, RunResult r) =>
+        // CPU ms/op: this process's CPU time per operation (the app, SQLite itself; not PostgreSQL's server),
+        // a figure less sensitive than throughput to other load on the machine.
+        async Task<(RunResult Run, double CpuMs)> Timed(int concurrency, Func<int, Task<string>> operation)
+        {
+            var cpu = Environment.CpuUsage.TotalTime;
+            var run = await Measure.RunAsync(concurrency, duration, MaxOperations, operation);
+            return (run, (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds / Math.Max(1, run.Operations));
+        }
+
+        static void Print(DatabaseEngine engine, string operation, (RunResult Run, double CpuMs) result)
+        {
+            var r = result.Run;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {engine} | {operation} | {r.Concurrency} | {r.PerSecond:F0} | {r.P50:F2} | {r.P95:F2} | {r.P99:F2} | {string.Join(", ", r.Outcomes.OrderBy(o => o.Key).Select(o => $"{o.Key} {o.Value}"))} |"));
+                $"| {engine} | {operation} | {r.Concurrency} | {r.PerSecond:F0} | {r.P50:F2} | {r.P95:F2} | {r.P99:F2} | {result.CpuMs:F2} | {string.Join(", ", r.Outcomes.OrderBy(o => o.Key).Select(o => $"{o.Key} {o.Value}"))} |"));
+        }
 
         static async Task PrepareRawTableAsync(BenchApp app)
         {
@@ -148,6 +167,40 @@ internal static class BookingBench
             catch (Exception e)
             {
                 return "error: " + e.GetType().Name + " " + e.Message[..Math.Min(60, e.Message.Length)];
+            }
+        }
+
+        // The handler's work before the write (BookResource.PrepareAsync: lookups, checks, price), and with
+        // notice the confirmation email composed and queued as HandleAsync does; nothing is saved.
+        static async Task<string> PrepareAsync(BenchApp app, int n, DateTime firstDay, bool notice)
+        {
+            var resource = app.Resources[n % app.Resources.Count];
+            var k = n / app.Resources.Count;
+            var start = firstDay.AddDays(k / 46).AddMinutes(30 * (k % 46));
+            try
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                var book = scope.ServiceProvider.GetRequiredService<BookResource>();
+                var request = new BookResource.Request
+                {
+                    ResourceId = resource,
+                    Start = start.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
+                    End = start.AddMinutes(30).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
+                };
+                var prepared = await book.PrepareAsync(request, app.Member, CancellationToken.None);
+                if (!prepared.IsOk)
+                {
+                    return "refused: " + prepared.Error.Message;
+                }
+                if (notice)
+                {
+                    await scope.ServiceProvider.GetRequiredService<BookingNotice>().SendAsync([prepared.Value.Booking], BookingEvent.Confirmed, [], CancellationToken.None);
+                }
+                return "ok";
+            }
+            catch (Exception e)
+            {
+                return "error: " + e.GetType().Name;
             }
         }
 

@@ -5,8 +5,9 @@ namespace Cotravail.Bench;
 
 /// Benchmarks of the booking engine; each prints Markdown for docs/benchmarks.md. From a clean checkout:
 ///
-/// Booking creation against the raw commit rate (fresh small databases, SQLite and PostgreSQL):
-///   dotnet run -c Release --project bench/Cotravail.Bench -- booking --seconds 8 --concurrency 1,16,64 --postgres "Host=127.0.0.1;Port=55500;Username=postgres"
+/// Booking creation against the raw commit rate (fresh small databases, SQLite and PostgreSQL; `--row` adds
+/// the hand-written booking row, `--parts` the handler's work before the write with and without its email):
+///   dotnet run -c Release --project bench/Cotravail.Bench -- booking --seconds 8 --concurrency 1,16,64 --row --postgres "Host=127.0.0.1;Port=55500;Username=postgres"
 ///
 /// The network-scale dataset (scale 1: 2,500 locations, 50,000 resources, 20,000 members, 10 million
 /// bookings over two years; it replaces the database or file named):
@@ -19,6 +20,12 @@ namespace Cotravail.Bench;
 ///   dotnet run -c Release --project bench/Cotravail.Bench -- availability --engine sqlite --file /work/scale-sqlite.db
 /// (`--network-server-only` runs only the network-wide search server side, `--booking-only` only the
 /// bookings over HTTP: cases to profile, e.g. under `dotnet-trace collect -- …`.)
+///
+/// Booking over HTTP with the app in its own process (the built src/Cotravail/bin/Release/net10.0/Cotravail.dll,
+/// or --app PATH; fresh database, one location, 200 rooms; the bench process only sends HTTP; 15 s of
+/// warm-up per concurrency, --warmup to change it):
+///   dotnet run -c Release --project bench/Cotravail.Bench -- http-booking --engine sqlite --seconds 8 --concurrency 1,16
+///   dotnet run -c Release --project bench/Cotravail.Bench -- http-booking --engine postgres --postgres "Host=127.0.0.1;Port=55500;Username=postgres" --seconds 8 --concurrency 1,16
 ///
 /// Without a command, `booking` (its options as before).
 internal static class BenchProgram
@@ -40,8 +47,11 @@ internal static class BenchProgram
             case "availability":
                 await AvailabilityBench.RunAsync(Options.From(options));
                 break;
+            case "http-booking":
+                await HttpBookingBench.RunAsync(options);
+                break;
             default:
-                Console.Error.WriteLine($"Unknown command {command}: booking, generate or availability.");
+                Console.Error.WriteLine($"Unknown command {command}: booking, generate, availability or http-booking.");
                 Environment.ExitCode = 2;
                 break;
         }
