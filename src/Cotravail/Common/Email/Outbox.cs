@@ -25,8 +25,8 @@ internal sealed class Outbox(AppDb db, TimeProvider clock, IStringLocalizer<Shar
         var previousFormat = CultureInfo.CurrentCulture;
         try
         {
-            CultureInfo.CurrentUICulture = new CultureInfo(language);
-            CultureInfo.CurrentCulture = new CultureInfo(language == "en" ? "en-GB" : "fr-FR");
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language); // cached and read-only: no culture data loaded per email
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(language == "en" ? "en-GB" : "fr-FR");
             var content = compose(l);
             var message = new OutboxMessage(to, content.Subject, content.Text, content.Html, language, clock.GetUtcNow().UtcDateTime);
             if (content.Attachment is { } attachment)
