@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Runtime.InteropServices;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
@@ -112,27 +111,7 @@ internal static class AvailabilityBench
                     return "no free slot left";
                 }
                 var (resource, start) = setup.FreeSlots[n];
-                try
-                {
-                    using var response = await http.PostAsJsonAsync("api/v1/bookings", new
-                    {
-                        resourceId = resource,
-                        start = start.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
-                        end = start.AddMinutes(30).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
-                        title = BenchTitle,
-                    });
-                    await response.Content.ReadAsByteArrayAsync();
-                    return response.StatusCode switch
-                    {
-                        HttpStatusCode.Created => "ok",
-                        HttpStatusCode.Conflict => "409",
-                        var other => ((int)other).ToString(CultureInfo.InvariantCulture),
-                    };
-                }
-                catch (Exception e)
-                {
-                    return "error: " + e.GetType().Name;
-                }
+                return await HttpBookingBench.PostAsync(http, resource, start, BenchTitle);
             });
             Print(options.Engine, "booking a free half-hour (POST /api/v1/bookings)", "HTTP", run);
         }

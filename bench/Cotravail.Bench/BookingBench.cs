@@ -170,23 +170,28 @@ internal static class BookingBench
             }
         }
 
+        // Operation n's own free half-hour: round-robin over the rooms, 46 half-hours a day.
+        static BookResource.Request Slot(BenchApp app, int n, DateTime firstDay)
+        {
+            var k = n / app.Resources.Count;
+            var start = firstDay.AddDays(k / 46).AddMinutes(30 * (k % 46));
+            return new BookResource.Request
+            {
+                ResourceId = app.Resources[n % app.Resources.Count],
+                Start = start.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
+                End = start.AddMinutes(30).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
+            };
+        }
+
         // The handler's work before the write (BookResource.PrepareAsync: lookups, checks, price), and with
         // notice the confirmation email composed and queued as HandleAsync does; nothing is saved.
         static async Task<string> PrepareAsync(BenchApp app, int n, DateTime firstDay, bool notice)
         {
-            var resource = app.Resources[n % app.Resources.Count];
-            var k = n / app.Resources.Count;
-            var start = firstDay.AddDays(k / 46).AddMinutes(30 * (k % 46));
             try
             {
                 await using var scope = app.Services.CreateAsyncScope();
                 var book = scope.ServiceProvider.GetRequiredService<BookResource>();
-                var request = new BookResource.Request
-                {
-                    ResourceId = resource,
-                    Start = start.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
-                    End = start.AddMinutes(30).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
-                };
+                var request = Slot(app, n, firstDay);
                 var prepared = await book.PrepareAsync(request, app.Member, CancellationToken.None);
                 if (!prepared.IsOk)
                 {
@@ -208,19 +213,11 @@ internal static class BookingBench
         // and its confirmation email queued in the same transaction (the handler's collaborators are required).
         static async Task<string> BookAsync(BenchApp app, int n, DateTime firstDay)
         {
-            var resource = app.Resources[n % app.Resources.Count];
-            var k = n / app.Resources.Count;
-            var start = firstDay.AddDays(k / 46).AddMinutes(30 * (k % 46));
             try
             {
                 await using var scope = app.Services.CreateAsyncScope();
                 var book = scope.ServiceProvider.GetRequiredService<BookResource>();
-                var request = new BookResource.Request
-                {
-                    ResourceId = resource,
-                    Start = start.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
-                    End = start.AddMinutes(30).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
-                };
+                var request = Slot(app, n, firstDay);
                 var result = await book.HandleAsync(request, app.Member, CancellationToken.None);
                 return result.IsOk ? "ok" : result.Error switch
                 {

@@ -97,7 +97,8 @@ internal static class HttpBookingBench
         }
     }
 
-    private static async Task<string> PostAsync(HttpClient http, Guid resource, DateTime localStart)
+    /// POST /api/v1/bookings of a half-hour from localStart; the outcome as the tables count it.
+    internal static async Task<string> PostAsync(HttpClient http, Guid resource, DateTime localStart, string title = "Bench booking")
     {
         try
         {
@@ -106,7 +107,7 @@ internal static class HttpBookingBench
                 resourceId = resource,
                 start = localStart.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
                 end = localStart.AddMinutes(30).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture),
-                title = "Bench booking",
+                title,
             });
             await response.Content.ReadAsByteArrayAsync();
             return response.StatusCode switch

@@ -13,11 +13,17 @@ internal sealed class BookingWriters : IHostedService, IAsyncDisposable
     private readonly ConcurrentDictionary<string, PostgresGroupWriter> postgres = new(StringComparer.Ordinal);
     private volatile bool closed;
 
-    public Task WriteAsync(string connectionString, IReadOnlyList<SqliteCommand> commands, CancellationToken ct) =>
-        Open().sqlite.GetOrAdd(connectionString, c => new SqliteGroupWriter(c)).WriteAsync(commands, ct);
+    public Task WriteAsync(string connectionString, IReadOnlyList<SqliteCommand> commands, CancellationToken ct)
+    {
+        ThrowIfClosed();
+        return sqlite.GetOrAdd(connectionString, c => new SqliteGroupWriter(c)).WriteAsync(commands, ct);
+    }
 
-    public Task WriteAsync(string connectionString, IReadOnlyList<NpgsqlBatchCommand> commands, CancellationToken ct) =>
-        Open().postgres.GetOrAdd(connectionString, c => new PostgresGroupWriter(c)).WriteAsync(commands, ct);
+    public Task WriteAsync(string connectionString, IReadOnlyList<NpgsqlBatchCommand> commands, CancellationToken ct)
+    {
+        ThrowIfClosed();
+        return postgres.GetOrAdd(connectionString, c => new PostgresGroupWriter(c)).WriteAsync(commands, ct);
+    }
 
     /// How many writers were made, and whether all of their loops have ended.
     public (int Writers, bool AllStopped) State =>
@@ -35,5 +41,11 @@ internal sealed class BookingWriters : IHostedService, IAsyncDisposable
         await Task.WhenAll([.. sqlite.Values.Select(w => w.CloseAsync()), .. postgres.Values.Select(w => w.CloseAsync())]);
     }
 
-    private BookingWriters Open() => closed ? throw new InvalidOperationException("The booking writers are stopped: the host is shutting down.") : this;
+    private void ThrowIfClosed()
+    {
+        if (closed)
+        {
+            throw new InvalidOperationException("The booking writers are stopped: the host is shutting down.");
+        }
+    }
 }
