@@ -26,4 +26,9 @@ internal static class AuditActions
     public const string AssignmentCreated = "assignment.created";
     public const string AssignmentEnded = "assignment.ended";
     public const string LocationTimeZoneChanged = "location.time-zone-changed";
+    public const string InvoiceDrafted = "invoice.drafted";
+    public const string InvoiceDraftChanged = "invoice.draft-changed";
+    public const string InvoiceDraftDeleted = "invoice.draft-deleted";
+    public const string InvoiceIssued = "invoice.issued";
+    public const string PaymentRecorded = "payment.recorded";
 }

@@ -22,6 +22,10 @@ internal sealed record NetworkInput : IValidatableObject
     [Required(ErrorMessage = Messages.Required), StringLength(100, ErrorMessage = Messages.TooLong), Display(Name = "Legal form")]
     public string LegalForm { get; init; } = "";
 
+    /// As printed, e.g. "10 000 €"; required on a company's invoices, none for an association.
+    [StringLength(50, ErrorMessage = Messages.TooLong), Display(Name = "Share capital")]
+    public string? ShareCapital { get; init; }
+
     [StringLength(9, ErrorMessage = Messages.TooLong), Display(Name = "SIREN")]
     public string? Siren { get; init; }
 
@@ -88,6 +92,7 @@ internal sealed record NetworkInput : IValidatableObject
         n.Tagline = Blank(Tagline);
         n.LegalName = LegalName.Trim();
         n.LegalForm = LegalForm.Trim();
+        n.ShareCapital = Blank(ShareCapital);
         n.Siren = Blank(Siren);
         n.Siret = Blank(Siret);
         n.VatNumber = Blank(VatNumber)?.ToUpperInvariant();
@@ -108,6 +113,7 @@ internal sealed record NetworkInput : IValidatableObject
         Tagline = n.Tagline,
         LegalName = n.LegalName,
         LegalForm = n.LegalForm,
+        ShareCapital = n.ShareCapital,
         Siren = n.Siren,
         Siret = n.Siret,
         VatNumber = n.VatNumber,

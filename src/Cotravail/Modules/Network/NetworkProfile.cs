@@ -17,6 +17,9 @@ internal sealed class NetworkProfile
     /// SAS, SARL, SCIC, association loi 1901…
     public string LegalForm { get; set; } = "";
 
+    /// Share capital as printed ("10 000 €"); companies must print it, associations have none.
+    public string? ShareCapital { get; set; }
+
     public string? Siren { get; set; }
 
     public string? Siret { get; set; }
@@ -56,6 +59,7 @@ internal sealed class NetworkProfileConfiguration : IEntityTypeConfiguration<Net
         builder.Property(n => n.Name).HasMaxLength(200);
         builder.Property(n => n.LegalName).HasMaxLength(200);
         builder.Property(n => n.LegalForm).HasMaxLength(100);
+        builder.Property(n => n.ShareCapital).HasMaxLength(50);
         builder.Property(n => n.Siren).HasMaxLength(9);
         builder.Property(n => n.Siret).HasMaxLength(14);
         builder.Property(n => n.VatNumber).HasMaxLength(20);

@@ -308,6 +308,18 @@ public static class AuthorizationRules
         ["GET /api/v1/assignments"] = SignedIn(Api),
         ["POST /api/v1/assignments"] = Manage(Api, (w, s) => w.NextAssignment(s), create: true),
         ["POST /api/v1/assignments/{id:guid}/end"] = Manage(Api) with { FreshId = (w, s) => w.NewAssignmentAsync(s) },
+        // Invoices: the location's managers draft, issue, credit and record payments; staff read their
+        // locations'; a member reads their own issued invoices, a company admin the company's.
+        ["GET /api/v1/invoices"] = SignedIn(Api),
+        ["GET /api/v1/invoices/{id:guid}"] = Read(Api, (role, scope) => role == Role.Member && scope == Scope.Own ? Expect.Ok : "404")
+            with { FreshId = (w, s) => w.NewInvoiceAsync(s, issued: true) },
+        ["POST /api/v1/invoices"] = Manage(Api, (w, s) => w.InvoiceDraft(s), create: true),
+        ["PUT /api/v1/invoices/{id:guid}"] = Manage(Api, (w, s) => w.InvoiceDraft(s)) with { FreshId = (w, s) => w.NewInvoiceAsync(s, issued: false) },
+        ["DELETE /api/v1/invoices/{id:guid}"] = Manage(Api) with { FreshId = (w, s) => w.NewInvoiceAsync(s, issued: false) },
+        ["POST /api/v1/invoices/{id:guid}/issue"] = Manage(Api) with { FreshId = (w, s) => w.NewInvoiceAsync(s, issued: false) },
+        ["POST /api/v1/invoices/{id:guid}/credit-notes"] = Manage(Api) with { FreshId = (w, s) => w.NewInvoiceAsync(s, issued: true) },
+        ["POST /api/v1/invoices/{id:guid}/payments"] = Manage(Api, (_, _) => new { amount = 1, method = "Cash" }) with { FreshId = (w, s) => w.NewInvoiceAsync(s, issued: true) },
+        ["GET /api/v1/billing/chain"] = AnyManager(Api),
         // Changing a booking: whoever may see it (its member, booker, company admin, its location's staff).
         ["PATCH /api/v1/bookings/{id:guid}"] = new(OwnBooking, (_, _) => new { title = "Matrix changed" }),
         ["PATCH /api/v1/bookings/{id:guid}/following"] = new(

@@ -109,6 +109,7 @@ public sealed class MatrixWorld
             BookerIds = (memberIds[Role.Member], foreignMember),
         };
         world.Bookings = (await world.NewBookingAsync(Scope.Own), await world.NewBookingAsync(Scope.Foreign));
+        await Cotravail.Tests.Modules.Billing.BillingWorld.EnsureSellerAsync(app);
         using (var created = await (await world.ClientAsync(Role.NetworkAdmin, api: true)).PostAsync("/api/v1/me/calendar-feed", null))
         {
             var path = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("path").GetString()!;
@@ -145,6 +146,26 @@ public sealed class MatrixWorld
         {
             resourceId = desk, memberId = Pick(Members, scope), from = yesterday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         });
+    }
+
+    /// A draft invoice for the booker of that scope at its location, with the buyer's address.
+    public object InvoiceDraft(Scope scope) => new
+    {
+        locationId = Pick(Locations, scope), memberId = Pick(BookerIds, scope), buyerStreet = "1 rue de la Matrice", buyerPostalCode = "69001", buyerCity = "Lyon",
+        lines = new[] { new { description = "Matrix pass", quantity = 1, unitPrice = 20, vatPercent = 20 } },
+    };
+
+    /// A new invoice of the own (foreign) location for the booker of that scope, drafted (and issued) by the admin.
+    public async Task<Guid> NewInvoiceAsync(Scope scope, bool issued)
+    {
+        var api = await ClientAsync(Role.NetworkAdmin, api: true);
+        var id = await CreateAsync(api, "/api/v1/invoices", InvoiceDraft(scope));
+        if (issued)
+        {
+            using var response = await api.PostAsync($"/api/v1/invoices/{id}/issue", null);
+            response.IsSuccessStatusCode.ShouldBeTrue(await response.Content.ReadAsStringAsync());
+        }
+        return id;
     }
 
     private static object Desk(Guid locationId) => new { locationId, name = $"Desk {Guid.NewGuid():N}"[..20], kind = "DedicatedDesk", capacity = 1 };

@@ -87,6 +87,15 @@ public abstract class PersonalDataExportTests(TestApp app)
             var from = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
             db.Add(new Cotravail.Modules.Assignments.ResourceAssignment(desk.Id, desk.LocationId, p.MemberId, null, new DateOnly(2020, 1, 1), new DateOnly(2020, 2, 1), from, from.AddDays(31), 25000, "EUR", 2000, p.UserId, from));
         },
+        ["Invoices"] = async (db, p) => db.Add(await ExportInvoiceAsync(db, p, lineFor: null)),
+        ["InvoiceLines"] = async (db, p) => db.Add(await ExportInvoiceAsync(db, p, lineFor: p.MemberId)),
+        ["Payments"] = async (db, p) =>
+        {
+            var invoice = await ExportInvoiceAsync(db, p, lineFor: null);
+            db.Add(invoice);
+            db.Add(new Cotravail.Modules.Billing.Payment(invoice.Id, 1200, "EUR", Cotravail.Modules.Billing.PaymentMethod.Cash, new DateOnly(2026, 1, 5), null, p.UserId,
+                new DateTime(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc)));
+        },
         ["CalendarFeeds"] = (db, p) =>
         {
             db.Add(CalendarFeed.Create(p.UserId, null, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)).Feed);
@@ -123,6 +132,16 @@ public abstract class PersonalDataExportTests(TestApp app)
             return Task.CompletedTask;
         },
     };
+
+    /// A draft invoice of the person's (a line for lineFor when given), at Lyon.
+    private static async Task<Cotravail.Modules.Billing.Invoice> ExportInvoiceAsync(AppDb db, PrivacyPerson p, Guid? lineFor)
+    {
+        var lyon = await db.Locations.Where(l => l.Slug == DemoAccounts.LyonSlug).Select(l => l.Id).FirstAsync();
+        var buyer = new Cotravail.Modules.Billing.Buyer(lineFor is null ? p.MemberId : null, null, "Export", "1 rue", "69001", "Lyon", "FR", null, null, null);
+        var invoice = Cotravail.Modules.Billing.Invoice.Draft(lyon, buyer, "EUR", "fr", p.UserId, new DateTime(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc));
+        invoice.SetLines([new Cotravail.Modules.Billing.InvoiceLine("Export", 1, 1000, 0, 20_000, memberId: lineFor)]);
+        return invoice;
+    }
 
     [Fact]
     public async Task Every_table_that_refers_to_a_person_appears_in_their_export()

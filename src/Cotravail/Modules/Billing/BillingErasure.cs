@@ -1,0 +1,22 @@
+using Cotravail.Modules.Privacy.Erasure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Modules.Billing;
+
+/// Invoices, credit notes, their lines and payments are kept on purpose when a person is erased: the
+/// law requires them for 10 years (Code de commerce L123-22; GDPR art. 17(3)(b)), and an issued
+/// document cannot change anyway (ADR 6, ADR 18). Drafts are deleted: nothing obliges to keep them.
+internal sealed class BillingErasure : IErasureStep
+{
+    public IReadOnlyCollection<string> Tables { get; } = ["Invoices", "InvoiceLines", "Payments"];
+
+    public async Task EraseAsync(ErasureContext context, CancellationToken ct)
+    {
+        if (context.Subject.MemberId is not { } memberId)
+        {
+            return;
+        }
+        var drafts = context.Db.Invoices.Where(i => i.Status == InvoiceStatus.Draft && i.MemberId == memberId && i.CompanyId == null);
+        context.Db.Invoices.RemoveRange(await drafts.ToListAsync(ct));
+    }
+}

@@ -1,0 +1,83 @@
+using Cotravail.Common.Audit;
+using Cotravail.Common.Auth;
+using Cotravail.Common.Database;
+using Cotravail.Common.Errors;
+using Cotravail.Modules.Privacy.Erasure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Modules.Billing;
+
+/// Invoices and credit notes with gapless numbers, a footprint chain and the French mentions; payments
+/// (ADR 18). Drafts are typed by staff; issuing seals them for good.
+internal static class BillingModule
+{
+    public static IServiceCollection AddBilling(this IServiceCollection services) =>
+        services.AddScoped<IssueInvoice>()
+            .AddScoped<InvoiceMail>()
+            .AddScoped<SaveDraft>()
+            .AddScoped<DraftCreditNote>()
+            .AddScoped<RecordPayment>()
+            .AddScoped<IErasureStep, BillingErasure>();
+
+    public static void MapBilling(this WebApplication app, RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/invoices").WithTags("Invoices");
+        group.MapGet("/", async ([AsParameters] InvoiceQueries.Query query, AppDb db, Access access, TimeProvider clock, CancellationToken ct) =>
+                TypedResults.Ok(await InvoiceQueries.ListAsync(query, db, await access.GetAsync(ct), clock, ct)))
+            .WithSummary("List the invoices and credit notes one may see, issued latest first after the drafts (locationId, memberId, companyId, kind, status, state, q, page, pageSize): staff their locations', a member their own, a company admin the company's.");
+        group.MapGet("/{id:guid}", async (Guid id, AppDb db, Access access, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                await db.Invoices.VisibleTo(await access.GetAsync(ct)).AnyAsync(i => i.Id == id, ct) && await InvoiceQueries.ResponseAsync(db, id, clock, ct) is { } found
+                    ? TypedResults.Ok(found)
+                    : new NotFound("Invoice").ToProblem(http))
+            .Produces<InvoiceResponse>().ProducesProblem(404).WithSummary("One invoice or credit note with its lines, VAT breakdown, what was credited and paid, and its state.");
+        group.MapPost("/", async (DraftInput input, SaveDraft save, AppDb db, Access access, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                await AnswerAsync(await save.HandleAsync(null, input, await access.GetAsync(ct), ct), db, clock, http, created: true, ct))
+            .Validate<DraftInput>().Produces<InvoiceResponse>(201).ProducesProblem(403).WithSummary("Draft a one-off invoice for a member, a company or a named customer. Nothing is numbered until it is issued.")
+            .RequireAuthorization(Policies.Manager);
+        group.MapPut("/{id:guid}", async (Guid id, DraftInput input, SaveDraft save, AppDb db, Access access, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                await AnswerAsync(await save.HandleAsync(id, input, await access.GetAsync(ct), ct), db, clock, http, created: false, ct))
+            .Validate<DraftInput>().Produces<InvoiceResponse>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
+            .WithSummary("Replace a draft. An issued invoice or credit note is never changed: 409 (issue a credit note).")
+            .RequireAuthorization(Policies.Manager);
+        group.MapDelete("/{id:guid}", async (Guid id, AppDb db, Access access, AuditTrail audit, HttpContext http, CancellationToken ct) =>
+                (await DeleteDraft.HandleAsync(id, db, await access.GetAsync(ct), audit, ct)).ToHttp(http, _ => TypedResults.NoContent()))
+            .Produces(204).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).WithSummary("Delete a draft. An issued document is never deleted: 409.")
+            .RequireAuthorization(Policies.Manager);
+        group.MapPost("/{id:guid}/issue", async (Guid id, IssueInvoice issue, Access access, HttpContext http, CancellationToken ct) =>
+                (await issue.HandleAsync(id, await access.GetAsync(ct), ct)).ToHttp(http))
+            .Produces<InvoiceResponse>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
+            .WithSummary("Issue a draft: the next number of its series, today's date, the seller's identity and terms, sealed in the footprint chain; then emailed. Never a 0 invoice.")
+            .RequireAuthorization(Policies.Manager);
+        group.MapPost("/{id:guid}/credit-notes", async (Guid id, DraftCreditNote.Request request, DraftCreditNote draft, AppDb db, Access access, TimeProvider clock, HttpContext http,
+                CancellationToken ct) =>
+                await AnswerAsync(await draft.HandleAsync(id, request, await access.GetAsync(ct), ct), db, clock, http, created: true, ct))
+            .Validate<DraftCreditNote.Request>().Produces<InvoiceResponse>(201).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
+            .WithSummary("Draft a credit note for an issued invoice: all that is not credited yet, or the lines given (lineId, quantity), at the invoice's prices and VAT rates. Issue it like an invoice.")
+            .RequireAuthorization(Policies.Manager);
+        group.MapPost("/{id:guid}/payments", async (Guid id, RecordPayment.Request request, RecordPayment record, AppDb db, Access access, TimeProvider clock, HttpContext http,
+                CancellationToken ct) =>
+            {
+                var recorded = await record.HandleAsync(id, request, await access.GetAsync(ct), ct);
+                return await AnswerAsync(recorded.IsOk ? id : recorded.Error, db, clock, http, created: false, ct);
+            })
+            .Validate<RecordPayment.Request>().Produces<InvoiceResponse>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
+            .WithSummary("Record a payment received (transfer, card, cash, cheque) or a refund (negative amount) against an issued invoice. Payments are never changed or deleted.")
+            .RequireAuthorization(Policies.Manager);
+
+        var billing = api.MapGroup("/billing").WithTags("Invoices");
+        billing.MapGet("/chain", async (AppDb db, CancellationToken ct) => TypedResults.Ok(await VerifyChain.HandleAsync(db, ct)))
+            .WithSummary("Verify the footprint chain of every issued invoice and credit note: intact, or the first document where it breaks.")
+            .RequireAuthorization(Policies.Manager);
+    }
+
+    /// The saved document, or the problem.
+    private static async Task<IResult> AnswerAsync(Result<Guid> result, AppDb db, TimeProvider clock, HttpContext http, bool created, CancellationToken ct)
+    {
+        if (!result.IsOk)
+        {
+            return result.Error.ToProblem(http);
+        }
+        var response = await InvoiceQueries.ResponseAsync(db, result.Value, clock, ct);
+        return created ? TypedResults.Created($"/api/v1/invoices/{result.Value}", response) : TypedResults.Ok(response);
+    }
+}
