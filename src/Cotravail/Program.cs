@@ -7,6 +7,7 @@ using Cotravail.Common.Localization;
 using Cotravail.Common.Web;
 using Cotravail.Modules.Account;
 using Cotravail.Modules.Assignments;
+using Cotravail.Modules.Billing;
 using Cotravail.Modules.Bookings;
 using Cotravail.Modules.Companies;
 using Cotravail.Modules.Demo;
@@ -38,6 +39,7 @@ builder.Services.AddAssignments();
 builder.Services.AddBookings(builder.Configuration);
 builder.Services.AddJoining();
 builder.Services.AddStaff();
+builder.Services.AddInvoicePdf();
 builder.Services.AddMe();
 builder.Services.AddDemo();
 
