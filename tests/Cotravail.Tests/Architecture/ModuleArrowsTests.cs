@@ -22,6 +22,7 @@ public sealed class ModuleArrowsTests
         ["Bookings"] = ["Assignments", "Locations", "Members", "Network", "Privacy", "Resources"],
         ["Joining"] = ["Account", "Companies", "Locations", "Members", "Privacy"],
         ["Staff"] = ["Locations", "Members"],
+        ["Billing"] = ["Locations"],
         ["Me"] = ["Bookings", "Companies", "Joining", "Locations", "Members"],
         ["Home"] = ["Locations", "Network", "Resources"],
         ["Admin"] = ["Companies", "Locations", "Members", "Resources"],
