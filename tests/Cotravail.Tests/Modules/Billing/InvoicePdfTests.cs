@@ -53,6 +53,20 @@ public sealed class InvoicePdfTests
     }
 
     [Theory]
+    [InlineData("fr", "France", "Belgique")]
+    [InlineData("en", "France", "Belgium")]
+    public async Task A_buyer_abroad_has_both_countries_named_in_the_document_language(string language, string seller, string buyer)
+    {
+        var invoice = InvoicePrints.Invoice(language);
+
+        var text = await TextOf(invoice with { Buyer = invoice.Buyer with { City = "Bruxelles", PostalCode = "1000", CountryCode = "BE", Siren = null, VatNumber = "BE0123456749" } });
+
+        var lines = text.Split('\n');
+        lines.ShouldContain(l => l.StartsWith(seller, StringComparison.Ordinal));
+        lines.ShouldContain(l => l.EndsWith(buyer, StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("fr", "N° F-000042", "Date d'émission : {0}", "Date d'échéance : {1}", "Période de la prestation : du {2} au {3}", "du {4} au {4}", "Date de la prestation : {4}")]
     [InlineData("en", "No. F-000042", "Issue date: {0}", "Due date: {1}", "Service period: {2} to {3}", "{4} to {4}", "Date of service: {4}")]
     public async Task Number_dates_and_period_of_service_are_printed(string language, string number, string issued, string due, string period, string sameDay, string oneDay)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using PdfSharp.Drawing;
 
 namespace Cotravail.Modules.Billing;
@@ -13,9 +12,9 @@ internal static class InvoiceHeading
     {
         var fonts = flow.Fonts;
         var top = flow.Y;
-        var seller = flow.Block(Seller(print, w, fonts), PageFlow.Left, RightColumn - PageFlow.Left - 12);
+        var seller = flow.Block(InvoiceParties.Seller(print, w, fonts), PageFlow.Left, RightColumn - PageFlow.Left - 12);
         flow.Y = top + flow.Block(Title(print, w, fonts), RightColumn, PageFlow.Right - RightColumn) + 14;
-        flow.Y += flow.Block(Buyer(print, w, fonts), RightColumn, PageFlow.Right - RightColumn);
+        flow.Y += flow.Block(InvoiceParties.Buyer(print, w, fonts), RightColumn, PageFlow.Right - RightColumn);
         flow.Y = Math.Max(top + seller, flow.Y) + 14;
         if (print.PeriodStart is { } start)
         {
@@ -44,84 +43,6 @@ internal static class InvoiceHeading
         else if (print.Kind == DocumentKind.Invoice)
         {
             yield return (w.L["Payable on receipt"], fonts.Body);
-        }
-    }
-
-    private static IEnumerable<(string, XFont)> Seller(InvoicePrint print, Wording w, PrintFonts fonts)
-    {
-        var s = print.Seller;
-        yield return (s.LegalName, fonts.Bold);
-        yield return (s.ShareCapital is { } capital ? w.L["{0} with share capital of {1}", s.LegalForm, capital] : s.LegalForm, fonts.Body);
-        foreach (var line in Address(s.Street, s.PostalCode, s.City, s.CountryCode, print, w))
-        {
-            yield return (line, fonts.Body);
-        }
-        foreach (var line in Identifiers(s.Siren, s.Siret, s.RcsCity, s.VatNumber, w))
-        {
-            yield return (line, fonts.Body);
-        }
-        if (s.Email is { } email)
-        {
-            yield return (email, fonts.Body);
-        }
-    }
-
-    private static IEnumerable<(string, XFont)> Buyer(InvoicePrint print, Wording w, PrintFonts fonts)
-    {
-        var b = print.Buyer;
-        yield return (w.L["Customer"], fonts.Small);
-        yield return (b.Name, fonts.Bold);
-        if (b.Attention is { } attention)
-        {
-            yield return (w.L["Attention: {0}", attention], fonts.Body);
-        }
-        foreach (var line in Address(b.Street, b.PostalCode, b.City, b.CountryCode, print, w).Concat(Identifiers(b.Siren, null, null, b.VatNumber, w)))
-        {
-            yield return (line, fonts.Body);
-        }
-    }
-
-    /// The country is named only when seller and buyer are in different countries.
-    private static IEnumerable<string> Address(string street, string postalCode, string city, string country, InvoicePrint print, Wording w)
-    {
-        yield return street;
-        yield return $"{postalCode} {city}".Trim();
-        if (!print.Seller.CountryCode.Equals(print.Buyer.CountryCode, StringComparison.OrdinalIgnoreCase))
-        {
-            yield return CountryName(country, w.Culture);
-        }
-    }
-
-    private static IEnumerable<string> Identifiers(string? siren, string? siret, string? rcsCity, string? vatNumber, Wording w)
-    {
-        if (siren is not null)
-        {
-            yield return w.L["SIREN: {0}", siren];
-        }
-        if (siret is not null)
-        {
-            yield return w.L["SIRET: {0}", siret];
-        }
-        if (rcsCity is not null)
-        {
-            yield return $"RCS {rcsCity} {siren}".TrimEnd(); // the register's own wording, the same in every language
-        }
-        if (vatNumber is not null)
-        {
-            yield return w.L["VAT number: {0}", vatNumber];
-        }
-    }
-
-    private static string CountryName(string code, CultureInfo culture)
-    {
-        try
-        {
-            var region = new RegionInfo(code);
-            return culture.TwoLetterISOLanguageName == "en" ? region.EnglishName : region.DisplayName;
-        }
-        catch (ArgumentException)
-        {
-            return code;
         }
     }
 }
