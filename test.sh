@@ -20,12 +20,13 @@ installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install o
 
 pg_bin() { find /usr/lib/postgresql -maxdepth 3 -path '*/bin/initdb' 2>/dev/null | sort -V | tail -n 1 | xargs -r dirname; }
 
-# 1. Tools: PostgreSQL server, Chromium (browser tests), DejaVu fonts (PDFs), aiosmtpd (SMTP tests),
-#    python3-icalendar (a real iCalendar reader for the calendar feeds).
+# 1. Tools: PostgreSQL server, Chromium (browser tests), DejaVu fonts (PDFs), poppler-utils (pdftotext reads
+#    the PDFs back), aiosmtpd (SMTP tests), python3-icalendar (a real iCalendar reader for the calendar feeds).
 missing=()
 [[ -n "${COTRAVAIL_TEST_POSTGRES:-}" || -n "$(pg_bin)" ]] || missing+=(postgresql)
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 [[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]] || missing+=(fonts-dejavu-core)
+command -v pdftotext >/dev/null || missing+=(poppler-utils)
 installed python3-aiosmtpd || missing+=(python3-aiosmtpd)
 installed python3-icalendar || missing+=(python3-icalendar)
 command -v python3 >/dev/null || missing+=(python3)

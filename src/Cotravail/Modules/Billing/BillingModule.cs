@@ -17,6 +17,8 @@ internal static class BillingModule
             .AddScoped<SaveDraft>()
             .AddScoped<DraftCreditNote>()
             .AddScoped<RecordPayment>()
+            .AddScoped<InvoiceDocuments>()
+            .AddSingleton<InvoicePdf>()
             .AddScoped<IErasureStep, BillingErasure>();
 
     public static void MapBilling(this WebApplication app, RouteGroupBuilder api)
@@ -28,7 +30,7 @@ internal static class BillingModule
         group.MapGet("/{id:guid}", async (Guid id, AppDb db, Access access, TimeProvider clock, HttpContext http, CancellationToken ct) =>
                 await db.Invoices.VisibleTo(await access.GetAsync(ct)).AnyAsync(i => i.Id == id, ct) && await InvoiceQueries.ResponseAsync(db, id, clock, ct) is { } found
                     ? TypedResults.Ok(found)
-                    : new NotFound("Invoice").ToProblem(http))
+                    : new NotFound("Invoice or credit note").ToProblem(http))
             .Produces<InvoiceResponse>().ProducesProblem(404).WithSummary("One invoice or credit note with its lines, VAT breakdown, what was credited and paid, and its state.");
         group.MapPost("/", async (DraftInput input, SaveDraft save, AppDb db, Access access, TimeProvider clock, HttpContext http, CancellationToken ct) =>
                 await AnswerAsync(await save.HandleAsync(null, input, await access.GetAsync(ct), ct), db, clock, http, created: true, ct))
@@ -63,6 +65,12 @@ internal static class BillingModule
             .Validate<RecordPayment.Request>().Produces<InvoiceResponse>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Record a payment received (transfer, card, cash, cheque) or a refund (negative amount) against an issued invoice. Payments are never changed or deleted.")
             .RequireAuthorization(Policies.Manager);
+        group.MapGet("/{id:guid}/pdf", async (Guid id, AppDb db, Access access, InvoiceDocuments documents, HttpContext http, CancellationToken ct) =>
+                await db.Invoices.VisibleTo(await access.GetAsync(ct)).AnyAsync(i => i.Id == id, ct) && await documents.GetOrRenderAsync(id, ct) is { } pdf
+                    ? TypedResults.File(pdf.Content, "application/pdf", pdf.FileName)
+                    : new NotFound("Invoice or credit note").ToProblem(http))
+            .Produces(200, contentType: "application/pdf").ProducesProblem(404)
+            .WithSummary("The PDF of an issued invoice or credit note, in the customer's language, as rendered once at issue (404 for drafts).");
 
         var billing = api.MapGroup("/billing").WithTags("Invoices");
         billing.MapGet("/chain", async (AppDb db, CancellationToken ct) => TypedResults.Ok(await VerifyChain.HandleAsync(db, ct)))

@@ -313,6 +313,8 @@ public static class AuthorizationRules
         ["GET /api/v1/invoices"] = SignedIn(Api),
         ["GET /api/v1/invoices/{id:guid}"] = Read(Api, (role, scope) => role == Role.Member && scope == Scope.Own ? Expect.Ok : "404")
             with { FreshId = (w, s) => w.NewInvoiceAsync(s, issued: true) },
+        ["GET /api/v1/invoices/{id:guid}/pdf"] = Read(Api, (role, scope) => role == Role.Member && scope == Scope.Own ? Expect.Ok : "404")
+            with { FreshId = (w, s) => w.NewInvoiceAsync(s, issued: true) },
         ["POST /api/v1/invoices"] = Manage(Api, (w, s) => w.InvoiceDraft(s), create: true),
         ["PUT /api/v1/invoices/{id:guid}"] = Manage(Api, (w, s) => w.InvoiceDraft(s)) with { FreshId = (w, s) => w.NewInvoiceAsync(s, issued: false) },
         ["DELETE /api/v1/invoices/{id:guid}"] = Manage(Api) with { FreshId = (w, s) => w.NewInvoiceAsync(s, issued: false) },

@@ -79,6 +79,9 @@ internal sealed class BillingWorld
             (network.Street, network.PostalCode, network.City, network.Siren, network.Siret) = ("1 place Bellecour", "69002", "Lyon", "732829320", "73282932000074");
             (network.RcsCity, network.VatNumber) = ("Lyon", "FR44732829320");
         }
+        network.ShareCapital ??= "10 000 €";
+        network.RcsCity ??= "Lyon";
+        network.Siret ??= network.Siren + "00074";
         await db.SaveChangesAsync();
     });
 

@@ -30,7 +30,7 @@ internal sealed class DraftCreditNote(AppDb db, AuditTrail audit, TimeProvider c
         var invoice = await db.Invoices.AsNoTracking().Include(i => i.Lines).FirstOrDefaultAsync(i => i.Id == invoiceId, ct);
         if (invoice is null || !scope.CanSee(invoice.LocationId))
         {
-            return new NotFound("Invoice");
+            return new NotFound("Invoice or credit note");
         }
         if (!scope.CanManage(invoice.LocationId))
         {

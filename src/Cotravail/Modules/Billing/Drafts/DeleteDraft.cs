@@ -14,7 +14,7 @@ internal static class DeleteDraft
         var invoice = await db.Invoices.Include(i => i.Lines).Include(i => i.VatBreakdown).FirstOrDefaultAsync(i => i.Id == id, ct);
         if (invoice is null || !scope.CanSee(invoice.LocationId))
         {
-            return new NotFound("Invoice");
+            return new NotFound("Invoice or credit note");
         }
         if (!scope.CanManage(invoice.LocationId))
         {

@@ -21,7 +21,7 @@ internal sealed class SaveDraft(AppDb db, AuditTrail audit, TimeProvider clock)
         var invoice = id is { } existing ? await db.Invoices.FirstOrDefaultAsync(i => i.Id == existing, ct) : null;
         if (id is not null && (invoice is null || !scope.CanSee(invoice.LocationId)))
         {
-            return new NotFound("Invoice");
+            return new NotFound("Invoice or credit note");
         }
         if (invoice is { IsDraft: false })
         {

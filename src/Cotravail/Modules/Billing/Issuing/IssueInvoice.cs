@@ -12,14 +12,14 @@ namespace Cotravail.Modules.Billing;
 /// chain (the issuing lock), the next number of its series and today's date (never before the last
 /// one), snapshots the seller, seals the footprint and commits; any failure before the commit gives
 /// the number back, so the series has no gap (ADR 18). The PDF and the email follow the commit.
-internal sealed class IssueInvoice(AppDb db, AuditTrail audit, TimeProvider clock, InvoiceMail mail)
+internal sealed class IssueInvoice(AppDb db, AuditTrail audit, TimeProvider clock, InvoiceMail mail, InvoiceDocuments documents)
 {
     public async Task<Result<InvoiceResponse>> HandleAsync(Guid id, AccessScope scope, CancellationToken ct)
     {
         var found = await db.Invoices.AsNoTracking().Where(i => i.Id == id).Select(i => new { i.LocationId, i.Status }).FirstOrDefaultAsync(ct);
         if (found is null || !scope.CanSee(found.LocationId))
         {
-            return new NotFound("Invoice");
+            return new NotFound("Invoice or credit note");
         }
         if (!scope.CanManage(found.LocationId))
         {
@@ -30,6 +30,7 @@ internal sealed class IssueInvoice(AppDb db, AuditTrail audit, TimeProvider cloc
         {
             return result.Error;
         }
+        await documents.GetOrRenderAsync(id, ct);
         await mail.SendAsync(id, ct);
         return (await InvoiceQueries.ResponseAsync(db, id, clock, ct))!;
     }

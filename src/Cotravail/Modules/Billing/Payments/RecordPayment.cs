@@ -36,7 +36,7 @@ internal sealed class RecordPayment(AppDb db, AuditTrail audit, TimeProvider clo
         var found = await db.Invoices.AsNoTracking().Where(i => i.Id == invoiceId).Select(i => new { i.LocationId }).FirstOrDefaultAsync(ct);
         if (found is null || !scope.CanSee(found.LocationId))
         {
-            return new NotFound("Invoice");
+            return new NotFound("Invoice or credit note");
         }
         if (!scope.CanManage(found.LocationId))
         {
