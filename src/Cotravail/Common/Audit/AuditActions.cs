@@ -31,4 +31,5 @@ internal static class AuditActions
     public const string InvoiceDraftDeleted = "invoice.draft-deleted";
     public const string InvoiceIssued = "invoice.issued";
     public const string PaymentRecorded = "payment.recorded";
+    public const string BillingTermsChanged = "billing.terms-changed";
 }

@@ -2,6 +2,8 @@ using Cotravail.Common.Audit;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
+using Cotravail.Common.Localization;
+using Microsoft.Extensions.Localization;
 using Cotravail.Modules.Privacy.Erasure;
 using Microsoft.EntityFrameworkCore;
 
@@ -76,6 +78,39 @@ internal static class BillingModule
         billing.MapGet("/chain", async (AppDb db, CancellationToken ct) => TypedResults.Ok(await VerifyChain.HandleAsync(db, ct)))
             .WithSummary("Verify the footprint chain of every issued invoice and credit note: intact, or the first document where it breaks.")
             .RequireAuthorization(Policies.Manager);
+        billing.MapGet("/turnover", async ([AsParameters] Turnover.Query query, AppDb db, Access access, HttpContext http, CancellationToken ct) =>
+                (await Turnover.HandleAsync(query, db, await access.GetAsync(ct), ct)).ToHttp(http))
+            .Produces<Turnover.Report>().ProducesValidationProblem()
+            .WithSummary("Turnover of the issue dates from..to (YYYY-MM-DD, inclusive), optionally of one location: invoices minus credit notes, per currency and VAT rate.")
+            .RequireAuthorization(Policies.Manager);
+        billing.MapGet("/turnover.csv", async ([AsParameters] Turnover.Query query, AppDb db, Access access, IStringLocalizer<SharedResource> l, HttpContext http,
+                CancellationToken ct) =>
+            {
+                var csv = await Turnover.CsvAsync(query, db, await access.GetAsync(ct), l, ct);
+                return csv.IsOk ? TypedResults.File(csv.Value, "text/csv; charset=utf-8", $"turnover-{query.From}-{query.To}.csv") : csv.Error.ToProblem(http);
+            })
+            .Produces(200, contentType: "text/csv").ProducesValidationProblem()
+            .WithSummary("The documents behind the turnover, one per line (credit notes negative), as CSV in the caller's language.")
+            .RequireAuthorization(Policies.Manager);
+        billing.MapGet("/terms", async (AppDb db, CancellationToken ct) => TypedResults.Ok(TermsInput.From(await db.BillingTerms.AsNoTracking().FirstOrDefaultAsync(ct) ?? new BillingTerms())))
+            .WithSummary("The seller's invoicing terms printed on every invoice: payment term, late-payment penalty rate, early-payment discount, payment terms, VAT on debits.")
+            .RequireAuthorization(Policies.Manager);
+        billing.MapPut("/terms", async (TermsInput input, AppDb db, AuditTrail audit, CancellationToken ct) =>
+            {
+                var terms = await db.BillingTerms.FirstOrDefaultAsync(ct);
+                if (terms is null)
+                {
+                    terms = new BillingTerms();
+                    db.BillingTerms.Add(terms);
+                }
+                input.ApplyTo(terms);
+                audit.Record(AuditActions.BillingTermsChanged, "billing-terms");
+                await db.SaveChangesAsync(ct);
+                return TypedResults.Ok(TermsInput.From(terms));
+            })
+            .Validate<TermsInput>().Produces<TermsInput>().ProducesValidationProblem()
+            .WithSummary("Change the invoicing terms; documents already issued keep the terms they were issued with.")
+            .RequireAuthorization(Policies.NetworkAdmin);
     }
 
     /// The saved document, or the problem.

@@ -322,6 +322,15 @@ public static class AuthorizationRules
         ["POST /api/v1/invoices/{id:guid}/credit-notes"] = Manage(Api) with { FreshId = (w, s) => w.NewInvoiceAsync(s, issued: true) },
         ["POST /api/v1/invoices/{id:guid}/payments"] = Manage(Api, (_, _) => new { amount = 1, method = "Cash" }) with { FreshId = (w, s) => w.NewInvoiceAsync(s, issued: true) },
         ["GET /api/v1/billing/chain"] = AnyManager(Api),
+        ["GET /api/v1/billing/turnover"] = AnyManager(Api) with { Query = (_, _) => "?from=2026-01-01&to=2026-12-31" },
+        ["GET /api/v1/billing/turnover.csv"] = AnyManager(Api) with { Query = (_, _) => "?from=2026-01-01&to=2026-12-31" },
+        ["GET /api/v1/billing/terms"] = AnyManager(Api),
+        ["PUT /api/v1/billing/terms"] = new((role, _) => role switch
+        {
+            Role.Anonymous => "401",
+            Role.NetworkAdmin => Expect.Ok,
+            _ => "403",
+        }, (_, _) => new { paymentDays = 30, latePenaltyPercent = 12.15 }),
         // Changing a booking: whoever may see it (its member, booker, company admin, its location's staff).
         ["PATCH /api/v1/bookings/{id:guid}"] = new(OwnBooking, (_, _) => new { title = "Matrix changed" }),
         ["PATCH /api/v1/bookings/{id:guid}/following"] = new(
