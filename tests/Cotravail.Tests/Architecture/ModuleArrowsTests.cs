@@ -26,7 +26,7 @@ public sealed class ModuleArrowsTests
         ["Me"] = ["Bookings", "Companies", "Joining", "Locations", "Members"],
         ["Home"] = ["Locations", "Network", "Resources"],
         ["Admin"] = ["Companies", "Locations", "Members", "Resources"],
-        ["Demo"] = ["Companies", "Locations", "Members", "Network", "Resources"],
+        ["Demo"] = ["Billing", "Companies", "Locations", "Members", "Network", "Resources"],
         ["Shared"] = ["Network"],
     };
 

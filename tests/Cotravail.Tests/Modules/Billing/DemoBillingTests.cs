@@ -1,0 +1,44 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Cotravail.Modules.Billing;
+using Cotravail.Modules.Demo;
+using Cotravail.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Tests.Modules.Billing;
+
+/// The demo network shows billing at work: a newcomer who signs in as the demo member or the demo
+/// company admin finds issued invoices, a credit note and payments, with their PDFs.
+public abstract class DemoBillingTests(TestApp app)
+{
+    [Fact]
+    public async Task The_demo_member_and_company_admin_find_their_invoices_a_credit_note_and_payments()
+    {
+        using var member = await app.ClientForAsync(DemoAccounts.Member);
+        var mine = await member.GetFromJsonAsync<JsonElement>("/api/v1/invoices?pageSize=100");
+        var demoMine = mine.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("buyerName").GetString() == "Léa Fontaine").ToList();
+        demoMine.Select(i => i.GetProperty("state").GetString()).ShouldBe(["Unpaid", "Paid"], ignoreOrder: true);
+
+        using var companyAdmin = await app.ClientForAsync(DemoAccounts.CompanyAdmin);
+        var theirs = await companyAdmin.GetFromJsonAsync<JsonElement>("/api/v1/invoices?pageSize=100");
+        var team = theirs.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("kind").GetString() == "Invoice");
+        team.GetProperty("state").GetString().ShouldBe("PartlyPaid");
+        theirs.GetProperty("items").EnumerateArray().Count(i => i.GetProperty("kind").GetString() == "CreditNote").ShouldBe(1);
+        var detail = await companyAdmin.GetFromJsonAsync<JsonElement>($"/api/v1/invoices/{team.GetProperty("id").GetGuid()}");
+        detail.GetProperty("lines").EnumerateArray().Count(l => l.TryGetProperty("memberId", out var m) && m.ValueKind == JsonValueKind.String).ShouldBe(5);
+        detail.GetProperty("credited").GetDecimal().ShouldBe(348);
+        detail.GetProperty("paid").GetDecimal().ShouldBe(1000);
+        using var pdf = await companyAdmin.GetAsync($"/api/v1/invoices/{team.GetProperty("id").GetGuid()}/pdf");
+        pdf.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+
+        (await app.WithDbAsync(db => db.Payments.CountAsync())).ShouldBeGreaterThanOrEqualTo(3);
+        (await app.WithDbAsync(db => db.InvoiceDocuments.CountAsync(d => db.Set<Invoice>().Any(i => i.Id == d.InvoiceId && i.Status == InvoiceStatus.Issued))))
+            .ShouldBeGreaterThanOrEqualTo(5);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class DemoBillingTests_Sqlite(SqliteTestApp app) : DemoBillingTests(app);
+
+[Collection(PostgresCollection.Name)]
+public sealed class DemoBillingTests_Postgres(PostgresTestApp app) : DemoBillingTests(app);
