@@ -35,97 +35,37 @@ internal static class BookingBench
         foreach (var (engine, connection) in engines)
         {
             await using var app = await BenchApp.StartAsync(engine, connection, Resources);
-            await PrepareRawTableAsync(app);
+            await RawCommit.PrepareAsync(app);
             var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
             var firstDay = TimeZoneInfo.ConvertTimeFromUtc(TimeProvider.System.GetUtcNow().UtcDateTime, paris).Date.AddDays(2);
             var slot = 0;
             foreach (var concurrency in concurrencies)
             {
-                var raw = await Timed(concurrency, _ => RawInsertAsync(app));
-                Print(engine, "raw insert + commit", raw);
-                var booking = await Timed(concurrency, _ =>
+                var raw = await BenchTable.Timed(duration, MaxOperations, concurrency, _ => RawCommit.InsertAsync(app));
+                BenchTable.Print(engine, "raw insert + commit", raw);
+                var booking = await BenchTable.Timed(duration, MaxOperations, concurrency, _ =>
                 {
                     var n = Interlocked.Increment(ref slot);
                     return BookAsync(app, n, firstDay);
                 });
-                Print(engine, "booking (server side)", booking);
+                BenchTable.Print(engine, "booking (server side)", booking);
                 if (options.ContainsKey("row"))
                 {
-                    var row = await Timed(concurrency, _ =>
+                    var row = await BenchTable.Timed(duration, MaxOperations, concurrency, _ =>
                     {
                         var n = Interlocked.Increment(ref slot);
                         return RowInsertAsync(app, n, firstDay);
                     });
-                    Print(engine, "booking row, hand-written INSERT", row);
+                    BenchTable.Print(engine, "booking row, hand-written INSERT", row);
                 }
                 if (options.ContainsKey("parts") && concurrency == 1)
                 {
                     // What the handler does before the write, nothing written: its checks and price, then
                     // the same with the confirmation email composed and queued in the (unsaved) context.
-                    Print(engine, "checks and price only, not written", await Timed(1, _ => PrepareAsync(app, Interlocked.Increment(ref slot), firstDay, notice: false)));
-                    Print(engine, "checks, price and email composed, not written", await Timed(1, _ => PrepareAsync(app, Interlocked.Increment(ref slot), firstDay, notice: true)));
+                    BenchTable.Print(engine, "checks and price only, not written", await BenchTable.Timed(duration, MaxOperations, 1, _ => PrepareAsync(app, Interlocked.Increment(ref slot), firstDay, notice: false)));
+                    BenchTable.Print(engine, "checks, price and email composed, not written", await BenchTable.Timed(duration, MaxOperations, 1, _ => PrepareAsync(app, Interlocked.Increment(ref slot), firstDay, notice: true)));
                 }
             }
-        }
-
-        // CPU ms/op: this process's CPU time per operation (the app, SQLite itself; not PostgreSQL's server),
-        // a figure less sensitive than throughput to other load on the machine.
-        async Task<(RunResult Run, double CpuMs)> Timed(int concurrency, Func<int, Task<string>> operation)
-        {
-            var cpu = Environment.CpuUsage.TotalTime;
-            var run = await Measure.RunAsync(concurrency, duration, MaxOperations, operation);
-            return (run, (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds / Math.Max(1, run.Operations));
-        }
-
-        static void Print(DatabaseEngine engine, string operation, (RunResult Run, double CpuMs) result)
-        {
-            var r = result.Run;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {engine} | {operation} | {r.Concurrency} | {r.PerSecond:F0} | {r.P50:F2} | {r.P95:F2} | {r.P99:F2} | {result.CpuMs:F2} | {string.Join(", ", r.Outcomes.OrderBy(o => o.Key).Select(o => $"{o.Key} {o.Value}"))} |"));
-        }
-
-        static async Task PrepareRawTableAsync(BenchApp app)
-        {
-            await using var connection = app.NewConnection();
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = app.Engine == DatabaseEngine.Postgres
-                ? "CREATE TABLE bench_raw (id uuid PRIMARY KEY, at timestamptz NOT NULL, payload text NOT NULL)"
-                : "CREATE TABLE bench_raw (id TEXT PRIMARY KEY, at TEXT NOT NULL, payload TEXT NOT NULL)";
-            await command.ExecuteNonQueryAsync();
-        }
-
-        // One row, its own transaction (autocommit), a pooled connection: the engine's ceiling for a booking.
-        static async Task<string> RawInsertAsync(BenchApp app)
-        {
-            try
-            {
-                await using var connection = app.NewConnection();
-                await connection.OpenAsync();
-                await using var command = connection.CreateCommand();
-                command.CommandText = "INSERT INTO bench_raw (id, at, payload) VALUES (@id, @at, @payload)";
-                AddParameter(command, "@id", app.Engine == DatabaseEngine.Postgres ? Guid.CreateVersion7() : Guid.CreateVersion7().ToString());
-                AddParameter(command, "@at", app.Engine == DatabaseEngine.Postgres ? TimeProvider.System.GetUtcNow() : TimeProvider.System.GetUtcNow().ToString("O"));
-                AddParameter(command, "@payload", "Salle Tilleul, 14:00-16:00");
-                if (app.Engine == DatabaseEngine.Postgres)
-                {
-                    await command.PrepareAsync(); // a server-side prepared statement, kept by the pooled connection, as the app's writes are
-                }
-                await command.ExecuteNonQueryAsync();
-                return "ok";
-            }
-            catch (Exception e)
-            {
-                return "error: " + e.GetType().Name;
-            }
-        }
-
-        static void AddParameter(System.Data.Common.DbCommand command, string name, object value)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
         }
 
         // The booking table's own ceiling: one booking row written by hand (its indexes, constraints and
@@ -149,14 +89,14 @@ internal static class BookingBench
                     INSERT INTO "Bookings" ("Id","ResourceId","LocationId","Seat","Start","End","BlockStart","BlockEnd","Status","BookedByUserId","MemberId","Title","PriceCents","Currency","VatMilliPercent","CreatedAt","CancellationFeeCents","Sequence","Kind","Assignable")
                     VALUES (@id,@resource,@location,1,@start,@end,@start,@end,'Confirmed',@user,@member,'Bench',1000,'EUR',2000,@now,0,0,'MeetingRoom',FALSE)
                     """;
-                AddParameter(command, "@id", Id(Guid.CreateVersion7()));
-                AddParameter(command, "@resource", Id(resource));
-                AddParameter(command, "@location", Id(app.LocationId));
-                AddParameter(command, "@start", At(start));
-                AddParameter(command, "@end", At(start.AddMinutes(30)));
-                AddParameter(command, "@user", Id(app.Member.UserId!.Value));
-                AddParameter(command, "@member", Id(app.Member.MemberId!.Value));
-                AddParameter(command, "@now", At(TimeProvider.System.GetUtcNow().UtcDateTime));
+                RawCommit.AddParameter(command, "@id", Id(Guid.CreateVersion7()));
+                RawCommit.AddParameter(command, "@resource", Id(resource));
+                RawCommit.AddParameter(command, "@location", Id(app.LocationId));
+                RawCommit.AddParameter(command, "@start", At(start));
+                RawCommit.AddParameter(command, "@end", At(start.AddMinutes(30)));
+                RawCommit.AddParameter(command, "@user", Id(app.Member.UserId!.Value));
+                RawCommit.AddParameter(command, "@member", Id(app.Member.MemberId!.Value));
+                RawCommit.AddParameter(command, "@now", At(TimeProvider.System.GetUtcNow().UtcDateTime));
                 if (pg)
                 {
                     await command.PrepareAsync();

@@ -30,6 +30,10 @@ namespace Cotravail.Bench;
 /// Invoice PDF rendering (no database; 2,000 invoices of 10 lines on 1 thread, then on 2; peak RSS):
 ///   dotnet run -c Release --project bench/Cotravail.Bench -- pdf --invoices 2000 --threads 1,2
 ///
+/// Invoice issuing on one series at concurrency 1 and 16 against the raw commit rate (fresh databases;
+/// the numbering transaction alone, then with the PDF and the email; the chain is verified at the end):
+///   dotnet run -c Release --project bench/Cotravail.Bench -- issuing --seconds 8 --concurrency 1,16 --postgres "Host=127.0.0.1;Port=55500;Username=postgres"
+///
 /// Without a command, `booking` (its options as before).
 internal static class BenchProgram
 {
@@ -53,11 +57,14 @@ internal static class BenchProgram
             case "http-booking":
                 await HttpBookingBench.RunAsync(options);
                 break;
+            case "issuing":
+                await IssuingBench.RunAsync(options);
+                break;
             case "pdf":
                 await PdfBench.RunAsync(options);
                 break;
             default:
-                Console.Error.WriteLine($"Unknown command {command}: booking, generate, availability, http-booking or pdf.");
+                Console.Error.WriteLine($"Unknown command {command}: booking, generate, availability, http-booking, issuing or pdf.");
                 Environment.ExitCode = 2;
                 break;
         }
