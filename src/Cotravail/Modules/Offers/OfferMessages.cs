@@ -33,5 +33,6 @@ internal static class OfferMessages
     public const string NotADate = "Give a date such as 2026-12-01.";
     public const string ValidUntilRange = "A grant is valid from today until at most one year ahead.";
     public const string AlreadyRevoked = "This grant is already revoked.";
+    public const string NotYourMember = "Choose a member of a location you manage.";
     public const string ProofRequired = "Say what was checked (a student card for 2026–2027, a France Travail certificate…).";
 }
