@@ -20,12 +20,13 @@ public sealed class ModuleArrowsTests
         ["Resources"] = ["Locations"],
         ["Assignments"] = ["Companies", "Locations", "Members", "Privacy", "Resources"],
         ["Bookings"] = ["Assignments", "Locations", "Members", "Network", "Privacy", "Resources"],
+        ["Offers"] = ["Locations", "Members", "Privacy", "Resources"],
         ["Joining"] = ["Account", "Companies", "Locations", "Members", "Privacy"],
         ["Staff"] = ["Locations", "Members"],
         ["Me"] = ["Bookings", "Companies", "Joining", "Locations", "Members"],
-        ["Home"] = ["Locations", "Network", "Resources"],
+        ["Home"] = ["Locations", "Network", "Offers", "Resources"],
         ["Admin"] = ["Companies", "Locations", "Members", "Resources"],
-        ["Demo"] = ["Companies", "Locations", "Members", "Network", "Resources"],
+        ["Demo"] = ["Companies", "Locations", "Members", "Network", "Offers", "Resources"],
         ["Shared"] = ["Network"],
     };
 

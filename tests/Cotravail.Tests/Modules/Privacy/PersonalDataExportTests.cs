@@ -87,6 +87,11 @@ public abstract class PersonalDataExportTests(TestApp app)
             var from = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
             db.Add(new Cotravail.Modules.Assignments.ResourceAssignment(desk.Id, desk.LocationId, p.MemberId, null, new DateOnly(2020, 1, 1), new DateOnly(2020, 2, 1), from, from.AddDays(31), 25000, "EUR", 2000, p.UserId, from));
         },
+        ["ReducedRateGrants"] = (db, p) =>
+        {
+            db.Add(new Cotravail.Modules.Offers.ReducedRateGrant(p.MemberId, MemberCategory.Student, "Carte étudiante vue", new DateOnly(2026, 6, 30), p.UserId, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
+            return Task.CompletedTask;
+        },
         ["CalendarFeeds"] = (db, p) =>
         {
             db.Add(CalendarFeed.Create(p.UserId, null, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)).Feed);

@@ -114,7 +114,7 @@ internal sealed class EditModel(AppDb db, Access access, AuditTrail audit, TimeP
     /// What the field shows: what was typed when the form comes back, else the value.
     public string Shown(string key, string? value) => ModelState[key]?.AttemptedValue ?? value ?? "";
 
-    public string? Error(string key) => ModelState[key]?.Errors.FirstOrDefault()?.ErrorMessage;
+    public string? MessageOf(string key) => ModelState[key]?.Errors.FirstOrDefault()?.ErrorMessage;
 
     public static string Amount(decimal? units) => units?.ToString("0.00", CultureInfo.CurrentCulture) ?? "";
 
