@@ -44,9 +44,9 @@ internal sealed record OfferResponse(
         o.PassCount, o.ValidityDays, o.DaysPerWeek, o.Space,
         o.AccessFrom?.ToString("HH:mm", CultureInfo.InvariantCulture), o.AccessTo?.ToString("HH:mm", CultureInfo.InvariantCulture),
         [.. o.OpenedLocations.Select(x => x.LocationId)],
-        [.. o.Covers.Select(c => c.Kind)],
-        [.. o.Credits.Select(c => new CreditResponse(c.Kind, c.Amount))],
-        [.. o.ReducedPrices.Select(r => new ReducedPriceResponse(r.Category, Units(r.PriceCents), Units(Common.Vat.Gross(r.PriceCents, o.VatMilliPercent))))],
+        [.. o.Covers.Select(c => c.Kind).Order()],
+        [.. o.Credits.OrderBy(c => c.Kind).Select(c => new CreditResponse(c.Kind, c.Amount))],
+        [.. o.ReducedPrices.OrderBy(r => r.Category).Select(r => new ReducedPriceResponse(r.Category, Units(r.PriceCents), Units(Common.Vat.Gross(r.PriceCents, o.VatMilliPercent))))],
         o.Position, o.IsActive, o.CreatedAt);
 
     public static decimal Units(long cents) => cents / 100m;

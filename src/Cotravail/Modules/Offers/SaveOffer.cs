@@ -147,7 +147,7 @@ internal static class SaveOffer
 
     /// What an audit entry says of an offer's prices: "25.00 EUR; Student 18.00".
     private static string PriceText(Offer o) =>
-        string.Join("; ", [Amount(o.PriceCents) + " " + o.Currency, .. o.ReducedPrices.Select(r => $"{r.Category} {Amount(r.PriceCents)}")]);
+        string.Join("; ", [Amount(o.PriceCents) + " " + o.Currency, .. o.ReducedPrices.OrderBy(r => r.Category).Select(r => $"{r.Category} {Amount(r.PriceCents)}")]);
 
     private static string Amount(long cents) => (cents / 100m).ToString("0.00", CultureInfo.InvariantCulture);
 }
