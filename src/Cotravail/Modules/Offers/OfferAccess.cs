@@ -6,17 +6,20 @@ namespace Cotravail.Modules.Offers;
 
 internal static class OfferAccess
 {
-    /// The catalogue is public: anyone sees the active offers of the network and of active locations; staff
-    /// also their locations' inactive ones, network admins everything.
+    /// The catalogue is public: anyone sees the active offers of the network and of active locations; staff every
+    /// active offer (a closed location's too) and their locations' inactive ones; network admins everything.
     public static IQueryable<Offer> VisibleTo(this IQueryable<Offer> offers, AppDb db, AccessScope scope)
     {
         if (scope.IsNetworkAdmin)
         {
             return offers;
         }
-        var staff = scope.StaffLocations;
-        return offers.Where(o => (o.LocationId != null && staff.Contains(o.LocationId.Value))
-            || (o.IsActive && (o.LocationId == null || db.Set<Location>().Any(l => l.Id == o.LocationId && l.IsActive))));
+        if (scope.IsStaff)
+        {
+            var staff = scope.StaffLocations;
+            return offers.Where(o => o.IsActive || (o.LocationId != null && staff.Contains(o.LocationId.Value)));
+        }
+        return offers.Where(o => o.IsActive && (o.LocationId == null || db.Set<Location>().Any(l => l.Id == o.LocationId && l.IsActive)));
     }
 
     /// The location's managers manage its offers; network admins every offer, network offers included.
