@@ -18,18 +18,13 @@ internal static class OfferText
         _ => kind.ToString(),
     };
 
-    /// The heading of a catalogue's group of offers of one kind.
-    public static string Group(OfferKind kind) => kind switch
+    /// The heading of a catalogue's group of offers: passes and bundles, plans, the membership, products.
+    public static string Family(OfferKind kind) => kind switch
     {
-        OfferKind.HalfDayPass => "Half-day passes",
-        OfferKind.DayPass => "Day passes",
-        OfferKind.WeekPass => "Week passes",
-        OfferKind.Bundle => "Bundles of passes",
-        OfferKind.MonthlyPlan => "Monthly plans",
-        OfferKind.AnnualPlan => "Annual plans",
+        OfferKind.HalfDayPass or OfferKind.DayPass or OfferKind.WeekPass or OfferKind.Bundle => "Passes and bundles",
+        OfferKind.MonthlyPlan or OfferKind.AnnualPlan => "Plans",
         OfferKind.MembershipFee => "Membership",
-        OfferKind.Product => "Products and services",
-        _ => kind.ToString(),
+        _ => "Products and services",
     };
 
     public static string Of(PlanSpace space) => space switch

@@ -54,7 +54,7 @@ public abstract class OfferPagesTests(TestApp app)
 
         var offers = doc.QuerySelector("#offers")!;
         offers.QuerySelector("h2")!.TextContent.ShouldBe("Formules et tarifs");
-        offers.QuerySelectorAll("h3").Select(h => h.TextContent).ShouldContain("Abonnements mensuels");
+        offers.QuerySelectorAll("h3").Select(h => h.TextContent).ShouldContain("Abonnements");
         offers.TextContent.ShouldContain("Pass journée");
         offers.TextContent.ShouldContain("Adhésion annuelle");
         Normal(offers.TextContent).ShouldContain("22,00 € HT"); // Lyon's day pass
