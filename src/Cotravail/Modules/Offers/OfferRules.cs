@@ -98,5 +98,4 @@ internal static class OfferRules
         }
         return null;
     }
-
 }
