@@ -20,13 +20,14 @@ public sealed class ModuleArrowsTests
         ["Resources"] = ["Locations"],
         ["Assignments"] = ["Companies", "Locations", "Members", "Privacy", "Resources"],
         ["Bookings"] = ["Assignments", "Locations", "Members", "Network", "Privacy", "Resources"],
+        ["Offers"] = ["Locations", "Members", "Privacy", "Resources"],
         ["Joining"] = ["Account", "Companies", "Locations", "Members", "Privacy"],
         ["Staff"] = ["Locations", "Members"],
         ["Billing"] = ["Companies", "Locations", "Members", "Network", "Privacy"],
         ["Me"] = ["Bookings", "Companies", "Joining", "Locations", "Members"],
-        ["Home"] = ["Locations", "Network", "Resources"],
+        ["Home"] = ["Locations", "Network", "Offers", "Resources"],
         ["Admin"] = ["Companies", "Locations", "Members", "Resources"],
-        ["Demo"] = ["Billing", "Companies", "Locations", "Members", "Network", "Resources"],
+        ["Demo"] = ["Billing", "Companies", "Locations", "Members", "Network", "Offers", "Resources"],
         ["Shared"] = ["Network"],
     };
 

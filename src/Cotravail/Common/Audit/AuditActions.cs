@@ -21,6 +21,8 @@ internal static class AuditActions
     public const string MemberCompanyChanged = "member.company-changed";
     public const string PriceChanged = "price.changed";
     public const string BookingRulesChanged = "booking-rules.changed";
+    public const string ReducedRateGranted = "reduced-rate.granted";
+    public const string ReducedRateRevoked = "reduced-rate.revoked";
     public const string DataExported = "data.exported";
     public const string DataErased = "data.erased";
     public const string AssignmentCreated = "assignment.created";

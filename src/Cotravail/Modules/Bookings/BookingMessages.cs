@@ -16,7 +16,15 @@ internal static class BookingMessages
     public const string Closed = "The location is not open for the whole of this time.";
     public const string Taken = "This slot is already taken.";
     public const string MembersOnly = "Only members may book this resource.";
-    public const string NotPriced = "This resource has no price for this duration.";
+    public const string PricedByHour = "This resource is priced by the hour only.";
+    public const string PricedByHalfDay = "This resource is priced by the half-day (up to 4 h) only; choose a booking of 4 hours or less.";
+    public const string PricedByDay = "This resource is priced by the day only; choose a booking of one day.";
+    public const string PricedByHourAndHalfDay = "This resource is priced by the hour and by the half-day (up to 4 h); choose one of those durations.";
+    public const string PricedByHourAndDay = "This resource is priced by the hour and by the day; choose one of those durations.";
+    public const string PricedByHalfDayAndDay = "This resource is priced by the half-day (up to 4 h) and by the day; choose one of those durations.";
+    public const string PricedByAll = "This resource is priced by the hour, the half-day (up to 4 h) and the day; choose one of those durations.";
+    public const string PricedForMembers = "This resource is priced for members only.";
+    public const string NotPriced = "This resource has no price for this booking: ask the location's staff.";
     public const string WeeklyLimit = "This booking would go over the weekly limit of hours for this resource.";
     public const string WeeklyBookingsLimit = "You have reached this resource's weekly limit of bookings (Monday to Sunday).";
     public const string NotYourMember = "You cannot book for this member.";

@@ -2,13 +2,15 @@ using Cotravail.Common.Auth;
 using Cotravail.Modules.Locations;
 using Cotravail.Modules.Members;
 using Cotravail.Modules.Network;
+using Cotravail.Modules.Offers;
 using Cotravail.Modules.Companies;
 using Cotravail.Modules.Resources;
 
 namespace Cotravail.Modules.Demo;
 
 /// The demo network: a legal identity, three locations, their resources (DemoResources.cs), companies and
-/// members (DemoMembers.cs), and the accounts of DemoAccounts with their staff roles.
+/// members (DemoMembers.cs), the catalogue of offers (DemoOffers.cs), and the accounts of DemoAccounts with their
+/// staff roles.
 internal sealed partial class DemoSeeder
 {
     private sealed record LocationRow(
@@ -87,16 +89,19 @@ internal sealed partial class DemoSeeder
         db.Companies.AddRange(companies.Values);
         var members = Members.Select((row, i) => NewMember(row, i, locations, companies, now)).ToList();
         db.Members.AddRange(members);
+        db.Offers.AddRange(NewOffers(locations, now));
         await db.SaveChangesAsync(ct);
 
+        var accounts = new Dictionary<string, User>();
         foreach (var account in Accounts)
         {
-            var user = await CreateUserAsync(account.Email, account.DisplayName, account.IsNetworkAdmin, now);
+            var user = accounts[account.Email] = await CreateUserAsync(account.Email, account.DisplayName, account.IsNetworkAdmin, now);
             members.SingleOrDefault(m => m.Email == Member.NormalizeEmail(account.Email))?.LinkAccount(user.Id);
             db.StaffAssignments.AddRange(Staff
                 .Where(s => s.Email == account.Email)
                 .Select(s => new StaffAssignment(user.Id, locations[s.Location].Id, s.Role)));
         }
+        db.ReducedRateGrants.Add(StudentGrant(members.Single(m => m.LastName == "Marchand"), accounts[DemoAccounts.ParisManager].Id, now));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
     }

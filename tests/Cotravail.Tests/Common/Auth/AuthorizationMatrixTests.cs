@@ -120,6 +120,7 @@ public abstract class AuthorizationMatrixTests(TestApp app, ITestOutputHelper ou
         "members" => MatrixWorld.Pick(world.Members, scope),
         "companies" => MatrixWorld.Pick(world.Companies, scope),
         "bookings" => MatrixWorld.Pick(world.Bookings, scope),
+        "offers" => MatrixWorld.Pick(world.Offers, scope),
         _ => throw new InvalidOperationException($"{template}: say in MatrixWorld which record {parameter} points at."),
     };
 }

@@ -88,6 +88,16 @@ public static class AuthorizationRules
         _ => Expect.Ok,
     }, body);
 
+    /// Changing an offer: the catalogue is public, so an offer of another location is visible to a manager,
+    /// who is refused (403 naming locationId); its location's managers and admins change it.
+    private static RouteRule OfferEditor(bool api, Func<MatrixWorld, Scope, object?>? body = null) => new((role, scope) => role switch
+    {
+        Role.Anonymous => Expect.Unauthenticated(api),
+        Role.Member or Role.CompanyAdmin or Role.Host => Expect.Forbidden(api),
+        Role.Manager when scope == Scope.Foreign => Expect.Forbidden(api),
+        _ => Expect.Ok,
+    }, body);
+
     private static RouteRule NetworkAdmin(bool api, Func<MatrixWorld, Scope, object?>? body = null) => new((role, _) => role switch
     {
         Role.Anonymous => Expect.Unauthenticated(api),
@@ -331,6 +341,32 @@ public static class AuthorizationRules
             Role.NetworkAdmin => Expect.Ok,
             _ => "403",
         }, (_, _) => new { paymentDays = 30, latePenaltyPercent = 12.15 }),
+        // The offer catalogue: public to read (the page and, for anyone signed in, the API); each location's managers
+        // change its offers, network admins every offer. Deactivating takes a fresh offer, so the matrix's stay active.
+        ["GET /offers"] = Everyone(Expect.Ok),
+        ["GET /admin/offers"] = AnyManager(Page),
+        ["GET /admin/offers/edit/{id:guid?}"] = OfferEditor(Page),
+        ["GET /admin/offers/grants"] = AnyManager(Page),
+        ["GET /api/v1/offers"] = SignedIn(Api),
+        ["GET /api/v1/offers/{id:guid}"] = SignedIn(Api),
+        ["GET /api/v1/offers/{id:guid}/price"] = SignedIn(Api), // the caller's own price: staff without a membership get the full price
+        ["POST /api/v1/offers"] = Manage(Api, (w, s) => w.NextOffer(s), create: true),
+        ["PUT /api/v1/offers/{id:guid}"] = OfferEditor(Api, (w, s) => w.NextOffer(s)),
+        ["POST /api/v1/offers/{id:guid}/activate"] = OfferEditor(Api),
+        ["POST /api/v1/offers/{id:guid}/deactivate"] = OfferEditor(Api) with { FreshId = (w, s) => w.NewOfferAsync(s) },
+        // Reduced-rate grants: managers of the member's home location and admins; a member reads their own (the matrix's
+        // own member is not the Member role's record, but is in the company admin's company and at the host's location:
+        // visible to them, their grants are not).
+        ["GET /api/v1/members/{id:guid}/reduced-rates"] = new((role, scope) => role switch
+        {
+            Role.Anonymous => "401",
+            Role.Member => "404",
+            Role.CompanyAdmin or Role.Host => scope == Scope.Own ? "403" : "404",
+            Role.Manager when scope == Scope.Foreign => "404",
+            _ => Expect.Ok,
+        }),
+        ["POST /api/v1/members/{id:guid}/reduced-rates"] = Manage(Api, (w, _) => w.NextGrant()),
+        ["POST /api/v1/members/{id:guid}/reduced-rates/{grantId:guid}/revoke"] = Manage(Api) with { FreshId = (w, s) => w.NewGrantAsync(s) },
         // Changing a booking: whoever may see it (its member, booker, company admin, its location's staff).
         ["PATCH /api/v1/bookings/{id:guid}"] = new(OwnBooking, (_, _) => new { title = "Matrix changed" }),
         ["PATCH /api/v1/bookings/{id:guid}/following"] = new(

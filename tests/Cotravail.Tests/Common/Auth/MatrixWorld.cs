@@ -110,6 +110,7 @@ public sealed class MatrixWorld
         };
         world.Bookings = (await world.NewBookingAsync(Scope.Own), await world.NewBookingAsync(Scope.Foreign));
         await Cotravail.Tests.Modules.Billing.BillingWorld.EnsureSellerAsync(app);
+        world.Offers = (await world.NewOfferAsync(Scope.Own), await world.NewOfferAsync(Scope.Foreign));
         using (var created = await (await world.ClientAsync(Role.NetworkAdmin, api: true)).PostAsync("/api/v1/me/calendar-feed", null))
         {
             var path = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("path").GetString()!;
@@ -117,6 +118,30 @@ public sealed class MatrixWorld
         }
         return world;
     }
+
+    /// A day pass of the own (foreign) location, for the routes of offers.
+    public (Guid Own, Guid Foreign) Offers { get; private set; }
+
+    /// A valid body for POST and PUT /api/v1/offers: a day pass of the own (foreign) location.
+    public object NextOffer(Scope scope) => new
+    {
+        locationId = Pick(Locations, scope), kind = "DayPass", nameFr = "Pass matrice", nameEn = "Matrix pass", price = 25m, vatPercent = 20m,
+        resourceKinds = new[] { "HotDeskZone" },
+    };
+
+    /// A new day pass of the own (foreign) location, made by the admin; its id.
+    public async Task<Guid> NewOfferAsync(Scope scope) => await CreateAsync(await ClientAsync(Role.NetworkAdmin, api: true), "/api/v1/offers", NextOffer(scope));
+
+    /// A valid body for POST /api/v1/members/{id}/reduced-rates.
+    public object NextGrant() => new
+    {
+        category = "Student", proofNote = "Carte étudiante 2026–2027 vue",
+        validUntil = DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime).AddDays(100).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    /// A new reduced-rate grant of the own (foreign) member, made by the admin; its id.
+    public async Task<Guid> NewGrantAsync(Scope scope) =>
+        await CreateAsync(await ClientAsync(Role.NetworkAdmin, api: true), $"/api/v1/members/{Pick(Members, scope)}/reduced-rates", NextGrant());
 
     /// A dedicated desk of the own (foreign) location, for assignments.
     public required (Guid Own, Guid Foreign) Desks { get; init; }

@@ -96,6 +96,11 @@ public abstract class PersonalDataExportTests(TestApp app)
             db.Add(new Cotravail.Modules.Billing.Payment(invoice.Id, 1200, "EUR", Cotravail.Modules.Billing.PaymentMethod.Cash, new DateOnly(2026, 1, 5), null, p.UserId,
                 new DateTime(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc)));
         },
+        ["ReducedRateGrants"] = (db, p) =>
+        {
+            db.Add(new Cotravail.Modules.Offers.ReducedRateGrant(p.MemberId, MemberCategory.Student, "Carte étudiante vue", new DateOnly(2026, 6, 30), p.UserId, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
+            return Task.CompletedTask;
+        },
         ["CalendarFeeds"] = (db, p) =>
         {
             db.Add(CalendarFeed.Create(p.UserId, null, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)).Feed);

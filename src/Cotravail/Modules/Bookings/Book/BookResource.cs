@@ -156,7 +156,7 @@ internal sealed class BookResource(AppDb db, TimeProvider clock, RulesCache rule
     {
         if (BookingPrice.ForSlot(slot, RateCard.For(resource.Rates, member: memberId is not null)) is not { } price)
         {
-            return new Invalid("end", BookingMessages.NotPriced);
+            return new Invalid("end", BookingPrice.Refusal(resource.Rates, member: memberId is not null));
         }
         var booking = new Booking(
             resource.Id, resource.Kind, resource.LocationId, slot, slot.Widen(resource.Policy.Setup, resource.Policy.Cleanup),

@@ -37,6 +37,26 @@ internal static class BookingPrice
     /// forward and 4 the night they go back, whatever the wall clock says.
     public static long? ForSlot(TimeSlot slot, RateCard rates) => ForOneDay(slot.Duration, rates);
 
+    /// Why a booking could not be priced, naming the durations that are (a resource key): a half-day rate alone
+    /// prices up to 4 hours; a non-member finds no price where only members have one.
+    public static string Refusal(Resources.Rates rates, bool member)
+    {
+        var card = RateCard.For(rates, member);
+        return (card.Hourly is not null, card.HalfDay is not null, card.Day is not null) switch
+        {
+            (true, false, false) => BookingMessages.PricedByHour,
+            (false, true, false) => BookingMessages.PricedByHalfDay,
+            (false, false, true) => BookingMessages.PricedByDay,
+            (true, true, false) => BookingMessages.PricedByHourAndHalfDay,
+            (true, false, true) => BookingMessages.PricedByHourAndDay,
+            (false, true, true) => BookingMessages.PricedByHalfDayAndDay,
+            (true, true, true) => BookingMessages.PricedByAll,
+            _ => !member && RateCard.For(rates, member: true) is { } members && (members.Hourly ?? members.HalfDay ?? members.Day) is not null
+                ? BookingMessages.PricedForMembers
+                : BookingMessages.NotPriced,
+        };
+    }
+
     public static long? ForOneDay(TimeSpan duration, RateCard rates)
     {
         if (duration <= TimeSpan.Zero)

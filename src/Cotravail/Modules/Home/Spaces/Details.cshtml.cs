@@ -3,6 +3,7 @@ using Cotravail.Common;
 using Cotravail.Common.Database;
 using Cotravail.Modules.Locations;
 using Cotravail.Modules.Locations.Photos;
+using Cotravail.Modules.Offers;
 using Cotravail.Modules.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Modules.Home.Spaces;
 
-/// The public page of a space: address, hours, and what can be booked at what price. With the home page, the
+/// The public page of a space: address, hours, what can be booked at what price, and its passes and plans. With the home page, the
 /// public site composes Locations and Resources, so neither of them names the other backwards.
 [AllowAnonymous]
 internal sealed class DetailsModel(AppDb db, TimeProvider clock) : PageModel
@@ -21,6 +22,9 @@ internal sealed class DetailsModel(AppDb db, TimeProvider clock) : PageModel
     public IReadOnlyList<Resource> Resources { get; private set; } = [];
 
     public IReadOnlyList<PhotoResponse> Photos { get; private set; } = [];
+
+    /// Its own offers and the network's valid here.
+    public OfferShelf Offers { get; private set; } = OfferShelf.Empty;
 
     public IReadOnlyList<ClosedDay> UpcomingClosedDays { get; private set; } = [];
 
@@ -39,6 +43,7 @@ internal sealed class DetailsModel(AppDb db, TimeProvider clock) : PageModel
             .OrderBy(r => r.Kind).ThenBy(r => r.Name)
             .ToListAsync(ct);
         Photos = await ManagePhotos.ListOfAsync(db, Location.Id, Location.Slug, ct);
+        Offers = await OfferCatalogue.ValidAtAsync(db, Location.Id, ct);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(Location.TimeZone);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
         UpcomingClosedDays = [.. Location.ClosedDays.Where(d => d.Date >= today).Take(5)];
