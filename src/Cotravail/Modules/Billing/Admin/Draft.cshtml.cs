@@ -126,11 +126,12 @@ internal sealed partial class DraftModel(AppDb db, Access access, SaveDraft save
     private bool IsEmpty(int row) =>
         string.IsNullOrWhiteSpace(Input.Lines[row].Description) && string.IsNullOrWhiteSpace(ModelState[$"Input.Lines[{row}].UnitPrice"]?.AttemptedValue);
 
+    /// The row's messages go (it is not a line); what was typed stays, so the row is shown again as it was.
     private void Forget(string prefix)
     {
-        foreach (var key in ModelState.Keys.Where(k => k == prefix || k.StartsWith(prefix + ".", StringComparison.Ordinal)).ToList())
+        foreach (var entry in ModelState.Where(e => e.Key == prefix || e.Key.StartsWith(prefix + ".", StringComparison.Ordinal)))
         {
-            ModelState.Remove(key);
+            entry.Value?.Errors.Clear();
         }
     }
 
