@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Cotravail.Common.Web;
 
 /// Page fields: text through InputText (a field with control characters is a message next to it, and the form
-/// is redisplayed), and yes/no fields that never crash the page when sent something other than true or false.
+/// is redisplayed), yes/no fields that never crash the page when sent something other than true or false, and
+/// decimals typed with a comma or a point in either language (DecimalText).
 internal sealed class FormBinders(IStringLocalizerFactory factory, ILoggerFactory loggers) : IConfigureOptions<MvcOptions>
 {
     public void Configure(MvcOptions options)
@@ -23,6 +24,7 @@ internal sealed class FormBinders(IStringLocalizerFactory factory, ILoggerFactor
         {
             var t when t == typeof(string) => new TextBinder(new SimpleTypeModelBinder(typeof(string), loggers), l),
             var t when t == typeof(bool) || t == typeof(bool?) => new YesNoBinder(l),
+            var t when t == typeof(decimal) || t == typeof(decimal?) => new DecimalBinder(l),
             _ => null,
         };
     }
@@ -71,6 +73,42 @@ internal sealed class FormBinders(IStringLocalizerFactory factory, ILoggerFactor
                 return Task.CompletedTask;
             }
             context.ModelState.SetModelValue(context.ModelName, values);
+            context.Result = ModelBindingResult.Success(value);
+            return Task.CompletedTask;
+        }
+    }
+
+    /// "12,50" and "12.50" alike; an empty field is no value (an error when the field cannot be empty); anything
+    /// else is the framework's message for a value it cannot read, with what was typed kept for the redisplay.
+    private sealed class DecimalBinder(IStringLocalizer l) : IModelBinder
+    {
+        public Task BindModelAsync(ModelBindingContext context)
+        {
+            var values = context.ValueProvider.GetValue(context.ModelName);
+            if (values == ValueProviderResult.None)
+            {
+                return Task.CompletedTask;
+            }
+            context.ModelState.SetModelValue(context.ModelName, values);
+            var text = values.FirstValue ?? "";
+            var field = context.ModelMetadata.GetDisplayName();
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                if (context.ModelMetadata.IsReferenceOrNullableType)
+                {
+                    context.Result = ModelBindingResult.Success(null);
+                }
+                else
+                {
+                    context.ModelState.TryAddModelError(context.ModelName, l["{0} is required.", l[field]]);
+                }
+                return Task.CompletedTask;
+            }
+            if (!DecimalText.TryParse(text, values.Culture, out var value))
+            {
+                context.ModelState.TryAddModelError(context.ModelName, context.ModelMetadata.ModelBindingMessageProvider.AttemptedValueIsInvalidAccessor(text, field));
+                return Task.CompletedTask;
+            }
             context.Result = ModelBindingResult.Success(value);
             return Task.CompletedTask;
         }

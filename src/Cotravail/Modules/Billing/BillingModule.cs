@@ -5,6 +5,7 @@ using Cotravail.Common.Errors;
 using Cotravail.Common.Localization;
 using Microsoft.Extensions.Localization;
 using Cotravail.Modules.Privacy.Erasure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Modules.Billing;
@@ -21,7 +22,9 @@ internal static class BillingModule
             .AddScoped<RecordPayment>()
             .AddScoped<InvoiceDocuments>()
             .AddSingleton<InvoicePdf>()
-            .AddScoped<IErasureStep, BillingErasure>();
+            .AddScoped<IErasureStep, BillingErasure>()
+            // The draft form's page answers /admin/invoices/{id}/edit and, for a new draft, this address too.
+            .Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Billing/Admin/Draft", "admin/invoices/new"));
 
     public static void MapBilling(this WebApplication app, RouteGroupBuilder api)
     {

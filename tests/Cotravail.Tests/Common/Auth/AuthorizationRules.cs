@@ -367,6 +367,17 @@ public static class AuthorizationRules
         }),
         ["POST /api/v1/members/{id:guid}/reduced-rates"] = Manage(Api, (w, _) => w.NextGrant()),
         ["POST /api/v1/members/{id:guid}/reduced-rates/{grantId:guid}/revoke"] = Manage(Api) with { FreshId = (w, s) => w.NewGrantAsync(s) },
+        // Their pages: staff read their locations' (members are sent to the denied page), managers draft and act;
+        // a member downloads their own PDFs from /me/invoices, anyone else's is not found.
+        ["GET /admin/invoices"] = Staff(Page),
+        ["GET /admin/invoices/new"] = AnyManager(Page),
+        ["GET /admin/invoices/{id:guid}/edit"] = Manage(Page) with { FreshId = (w, s) => w.NewInvoiceAsync(s, issued: false) },
+        ["GET /admin/invoices/{id:guid}"] = Read(Page, (_, _) => Expect.Denied) with { FreshId = (w, s) => w.NewInvoiceAsync(s, issued: true) },
+        ["GET /admin/invoices/{id:guid}/pdf"] = Read(Page, (_, _) => Expect.Denied) with { FreshId = (w, s) => w.NewInvoiceAsync(s, issued: true) },
+        ["GET /admin/billing/chain"] = AnyManager(Page),
+        ["GET /me/invoices"] = SignedIn(Page),
+        ["GET /me/invoices/{id:guid}/pdf"] = Read(Page, (role, scope) => role == Role.Member && scope == Scope.Own ? Expect.Ok : "404")
+            with { FreshId = (w, s) => w.NewInvoiceAsync(s, issued: true) },
         // Changing a booking: whoever may see it (its member, booker, company admin, its location's staff).
         ["PATCH /api/v1/bookings/{id:guid}"] = new(OwnBooking, (_, _) => new { title = "Matrix changed" }),
         ["PATCH /api/v1/bookings/{id:guid}/following"] = new(

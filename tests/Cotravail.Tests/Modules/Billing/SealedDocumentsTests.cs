@@ -94,9 +94,12 @@ public abstract class SealedDocumentsTests(TestApp app)
 
         await BehindTheTriggersAsync($"""UPDATE "InvoiceLines" SET "UnitPriceCents" = 250 WHERE "InvoiceId" = '{Sql(victim)}'""");
         JsonElement report;
+        AngleSharp.Dom.IDocument page;
+        using var browser = await app.BrowserClientAsync(world.ManagerEmail);
         try
         {
             report = await manager.GetFromJsonAsync<JsonElement>("/api/v1/billing/chain");
+            (_, page) = await TestApp.GetHtmlAsync(browser, "/admin/billing/chain");
         }
         finally
         {
@@ -106,6 +109,8 @@ public abstract class SealedDocumentsTests(TestApp app)
         report.GetProperty("intact").GetBoolean().ShouldBeFalse();
         report.GetProperty("firstBroken").GetProperty("invoiceId").GetGuid().ShouldBe(victim);
         report.GetProperty("firstBroken").GetProperty("number").GetString().ShouldBe(number);
+        page.QuerySelector($"#chain-result[role=alert] a[href='/admin/invoices/{victim}']")!.TextContent.ShouldBe(number);
+        page.QuerySelector("#chain-result")!.TextContent.ShouldContain("Son contenu ne correspond plus à son empreinte.");
         (await manager.GetFromJsonAsync<JsonElement>("/api/v1/billing/chain")).GetProperty("intact").GetBoolean().ShouldBeTrue();
     }
 

@@ -40,13 +40,7 @@ internal sealed class DraftCreditNote(AppDb db, AuditTrail audit, TimeProvider c
         {
             return new Conflict("", BillingMessages.NotAnInvoice);
         }
-        var lineIds = invoice.Lines.Select(l => l.Id).ToList();
-        var credited = (await (
-                from l in db.InvoiceLines.AsNoTracking()
-                join c in db.Invoices on l.InvoiceId equals c.Id
-                where c.Status == InvoiceStatus.Issued && l.CreditsLineId != null && lineIds.Contains(l.CreditsLineId.Value)
-                select new { Line = l.CreditsLineId!.Value, l.Quantity }).ToListAsync(ct))
-            .GroupBy(c => c.Line).ToDictionary(g => g.Key, g => g.Sum(c => c.Quantity));
+        var credited = await CreditedAsync(db, [.. invoice.Lines.Select(l => l.Id)], ct);
         decimal Left(InvoiceLine line) => line.Quantity - credited.GetValueOrDefault(line.Id);
         var chosen = new List<(InvoiceLine, decimal)>();
         if (request.Lines is not { Count: > 0 })
@@ -77,4 +71,13 @@ internal sealed class DraftCreditNote(AppDb db, AuditTrail audit, TimeProvider c
         await db.SaveChangesAsync(ct);
         return note.Id;
     }
+
+    /// The quantity of each invoice line that issued credit notes already credit (what the form offers is the rest).
+    public static async Task<Dictionary<Guid, decimal>> CreditedAsync(AppDb db, IReadOnlyList<Guid> lineIds, CancellationToken ct) =>
+        (await (
+                from l in db.InvoiceLines.AsNoTracking()
+                join c in db.Invoices on l.InvoiceId equals c.Id
+                where c.Status == InvoiceStatus.Issued && l.CreditsLineId != null && lineIds.Contains(l.CreditsLineId.Value)
+                select new { Line = l.CreditsLineId!.Value, l.Quantity }).ToListAsync(ct))
+            .GroupBy(c => c.Line).ToDictionary(g => g.Key, g => g.Sum(c => c.Quantity));
 }

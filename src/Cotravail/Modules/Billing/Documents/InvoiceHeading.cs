@@ -33,7 +33,8 @@ internal static class InvoiceHeading
 
     private static IEnumerable<(string, XFont)> Title(InvoicePrint print, Wording w, PrintFonts fonts)
     {
-        yield return ((print.Kind == DocumentKind.Invoice ? w.L["Invoice"].Value : w.L["Credit note"].Value).ToUpper(w.Culture), fonts.Title);
+        // The title is printed in capitals; the key is the word the pages show too.
+        yield return ((print.Kind == DocumentKind.Invoice ? w.L["Invoice"] : w.L["Credit note"]).Value.ToUpper(w.Culture), fonts.Title);
         yield return (w.L["No. {0}", print.Number], fonts.Bold);
         yield return (w.L["Issue date: {0}", w.Date(print.IssueDate)], fonts.Body);
         if (print.DueDate is { } due)

@@ -20,7 +20,9 @@ internal static class InvoiceQueries
             return null;
         }
         var credited = await db.Invoices.Where(c => c.CorrectsInvoiceId == id && c.Status == InvoiceStatus.Issued).Select(c => new { c.Id, c.GrossTotalCents }).ToListAsync(ct);
-        var paid = await db.Payments.Where(p => p.InvoiceId == id).SumAsync(p => (long?)p.AmountCents, ct) ?? 0;
+        var payments = await db.Payments.AsNoTracking().Where(p => p.InvoiceId == id).OrderBy(p => p.ReceivedOn).ThenBy(p => p.RecordedAt)
+            .Select(p => new { p.Id, p.AmountCents, p.Method, p.ReceivedOn, p.Reference }).ToListAsync(ct);
+        var paid = payments.Sum(p => p.AmountCents);
         var hasPdf = await db.InvoiceDocuments.AnyAsync(d => d.InvoiceId == id, ct);
         var today = (await TodaysAsync(db, [invoice.LocationId], clock, ct))[invoice.LocationId];
         var creditedCents = credited.Sum(c => c.GrossTotalCents);
@@ -34,7 +36,8 @@ internal static class InvoiceQueries
             Major(invoice.NetTotalCents), Major(invoice.VatTotalCents), Major(invoice.GrossTotalCents),
             Major(creditedCents), Major(paid), Major(Due(invoice.Kind, invoice.GrossTotalCents, creditedCents, paid)),
             StateOf(invoice.Kind, invoice.Status, invoice.GrossTotalCents, creditedCents, paid, invoice.DueDate, today),
-            invoice.CorrectsInvoiceId, invoice.CorrectsNumber, invoice.Note, [.. credited.Select(c => c.Id)], invoice.Footprint, hasPdf);
+            invoice.CorrectsInvoiceId, invoice.CorrectsNumber, invoice.Note, [.. credited.Select(c => c.Id)], invoice.Footprint, hasPdf,
+            [.. payments.Select(p => new PaymentResponse(p.Id, Major(p.AmountCents), p.Method, p.ReceivedOn, p.Reference))]);
     }
 
     public static async Task<Page<InvoiceSummary>> ListAsync(Query query, AppDb db, AccessScope scope, TimeProvider clock, CancellationToken ct)
@@ -94,6 +97,21 @@ internal static class InvoiceQueries
             Major(Due(r.Kind, r.GrossTotalCents, r.Credited, r.Paid)), StateOf(r.Kind, r.Status, r.GrossTotalCents, r.Credited, r.Paid, r.DueDate, todays[r.LocationId]),
             r.LocationId)).ToList();
         return new Page<InvoiceSummary>(items, page.PageNumber, page.PageSize, page.TotalCount);
+    }
+
+    /// What is left to pay on the issued invoices one may see, per currency: a member's or a company's balance.
+    public static async Task<IReadOnlyList<Money>> BalanceAsync(AppDb db, AccessScope scope, CancellationToken ct)
+    {
+        var dues = await db.Invoices.VisibleTo(scope).Where(i => i.Status == InvoiceStatus.Issued && i.Kind == DocumentKind.Invoice)
+            .Select(i => new
+            {
+                i.Currency,
+                Due = i.GrossTotalCents
+                    - (db.Set<Invoice>().Where(c => c.CorrectsInvoiceId == i.Id && c.Status == InvoiceStatus.Issued).Sum(c => (long?)c.GrossTotalCents) ?? 0)
+                    - (db.Set<Payment>().Where(p => p.InvoiceId == i.Id).Sum(p => (long?)p.AmountCents) ?? 0),
+            })
+            .Where(d => d.Due > 0).ToListAsync(ct);
+        return [.. dues.GroupBy(d => d.Currency).OrderBy(g => g.Key).Select(g => new Money(g.Sum(d => d.Due), g.Key))];
     }
 
     public static long Due(DocumentKind kind, long gross, long credited, long paid) => kind == DocumentKind.Invoice ? gross - credited - paid : 0;

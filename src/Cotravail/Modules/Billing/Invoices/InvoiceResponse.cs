@@ -18,7 +18,8 @@ internal sealed record InvoiceResponse(
     string Currency, string Language, Guid LocationId, Guid? MemberId, Guid? CompanyId,
     BuyerResponse Buyer, IReadOnlyList<LineResponse> Lines, IReadOnlyList<VatResponse> Vat,
     decimal TotalExcludingVat, decimal TotalVat, decimal TotalIncludingVat, decimal Credited, decimal Paid, decimal Due, PaymentState State,
-    Guid? CorrectsInvoiceId, string? CorrectsNumber, string? Note, IReadOnlyList<Guid> CreditNoteIds, string? Footprint, bool HasPdf);
+    Guid? CorrectsInvoiceId, string? CorrectsNumber, string? Note, IReadOnlyList<Guid> CreditNoteIds, string? Footprint, bool HasPdf,
+    IReadOnlyList<PaymentResponse> Payments);
 
 internal sealed record BuyerResponse(string Name, string Street, string PostalCode, string City, string CountryCode, string? Siren, string? VatNumber, string? Email);
 
@@ -26,6 +27,9 @@ internal sealed record LineResponse(Guid Id, int Position, string Description, d
     decimal VatPercent, DateOnly? PeriodStart, DateOnly? PeriodEnd, Guid? MemberId, Guid? CreditsLineId);
 
 internal sealed record VatResponse(decimal VatPercent, decimal Taxable, decimal Vat);
+
+/// A payment received (a refund: negative), in the order received.
+internal sealed record PaymentResponse(Guid Id, decimal Amount, PaymentMethod Method, DateOnly ReceivedOn, string? Reference);
 
 /// One row of an invoice list.
 internal sealed record InvoiceSummary(Guid Id, DocumentKind Kind, InvoiceStatus Status, string? Number, DateOnly? IssueDate, DateOnly? DueDate, string BuyerName,

@@ -12,12 +12,13 @@ internal sealed class InvoiceMail(AppDb db, Outbox outbox, SiteLinks links)
     public async Task SendAsync(Guid id, CancellationToken ct)
     {
         var d = await db.Invoices.AsNoTracking().Where(i => i.Id == id)
-            .Select(i => new { i.Kind, i.Number, i.BuyerEmail, i.BuyerName, i.GrossTotalCents, i.Currency, i.DueDate, i.Language, i.MemberId, i.CompanyId }).FirstAsync(ct);
+            .Select(i => new { i.Kind, i.Number, i.BuyerEmail, i.BuyerName, i.GrossTotalCents, i.Currency, i.DueDate, i.Language }).FirstAsync(ct);
         if (d.BuyerEmail is not { Length: > 0 } to)
         {
             return;
         }
-        var link = links.Absolute(d.CompanyId is null ? $"/me/invoices/{id}" : $"/me/company/invoices/{id}");
+        // The customer's invoices page lists the member's own and, for a company's admin, the company's.
+        var link = links.Absolute("/me/invoices");
         outbox.Enqueue(to, d.Language, l =>
         {
             var amount = new Money(d.GrossTotalCents, d.Currency).ToString();
