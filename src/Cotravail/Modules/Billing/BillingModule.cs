@@ -21,7 +21,13 @@ internal static class BillingModule
             .AddScoped<RecordPayment>()
             .AddScoped<InvoiceDocuments>()
             .AddSingleton<InvoicePdf>()
-            .AddScoped<IErasureStep, BillingErasure>();
+            .AddScoped<IErasureStep, BillingErasure>()
+            .AddScoped<CollectCharges>()
+            .AddScoped<DraftRunInvoices>()
+            .AddScoped<IssueRunInvoices>()
+            .AddScoped<BillingRunSteps>()
+            .AddSingleton<BillingRunQueue>()
+            .AddHostedService<BillingRunWorker>();
 
     public static void MapBilling(this WebApplication app, RouteGroupBuilder api)
     {
@@ -74,7 +80,9 @@ internal static class BillingModule
             .Produces(200, contentType: "application/pdf").ProducesProblem(404)
             .WithSummary("The PDF of an issued invoice or credit note, in the customer's language, as rendered once at issue (404 for drafts).");
 
+        api.MapCharges();
         var billing = api.MapGroup("/billing").WithTags("Invoices");
+        billing.MapBillingRuns();
         billing.MapGet("/chain", async (AppDb db, CancellationToken ct) => TypedResults.Ok(await VerifyChain.HandleAsync(db, ct)))
             .WithSummary("Verify the footprint chain of every issued invoice and credit note: intact, or the first document where it breaks.")
             .RequireAuthorization(Policies.Manager);
