@@ -150,6 +150,41 @@ public abstract class BillingRunTests(TestApp app)
         done.GetProperty("invoicesIssued").GetInt32().ShouldBe(invoices.Count);
         var chain = await app.WithDbAsync(db => VerifyChain.HandleAsync(db, CancellationToken.None));
         chain.Intact.ShouldBeTrue(chain.FirstBroken?.Reason);
+        // A charge billed on an issued invoice is sealed with it: the database refuses to change or delete it.
+        var billed = await app.WithDbAsync(db => db.Charges.AsNoTracking().Where(c => c.SourcePeriod == "2032-04" && c.CompanyId == world.CompanyId).Select(c => c.Id).SingleAsync());
+        await Should.ThrowAsync<Exception>(() => app.WithDbAsync(db => db.Charges.Where(c => c.Id == billed).ExecuteUpdateAsync(u => u.SetProperty(c => c.UnitPriceCents, 1))));
+        await Should.ThrowAsync<Exception>(() => app.WithDbAsync(db => db.Charges.Where(c => c.Id == billed).ExecuteDeleteAsync()));
+    }
+
+    [Fact]
+    public async Task A_worker_starting_takes_back_an_unfinished_run_and_stops_with_its_host()
+    {
+        var world = await BillingWorld.CreateAsync(app);
+        var payers = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+        {
+            payers.Add(await MemberAsync(world, $"Reprise {i}"));
+        }
+        await AddChargesAsync(world, payers, "2032-06");
+        var run = await NewRunAsync("2032-06");
+        (await StepAsync(run, batchSize: 1)).ShouldBeTrue(); // collected
+        (await StepAsync(run, batchSize: 1)).ShouldBeTrue(); // one payer drafted, then the process "died"
+
+        // A fresh worker, as on the next start of the application: it looks for unfinished runs first.
+        using var worker = new BillingRunWorker(app.Services.GetRequiredService<IServiceScopeFactory>(), new BillingRunQueue(),
+            Microsoft.Extensions.Options.Options.Create(new BillingRunOptions { BatchSize = 1 }), Microsoft.Extensions.Logging.Abstractions.NullLogger<BillingRunWorker>.Instance);
+        await worker.StartAsync(CancellationToken.None);
+        var finished = await RunAsync(run);
+        for (var i = 0; i < 600 && finished.Status != BillingRunStatus.Drafted; i++)
+        {
+            await Task.Delay(100);
+            finished = await RunAsync(run);
+        }
+        await worker.StopAsync(CancellationToken.None);
+
+        finished.Status.ShouldBe(BillingRunStatus.Drafted);
+        finished.CustomersDone.ShouldBe(finished.CustomersTotal);
+        Shape(await DraftsAsync("2032-06"), "2032-06", payers).Select(s => s.Gross).ShouldBe([1_200, 2_400, 3_600]);
     }
 
     [Fact]
