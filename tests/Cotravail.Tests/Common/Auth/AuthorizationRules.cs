@@ -345,6 +345,7 @@ public static class AuthorizationRules
         // (the seller), so only network admins start, follow, resume and issue them. The matrix bills months of the
         // far past, where there is nothing to bill, so its runs touch no other test's charges.
         ["POST /api/v1/charges"] = Manage(Api, (w, s) => w.ChargeBody(s), create: true),
+        ["GET /api/v1/charges"] = Staff(Api),
         ["GET /api/v1/billing/runs"] = NetworkAdmin(Api),
         ["GET /api/v1/billing/runs/{id:guid}"] = NetworkAdmin(Api) with { FreshId = (w, _) => w.NewRunAsync() },
         ["POST /api/v1/billing/runs"] = NetworkAdmin(Api, (w, _) => new { period = w.NextRunPeriod() }),

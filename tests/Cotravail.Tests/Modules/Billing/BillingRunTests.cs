@@ -50,6 +50,8 @@ public abstract class BillingRunTests(TestApp app)
         var charges = await app.WithDbAsync(db => db.Charges.AsNoTracking().Where(c => c.SourcePeriod == "2032-01").ToListAsync());
         charges.Single(c => c.MemberId == free).InvoiceLineId.ShouldBeNull("a customer of 0 gets no invoice; the charge stays pending");
         charges.Where(c => c.MemberId == world.MemberId || c.CompanyId == world.CompanyId).ShouldAllBe(c => c.InvoiceLineId != null);
+        var pending = await manager.GetFromJsonAsync<JsonElement>($"/api/v1/charges?period=2032-01&pending=true&locationId={world.Location}");
+        pending.EnumerateArray().Select(c => c.GetProperty("memberId").GetGuid()).ShouldBe([free]);
         done.GetProperty("draftsCreated").GetInt32().ShouldBe(drafts.Count);
         done.GetProperty("customersSkipped").GetInt32().ShouldBeGreaterThanOrEqualTo(1);
         done.GetProperty("customersDone").GetInt32().ShouldBe(done.GetProperty("customersTotal").GetInt32());

@@ -96,8 +96,21 @@ internal static class BillingRunEndpoints
             .WithSummary("Issue every draft of a drafted run, one by one in the background (consecutive numbers, the footprint chain), then email them. Drafts the issuing refuses stay drafts and are counted.");
     }
 
+    internal sealed record ChargesQuery(string? Period, Guid? LocationId, bool? Pending);
+
     public static void MapCharges(this RouteGroupBuilder api)
     {
+        api.MapGet("/charges", async ([AsParameters] ChargesQuery query, AppDb db, Access access, CancellationToken ct) =>
+            {
+                var charges = db.Charges.AsNoTracking().VisibleTo(await access.GetAsync(ct));
+                charges = query.Period is { } period ? charges.Where(c => c.SourcePeriod == period) : charges;
+                charges = query.LocationId is { } location ? charges.Where(c => c.LocationId == location) : charges;
+                charges = query.Pending is { } pending ? charges.Where(c => (c.InvoiceLineId == null) == pending) : charges;
+                var page = await charges.OrderBy(c => c.ServiceDate).ThenBy(c => c.Id).Take(500).ToListAsync(ct);
+                return TypedResults.Ok(page.Select(c => c.ToResponse()).ToList());
+            })
+            .WithTags("Invoices").RequireAuthorization(Policies.Staff)
+            .WithSummary("The charges of one's locations (period \"2026-11\", locationId, pending), 500 at most: what the next billing run will draft, and what was billed.");
         api.MapPost("/charges", async (AddCharge.Request request, AppDb db, Access access, AuditTrail audit, TimeProvider clock, HttpContext http, CancellationToken ct) =>
             {
                 var added = await AddCharge.HandleAsync(request, db, await access.GetAsync(ct), audit, clock, ct);
