@@ -23,7 +23,7 @@ public sealed class ModuleArrowsTests
         ["Offers"] = ["Locations", "Members", "Privacy", "Resources"],
         ["Joining"] = ["Account", "Companies", "Locations", "Members", "Privacy"],
         ["Staff"] = ["Locations", "Members"],
-        ["Billing"] = ["Companies", "Locations", "Members", "Network", "Privacy"],
+        ["Billing"] = ["Assignments", "Bookings", "Companies", "Locations", "Members", "Network", "Privacy", "Resources"],
         ["Me"] = ["Bookings", "Companies", "Joining", "Locations", "Members"],
         ["Home"] = ["Locations", "Network", "Offers", "Resources"],
         ["Admin"] = ["Companies", "Locations", "Members", "Resources"],

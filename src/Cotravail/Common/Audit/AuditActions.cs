@@ -34,4 +34,7 @@ internal static class AuditActions
     public const string InvoiceIssued = "invoice.issued";
     public const string PaymentRecorded = "payment.recorded";
     public const string BillingTermsChanged = "billing.terms-changed";
+    public const string ChargeAdded = "charge.added";
+    public const string BillingRunStarted = "billing-run.started";
+    public const string BillingRunIssueRequested = "billing-run.issue-requested";
 }

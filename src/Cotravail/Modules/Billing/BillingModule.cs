@@ -23,6 +23,12 @@ internal static class BillingModule
             .AddScoped<InvoiceDocuments>()
             .AddSingleton<InvoicePdf>()
             .AddScoped<IErasureStep, BillingErasure>()
+            .AddScoped<CollectCharges>()
+            .AddScoped<DraftRunInvoices>()
+            .AddScoped<IssueRunInvoices>()
+            .AddScoped<BillingRunSteps>()
+            .AddSingleton<BillingRunQueue>()
+            .AddHostedService<BillingRunWorker>()
             // The draft form's page answers /admin/invoices/{id}/edit and, for a new draft, this address too.
             .Configure<RazorPagesOptions>(o => o.Conventions.AddPageRoute("/Billing/Admin/Draft", "admin/invoices/new"));
 
@@ -77,7 +83,9 @@ internal static class BillingModule
             .Produces(200, contentType: "application/pdf").ProducesProblem(404)
             .WithSummary("The PDF of an issued invoice or credit note, in the customer's language, as rendered once at issue (404 for drafts).");
 
+        api.MapCharges();
         var billing = api.MapGroup("/billing").WithTags("Invoices");
+        billing.MapBillingRuns();
         billing.MapGet("/chain", async (AppDb db, CancellationToken ct) => TypedResults.Ok(await VerifyChain.HandleAsync(db, ct)))
             .WithSummary("Verify the footprint chain of every issued invoice and credit note: intact, or the first document where it breaks.")
             .RequireAuthorization(Policies.Manager);

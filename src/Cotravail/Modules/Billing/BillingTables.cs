@@ -13,5 +13,7 @@ internal static class BillingTables
         public DbSet<Payment> Payments => db.Set<Payment>();
         public DbSet<InvoiceDocument> InvoiceDocuments => db.Set<InvoiceDocument>();
         public DbSet<BillingTerms> BillingTerms => db.Set<BillingTerms>();
+        public DbSet<Charge> Charges => db.Set<Charge>();
+        public DbSet<BillingRun> BillingRuns => db.Set<BillingRun>();
     }
 }

@@ -341,6 +341,16 @@ public static class AuthorizationRules
             Role.NetworkAdmin => Expect.Ok,
             _ => "403",
         }, (_, _) => new { paymentDays = 30, latePenaltyPercent = 12.15 }),
+        // Charges and billing runs: a location's managers add charges at the desk; billing runs bill the network
+        // (the seller), so only network admins start, follow, resume and issue them. The matrix bills months of the
+        // far past, where there is nothing to bill, so its runs touch no other test's charges.
+        ["POST /api/v1/charges"] = Manage(Api, (w, s) => w.ChargeBody(s), create: true),
+        ["GET /api/v1/charges"] = Staff(Api),
+        ["GET /api/v1/billing/runs"] = NetworkAdmin(Api),
+        ["GET /api/v1/billing/runs/{id:guid}"] = NetworkAdmin(Api) with { FreshId = (w, _) => w.NewRunAsync() },
+        ["POST /api/v1/billing/runs"] = NetworkAdmin(Api, (w, _) => new { period = w.NextRunPeriod() }),
+        ["POST /api/v1/billing/runs/{id:guid}/resume"] = NetworkAdmin(Api) with { FreshId = (w, _) => w.NewRunAsync() },
+        ["POST /api/v1/billing/runs/{id:guid}/issue"] = NetworkAdmin(Api) with { FreshId = (w, _) => w.NewRunAsync() },
         // The offer catalogue: public to read (the page and, for anyone signed in, the API); each location's managers
         // change its offers, network admins every offer. Deactivating takes a fresh offer, so the matrix's stay active.
         ["GET /offers"] = Everyone(Expect.Ok),

@@ -193,6 +193,33 @@ public sealed class MatrixWorld
         return id;
     }
 
+    /// A one-off charge for the booker of that scope at its location, dated in a month no test bills.
+    public object ChargeBody(Scope scope) => new
+    {
+        locationId = Pick(Locations, scope), memberId = Pick(BookerIds, scope), description = "Matrix locker key", quantity = 1, unitPrice = 3, vatPercent = 20, date = "2000-01-15",
+    };
+
+    private readonly int runYears = Random.Shared.Next(1000, 1800);
+    private int runCount;
+
+    /// A month of the far past no other run of this database uses: billing it finds nothing.
+    public string NextRunPeriod() => $"{runYears}-{Interlocked.Increment(ref runCount) % 12 + 1:D2}";
+
+    /// A drafted billing run of a fresh far-past month, written directly so the worker has nothing to wait for.
+    public async Task<Guid> NewRunAsync()
+    {
+        var period = $"{Interlocked.Increment(ref runCount) + 1800}-01";
+        var run = new Cotravail.Modules.Billing.BillingRun(period, Guid.NewGuid(), new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc));
+        run.Collected(0, 0);
+        run.DraftingDone(run.StartedAt);
+        await App.WithDbAsync(async db =>
+        {
+            db.Add(run);
+            await db.SaveChangesAsync();
+        });
+        return run.Id;
+    }
+
     private static object Desk(Guid locationId) => new { locationId, name = $"Desk {Guid.NewGuid():N}"[..20], kind = "DedicatedDesk", capacity = 1 };
 
     /// The member a booking is for: the Member role's own record, or a member of the foreign location.

@@ -56,6 +56,9 @@ public abstract class MigrationsTests(TestApp app)
         """trigger Invoices TR_Invoices_Sealed_Update CREATE TRIGGER "TR_Invoices_Sealed_Update" BEFORE UPDATE ON "Invoices" WHEN OLD."Status" = 'Issued' BEGIN SELECT RAISE(ABORT, 'invoice_sealed'); END""",
         """trigger Payments TR_Payments_Sealed_Delete CREATE TRIGGER "TR_Payments_Sealed_Delete" BEFORE DELETE ON "Payments" BEGIN SELECT RAISE(ABORT, 'payment_sealed'); END""",
         """trigger Payments TR_Payments_Sealed_Update CREATE TRIGGER "TR_Payments_Sealed_Update" BEFORE UPDATE ON "Payments" BEGIN SELECT RAISE(ABORT, 'payment_sealed'); END""",
+        // A charge billed on an issued invoice is sealed with it (0028).
+        """trigger Charges TR_Charges_Sealed_Delete CREATE TRIGGER "TR_Charges_Sealed_Delete" BEFORE DELETE ON "Charges" WHEN EXISTS (SELECT 1 FROM "InvoiceLines" l JOIN "Invoices" i ON i."Id" = l."InvoiceId" WHERE l."Id" = OLD."InvoiceLineId" AND i."Status" = 'Issued') BEGIN SELECT RAISE(ABORT, 'invoice_sealed'); END""",
+        """trigger Charges TR_Charges_Sealed_Update CREATE TRIGGER "TR_Charges_Sealed_Update" BEFORE UPDATE ON "Charges" WHEN EXISTS (SELECT 1 FROM "InvoiceLines" l JOIN "Invoices" i ON i."Id" = l."InvoiceId" WHERE l."Id" = OLD."InvoiceLineId" AND i."Status" = 'Issued') BEGIN SELECT RAISE(ABORT, 'invoice_sealed'); END""",
         """trigger DocumentChains TR_DocumentChains_Forward CREATE TRIGGER "TR_DocumentChains_Forward" BEFORE DELETE OR UPDATE ON "DocumentChains" FOR EACH ROW EXECUTE FUNCTION chain_forward()""",
         """trigger InvoiceCounters TR_InvoiceCounters_Forward CREATE TRIGGER "TR_InvoiceCounters_Forward" BEFORE DELETE OR UPDATE ON "InvoiceCounters" FOR EACH ROW EXECUTE FUNCTION counter_forward()""",
         """trigger InvoiceDocuments TR_InvoiceDocuments_Sealed CREATE TRIGGER "TR_InvoiceDocuments_Sealed" BEFORE DELETE OR UPDATE ON "InvoiceDocuments" FOR EACH ROW EXECUTE FUNCTION document_sealed()""",
@@ -66,6 +69,7 @@ public abstract class MigrationsTests(TestApp app)
         """trigger Invoices TR_Invoices_Sealed CREATE TRIGGER "TR_Invoices_Sealed" BEFORE DELETE OR UPDATE ON "Invoices" FOR EACH ROW WHEN (((old."Status")::text = 'Issued'::text)) EXECUTE FUNCTION document_sealed()""",
         """trigger Payments TR_Payments_NoTruncate CREATE TRIGGER "TR_Payments_NoTruncate" BEFORE TRUNCATE ON "Payments" FOR EACH STATEMENT EXECUTE FUNCTION document_sealed()""",
         """trigger Payments TR_Payments_Sealed CREATE TRIGGER "TR_Payments_Sealed" BEFORE DELETE OR UPDATE ON "Payments" FOR EACH ROW EXECUTE FUNCTION document_sealed()""",
+        """trigger Charges TR_Charges_Sealed CREATE TRIGGER "TR_Charges_Sealed" BEFORE DELETE OR UPDATE ON "Charges" FOR EACH ROW EXECUTE FUNCTION charge_sealed()""",
     ];
 
     [Fact]

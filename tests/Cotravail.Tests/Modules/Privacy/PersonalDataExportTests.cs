@@ -96,6 +96,20 @@ public abstract class PersonalDataExportTests(TestApp app)
             db.Add(new Cotravail.Modules.Billing.Payment(invoice.Id, 1200, "EUR", Cotravail.Modules.Billing.PaymentMethod.Cash, new DateOnly(2026, 1, 5), null, p.UserId,
                 new DateTime(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc)));
         },
+        ["Charges"] = async (db, p) =>
+        {
+            var lyon = await db.Locations.Where(l => l.Slug == DemoAccounts.LyonSlug).Select(l => l.Id).FirstAsync();
+            db.Add(new Cotravail.Modules.Billing.Charge(lyon, p.MemberId, null, Cotravail.Modules.Billing.ChargeSource.Manual, null, "2026-01", "Export locker key", 1, 500,
+                20_000, "EUR", new DateOnly(2026, 1, 5), null, new DateTime(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc)));
+        },
+        ["BillingRuns"] = (db, p) =>
+        {
+            // Cancelled, so it neither holds its month nor is taken up by the worker.
+            var run = new Cotravail.Modules.Billing.BillingRun("1999-01", p.UserId, new DateTime(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc));
+            run.Cancel(run.StartedAt);
+            db.Add(run);
+            return Task.CompletedTask;
+        },
         ["ReducedRateGrants"] = (db, p) =>
         {
             db.Add(new Cotravail.Modules.Offers.ReducedRateGrant(p.MemberId, MemberCategory.Student, "Carte étudiante vue", new DateOnly(2026, 6, 30), p.UserId, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)));

@@ -1,0 +1,123 @@
+using Cotravail.Common.Database;
+using Cotravail.Modules.Companies;
+using Cotravail.Modules.Members;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Modules.Billing;
+
+/// One batch of a run's drafting, in one transaction: the next payers (in id order, after the run's
+/// cursor) with pending charges of the period each get ONE draft with SourceKey "run:{period}:{payer}",
+/// a line per charge (on a company's invoice prefixed with the member's name), and the charges point at
+/// their lines. A payer whose draft exists already (a re-run) is passed over; a payer whose charges add up
+/// to 0 gets no invoice and their charges stay pending. The run's counts and cursor commit with the batch.
+internal sealed class DraftRunInvoices(AppDb db, TimeProvider clock)
+{
+    /// Drafts the next batch; true when the run has no payer left (it is then Drafted).
+    public async Task<bool> BatchAsync(Guid runId, int batchSize, CancellationToken ct)
+    {
+        using var gate = await SqliteWriteGate.EnterAsync(db, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var run = await db.BillingRuns.FirstAsync(r => r.Id == runId, ct);
+        if (run.Status != BillingRunStatus.Drafting)
+        {
+            return true;
+        }
+        var payers = (await PayersAfterAsync(run.Period, run.DraftCursor, ct)).Take(batchSize).ToList();
+        var (drafts, skipped, cents) = (0, 0, 0L);
+        if (payers.Count > 0)
+        {
+            var charges = await db.Charges.Where(c => c.SourcePeriod == run.Period && c.InvoiceLineId == null
+                && ((c.CompanyId != null && payers.Contains(c.CompanyId.Value)) || (c.CompanyId == null && payers.Contains(c.MemberId!.Value)))).ToListAsync(ct);
+            var keys = payers.Select(p => run.KeyPrefix + p).ToList();
+            var drafted = (await db.Invoices.Where(i => keys.Contains(i.SourceKey!)).Select(i => i.SourceKey!).ToListAsync(ct)).ToHashSet();
+            var people = await PeopleAsync(charges, ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var period = BillingPeriod.TryParse(run.Period, out var p) ? p : throw new InvalidOperationException($"Run {run.Id} has period {run.Period}.");
+            foreach (var payer in payers)
+            {
+                var theirs = charges.Where(c => c.PayerId == payer).OrderBy(c => c.ServiceDate).ThenBy(c => c.Id).ToList();
+                if (drafted.Contains(run.KeyPrefix + payer) || theirs.Count == 0)
+                {
+                    continue;
+                }
+                // One currency per invoice: the first charge's; charges in another currency stay pending.
+                theirs = [.. theirs.Where(c => c.Currency == theirs[0].Currency)];
+                var invoice = Draft(run, period, payer, theirs, people, now);
+                if (invoice is null)
+                {
+                    skipped++;
+                    continue;
+                }
+                drafts++;
+                cents += invoice.GrossTotalCents;
+            }
+        }
+        run.Drafted(payers.Count > 0 ? payers[^1] : run.DraftCursor ?? Guid.Empty, payers.Count, drafts, skipped, cents);
+        var finished = payers.Count < batchSize;
+        if (finished)
+        {
+            run.DraftingDone(clock.GetUtcNow().UtcDateTime);
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return finished;
+    }
+
+    /// The payers with pending charges of the period after the cursor, in id order (the order of Guid in .NET, the same on both engines).
+    public async Task<List<Guid>> PayersAfterAsync(string period, Guid? cursor, CancellationToken ct)
+    {
+        var pending = await db.Charges.AsNoTracking().Where(c => c.SourcePeriod == period && c.InvoiceLineId == null)
+            .Select(c => c.CompanyId ?? c.MemberId!.Value).Distinct().ToListAsync(ct);
+        return [.. pending.Where(p => cursor is null || p.CompareTo(cursor.Value) > 0).Order()];
+    }
+
+    private Invoice? Draft(BillingRun run, BillingPeriod period, Guid payer, List<Charge> charges, People people, DateTime now)
+    {
+        var lines = charges.Select(c => new InvoiceLine(
+            c.CompanyId is not null && c.MemberId is { } m && people.Members.TryGetValue(m, out var who) ? $"{who.Name} — {c.Description}" : c.Description,
+            c.Quantity, c.UnitPriceCents, 0, c.VatMilliPercent, c.ServiceDate, c.ServiceEnd, c.CompanyId is null ? null : c.MemberId, c.Id)).ToList();
+        if (InvoiceTotals.Of(lines.Select(l => (l.NetCents, l.VatMilliPercent))).GrossCents == 0)
+        {
+            return null; // never an invoice of 0
+        }
+        var first = charges[0];
+        Buyer buyer;
+        if (first.CompanyId is { } companyId)
+        {
+            var c = people.Companies[companyId];
+            buyer = new Buyer(null, c.Id, c.LegalName, c.Street, c.PostalCode, c.City, c.CountryCode, c.Siren, c.VatNumber, string.IsNullOrWhiteSpace(c.BillingEmail) ? null : c.BillingEmail);
+        }
+        else
+        {
+            var m = people.Members[payer];
+            buyer = new Buyer(payer, null, m.Name, "", "", "", "FR", null, null, m.Email);
+        }
+        // The location that sold the most of it, for staff scoping.
+        var location = charges.GroupBy(c => c.LocationId).OrderByDescending(g => g.Sum(c => c.UnitPriceCents * c.Quantity)).First().Key;
+        var invoice = Invoice.Draft(location, buyer, first.Currency, "fr", run.StartedByUserId, now, run.KeyPrefix + payer);
+        invoice.SetPeriod(period.First, period.Next.AddDays(-1), "fr");
+        invoice.SetLines(lines);
+        db.Invoices.Add(invoice);
+        db.AddRange(invoice.Lines);
+        db.AddRange(invoice.VatBreakdown);
+        foreach (var (charge, line) in charges.Zip(invoice.Lines))
+        {
+            charge.BillOn(line.Id);
+        }
+        return invoice;
+    }
+
+    private sealed record Person(string Name, string Email);
+
+    private sealed record People(Dictionary<Guid, Person> Members, Dictionary<Guid, Company> Companies);
+
+    private async Task<People> PeopleAsync(List<Charge> charges, CancellationToken ct)
+    {
+        var memberIds = charges.Where(c => c.MemberId is not null).Select(c => c.MemberId!.Value).Distinct().ToList();
+        var companyIds = charges.Where(c => c.CompanyId is not null).Select(c => c.CompanyId!.Value).Distinct().ToList();
+        var members = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).Select(m => new { m.Id, m.FirstName, m.LastName, m.Email }).ToListAsync(ct);
+        var companies = await db.Companies.AsNoTracking().Where(c => companyIds.Contains(c.Id)).ToListAsync(ct);
+        return new People(members.ToDictionary(m => m.Id, m => new Person($"{m.FirstName} {m.LastName}", m.Email)), companies.ToDictionary(c => c.Id));
+    }
+}

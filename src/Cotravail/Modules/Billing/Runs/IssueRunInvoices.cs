@@ -1,0 +1,50 @@
+using Cotravail.Common.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cotravail.Modules.Billing;
+
+/// One batch of a run's issuing: its period's drafts, in id order after the run's cursor, each through
+/// IssueInvoice.IssueAsync (the numbering transaction, so numbers follow each other and the chain holds),
+/// then emailed. A draft the issuing refuses (no buyer address…) stays a draft and is counted; the run's
+/// cursor and counts are saved after each document, so a stopped run continues with the next one.
+internal sealed class IssueRunInvoices(AppDb db, IssueInvoice issue, InvoiceMail mail, TimeProvider clock)
+{
+    public async Task<bool> BatchAsync(Guid runId, int batchSize, CancellationToken ct)
+    {
+        var run = await db.BillingRuns.AsNoTracking().FirstAsync(r => r.Id == runId, ct);
+        if (run.Status != BillingRunStatus.Issuing)
+        {
+            return true;
+        }
+        var prefix = run.KeyPrefix;
+        var drafts = await db.Invoices.AsNoTracking().Where(i => i.Status == InvoiceStatus.Draft && i.SourceKey != null && i.SourceKey.StartsWith(prefix))
+            .Select(i => i.Id).ToListAsync(ct);
+        var cursor = run.IssueCursor;
+        var batch = drafts.Where(d => cursor is null || d.CompareTo(cursor.Value) > 0).Order().Take(batchSize).ToList();
+        foreach (var id in batch)
+        {
+            var issued = await issue.IssueAsync(id, run.IssueRequestedByUserId ?? run.StartedByUserId, ct);
+            db.ChangeTracker.Clear();
+            if (issued.IsOk)
+            {
+                await mail.SendAsync(id, ct);
+                db.ChangeTracker.Clear();
+            }
+            await SaveAsync(runId, r => r.Issued(id, issued.IsOk), ct);
+        }
+        var finished = batch.Count < batchSize;
+        if (finished)
+        {
+            await SaveAsync(runId, r => r.IssuingDone(clock.GetUtcNow().UtcDateTime), ct);
+        }
+        return finished;
+    }
+
+    private async Task SaveAsync(Guid runId, Action<BillingRun> change, CancellationToken ct)
+    {
+        var run = await db.BillingRuns.FirstAsync(r => r.Id == runId, ct);
+        change(run);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+}
