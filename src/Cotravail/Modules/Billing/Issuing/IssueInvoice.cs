@@ -40,15 +40,13 @@ internal sealed class IssueInvoice(AppDb db, AuditTrail audit, TimeProvider cloc
     {
         using var gate = await SqliteWriteGate.EnterAsync(db, ct);
         await IssuingSql.PrepareAsync(db, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // The chain's row first: it is the issuing lock, so what follows reads what the previous issue committed.
-        var (index, previous) = await IssuingSql.NextLinkAsync(db, BillingTerms.SellerId, ct);
+        // What needs no lock is read first, so the issuing lock is held for as few round trips as possible.
         var invoice = await db.Invoices.Include(i => i.Lines).Include(i => i.VatBreakdown).FirstAsync(i => i.Id == id, ct);
         if (!invoice.IsDraft)
         {
             return new Conflict("", BillingMessages.AlreadyIssued);
         }
-        if (await ReadyAsync(invoice, ct) is { } problem)
+        if (Incomplete(invoice) is { } problem)
         {
             return problem;
         }
@@ -62,6 +60,18 @@ internal sealed class IssueInvoice(AppDb db, AuditTrail audit, TimeProvider cloc
         {
             return new Invalid("Seller", BillingMessages.SellerIncomplete);
         }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // The chain's row is the issuing lock: what follows reads what the previous issue committed (a new statement,
+        // a new snapshot under READ COMMITTED), so a draft issued meanwhile, or a line credited meanwhile, is seen.
+        var (index, previous) = await IssuingSql.NextLinkAsync(db, BillingTerms.SellerId, ct);
+        if (await db.Invoices.AsNoTracking().Where(i => i.Id == id).Select(i => i.Status).FirstAsync(ct) != InvoiceStatus.Draft)
+        {
+            return new Conflict("", BillingMessages.AlreadyIssued);
+        }
+        if (invoice.Kind == DocumentKind.CreditNote && await CreditNotes.OvercreditedAsync(db, invoice, ct))
+        {
+            return new Invalid("Lines", BillingMessages.MoreThanInvoiced);
+        }
         var (number, issueDate) = await IssuingSql.NextNumberAsync(db, BillingTerms.SellerId, invoice.Series, today, ct);
         invoice.Issue(number, issueDate, terms.PaymentDays, seller, index, previous, userId, now);
         await IssuingSql.SealAsync(db, BillingTerms.SellerId, invoice.Footprint!, ct);
@@ -71,27 +81,13 @@ internal sealed class IssueInvoice(AppDb db, AuditTrail audit, TimeProvider cloc
         return invoice;
     }
 
-    /// What the law or the ledger needs before a number is given.
-    private async Task<Error?> ReadyAsync(Invoice invoice, CancellationToken ct)
-    {
-        if (invoice.Lines.Count == 0)
-        {
-            return new Invalid("Lines", BillingMessages.NoLines);
-        }
-        if (invoice.GrossTotalCents == 0)
-        {
-            return new Invalid("Lines", BillingMessages.ZeroTotal);
-        }
-        if (string.IsNullOrWhiteSpace(invoice.BuyerName) || string.IsNullOrWhiteSpace(invoice.BuyerStreet) || string.IsNullOrWhiteSpace(invoice.BuyerCity))
-        {
-            return new Invalid("BuyerStreet", BillingMessages.BuyerAddressMissing);
-        }
-        if (invoice.Kind == DocumentKind.CreditNote && await CreditNotes.OvercreditedAsync(db, invoice, ct))
-        {
-            return new Invalid("Lines", BillingMessages.MoreThanInvoiced);
-        }
-        return null;
-    }
+    /// What the law or the ledger needs of the document itself before a number is given.
+    private static Error? Incomplete(Invoice invoice) =>
+        invoice.Lines.Count == 0 ? new Invalid("Lines", BillingMessages.NoLines)
+        : invoice.GrossTotalCents == 0 ? new Invalid("Lines", BillingMessages.ZeroTotal)
+        : string.IsNullOrWhiteSpace(invoice.BuyerName) || string.IsNullOrWhiteSpace(invoice.BuyerStreet) || string.IsNullOrWhiteSpace(invoice.BuyerCity)
+            ? new Invalid("BuyerStreet", BillingMessages.BuyerAddressMissing)
+            : null;
 
     private async Task<SellerSnapshot> SellerAsync(BillingTerms t, CancellationToken ct)
     {
