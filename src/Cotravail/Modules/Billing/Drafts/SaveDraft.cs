@@ -3,7 +3,6 @@ using Cotravail.Common.Audit;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
-using System.Globalization;
 using Cotravail.Modules.Companies;
 using Cotravail.Modules.Locations;
 using Cotravail.Modules.Members;
@@ -41,11 +40,11 @@ internal sealed class SaveDraft(AppDb db, AuditTrail audit, TimeProvider clock)
         {
             return buyer.Error;
         }
-        if (!TryDate(input.PeriodStart, out var start))
+        if (!DateText.TryParseOptional(input.PeriodStart, out var start))
         {
             return new Invalid(nameof(DraftInput.PeriodStart), BillingMessages.NotADate);
         }
-        if (!TryDate(input.PeriodEnd, out var end))
+        if (!DateText.TryParseOptional(input.PeriodEnd, out var end))
         {
             return new Invalid(nameof(DraftInput.PeriodEnd), BillingMessages.NotADate);
         }
@@ -136,21 +135,6 @@ internal sealed class SaveDraft(AppDb db, AuditTrail audit, TimeProvider clock)
         }
         return new Buyer(memberId, companyId, Typed(input.BuyerName) ?? name, Typed(input.BuyerStreet) ?? street, Typed(input.BuyerPostalCode) ?? postal,
             Typed(input.BuyerCity) ?? city, Typed(input.BuyerCountryCode) ?? country, siren, vat, string.IsNullOrWhiteSpace(email) ? null : email);
-    }
-
-    private static bool TryDate(string? text, out DateOnly? date)
-    {
-        date = null;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return true;
-        }
-        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-        {
-            return false;
-        }
-        date = parsed;
-        return true;
     }
 
     private static string? Typed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

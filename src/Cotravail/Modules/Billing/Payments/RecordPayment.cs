@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Cotravail.Common.Audit;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
@@ -50,7 +49,7 @@ internal sealed class RecordPayment(AppDb db, AuditTrail audit, TimeProvider clo
         var today = (await InvoiceQueries.TodaysAsync(db, [found.LocationId], clock, ct))[found.LocationId];
         var receivedOn = today;
         if (!string.IsNullOrWhiteSpace(request.ReceivedOn) &&
-            (!DateOnly.TryParseExact(request.ReceivedOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out receivedOn) || receivedOn > today))
+            (!DateText.TryParse(request.ReceivedOn, out receivedOn) || receivedOn > today))
         {
             return new Invalid(nameof(Request.ReceivedOn), BillingMessages.NotADate);
         }

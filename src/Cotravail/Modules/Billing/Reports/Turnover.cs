@@ -25,11 +25,11 @@ internal static class Turnover
 
     public static async Task<Result<Report>> HandleAsync(Query query, AppDb db, AccessScope scope, CancellationToken ct)
     {
-        if (!TryDate(query.From, out var from))
+        if (!DateText.TryParse(query.From, out var from))
         {
             return new Invalid(nameof(Query.From), BillingMessages.NotADate);
         }
-        if (!TryDate(query.To, out var to))
+        if (!DateText.TryParse(query.To, out var to))
         {
             return new Invalid(nameof(Query.To), BillingMessages.NotADate);
         }
@@ -119,6 +119,4 @@ internal static class Turnover
         return locationId is { } id ? documents.Where(i => i.LocationId == id) : documents;
     }
 
-    private static bool TryDate(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 }
