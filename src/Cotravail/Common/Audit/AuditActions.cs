@@ -37,4 +37,8 @@ internal static class AuditActions
     public const string ChargeAdded = "charge.added";
     public const string BillingRunStarted = "billing-run.started";
     public const string BillingRunIssueRequested = "billing-run.issue-requested";
+    public const string SubscriptionStarted = "subscription.started";
+    public const string SubscriptionCancelled = "subscription.cancelled";
+    public const string SubscriptionPaused = "subscription.paused";
+    public const string SubscriptionChanged = "subscription.changed";
 }

@@ -16,6 +16,7 @@ internal static class BillingMessages
     public const string Overpaid = "This payment is more than what is left to pay.";
     public const string RefundTooLarge = "A refund cannot exceed what was paid.";
     public const string NoCustomer = "Choose the member or the company to bill.";
+    public const string AddressFirst = "Add your postal address to your profile first: an invoice needs it.";
     public const string NotADate = "Give a date such as 2026-12-01.";
     public const string SellerIncomplete = "Fill in the network's legal identity (legal name, address, SIREN) before issuing invoices.";
     public const string NotADraft = "Only a draft can be changed or deleted.";

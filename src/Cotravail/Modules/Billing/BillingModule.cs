@@ -27,6 +27,7 @@ internal static class BillingModule
             .AddScoped<DraftRunInvoices>()
             .AddScoped<IssueRunInvoices>()
             .AddScoped<BillingRunSteps>()
+            .AddScoped<BuyOffer>()
             .AddSingleton<BillingRunQueue>()
             .AddHostedService<BillingRunWorker>()
             // The draft form's page answers /admin/invoices/{id}/edit and, for a new draft, this address too.
@@ -34,6 +35,12 @@ internal static class BillingModule
 
     public static void MapBilling(this WebApplication app, RouteGroupBuilder api)
     {
+        api.MapPost("/offers/{id:guid}/buy", async (Guid id, BuyOffer.Request request, BuyOffer buy, Access access, HttpContext http, CancellationToken ct) =>
+                (await buy.HandleAsync(id, request, await access.GetAsync(ct), ct))
+                    .ToHttp(http, bought => TypedResults.Created($"/api/v1/subscriptions/{bought.Subscription.Id}", bought)))
+            .WithTags("Subscriptions").RequireAuthorization()
+            .Produces<BuyOffer.Response>(201).ProducesValidationProblem().ProducesProblem(403)
+            .WithSummary("Buy an offer for oneself (members): the subscription starts (startsOn, default today) and, when the member pays, its first amount is invoiced at once (the invoice is issued, mailed and downloadable). A company that pays is billed by the monthly run.");
         var group = api.MapGroup("/invoices").WithTags("Invoices");
         group.MapGet("/", async ([AsParameters] InvoiceQueries.Query query, AppDb db, Access access, TimeProvider clock, CancellationToken ct) =>
                 TypedResults.Ok(await InvoiceQueries.ListAsync(query, db, await access.GetAsync(ct), clock, ct)))

@@ -8,6 +8,9 @@ internal enum ChargeSource
     Assignment,
     Product,
     Manual,
+
+    /// A pass or bundle bought, a month of a monthly plan, a year of an annual plan or of the membership (ADR 21).
+    Subscription,
 }
 
 /// One billable thing waiting to become an invoice line: a booking, a late-cancellation fee, a month of a

@@ -13,7 +13,8 @@ namespace Cotravail.Modules.Billing;
 
 /// Turns what a period owes into charges, location by location in its own time zone: confirmed (or
 /// checked-in) priced bookings of a member starting in the month, late-cancellation fees of bookings
-/// cancelled in the month, and each assignment's share of the month (ChargeRules). Safe to run again:
+/// cancelled in the month, each assignment's share of the month (ChargeRules), and what subscriptions owe for it
+/// (SubscriptionCharges). Safe to run again:
 /// what is charged already is skipped, and the unique index refuses a charge raced in by another run.
 internal sealed class CollectCharges(AppDb db, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
@@ -35,6 +36,7 @@ internal sealed class CollectCharges(AppDb db, TimeProvider clock, IStringLocali
                 var (fromUtc, toUtc) = (LocalDates.StartUtc(period.First, zone), LocalDates.StartUtc(period.Next, zone));
                 found.AddRange(await BookingsAsync(location.Id, zone, fromUtc, toUtc, sourcePeriod, now, ct));
                 found.AddRange(await AssignmentsAsync(location.Id, period, now, ct));
+                found.AddRange(await SubscriptionCharges.OfPeriodAsync(db, l, location.Id, period, now, ct));
             }
         }
         finally

@@ -1,3 +1,4 @@
+using Cotravail.Common;
 using System.ComponentModel.DataAnnotations;
 using Cotravail.Common.Audit;
 using Cotravail.Common.Auth;
@@ -101,7 +102,7 @@ internal sealed class SaveDraft(AppDb db, AuditTrail audit, TimeProvider clock)
     }
 
     /// The company's identity when it pays (for itself or for its member), else the member's; typed fields win.
-    private async Task<Result<Buyer>> BuyerAsync(DraftInput input, CancellationToken ct)
+    internal async Task<Result<Buyer>> BuyerAsync(DraftInput input, CancellationToken ct)
     {
         Guid? memberId = null;
         var companyId = input.CompanyId;

@@ -1,3 +1,4 @@
+using Cotravail.Common;
 using System.ComponentModel.DataAnnotations;
 using Cotravail.Common.Audit;
 using Cotravail.Common.Auth;

@@ -1,3 +1,4 @@
+using Cotravail.Common;
 using System.Globalization;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;

@@ -7,7 +7,7 @@ namespace Cotravail.Modules.Bookings;
 
 /// A manager of the location approves or declines a pending request. The decision is one conditional
 /// UPDATE (still Pending), so two managers deciding at once cannot both win.
-internal sealed class DecideBooking(AppDb db, BookingNotice notice)
+internal sealed class DecideBooking(AppDb db, BookingNotice notice, IEnumerable<IBookingCover> covers)
 {
     public async Task<Result<BookingResponse>> HandleAsync(Guid id, bool approve, AccessScope scope, CancellationToken ct)
     {
@@ -29,6 +29,10 @@ internal sealed class DecideBooking(AppDb db, BookingNotice notice)
         if (changed != 1)
         {
             return new Conflict("status", BookingMessages.NotPending);
+        }
+        if (!approve && covers.FirstOrDefault() is { } cover)
+        {
+            await cover.ReleaseAsync(db, id, ct);
         }
         // Approved: the member's confirmation and the attendees' invitations, with the .ics.
         await notice.SendAsync([booking], approve ? BookingEvent.Approved : BookingEvent.Declined, null, ct);

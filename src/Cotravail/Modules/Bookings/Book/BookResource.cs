@@ -14,7 +14,7 @@ namespace Cotravail.Modules.Bookings;
 /// insert share one write transaction, and the database refuses an overlap on the same seat even
 /// when two requests race (decision 0007).
 /// A scoped service: its collaborators are required, so every booking written queues its notices.
-internal sealed class BookResource(AppDb db, TimeProvider clock, RulesCache rules, SeatWriter writer, BookingNotice notice)
+internal sealed class BookResource(AppDb db, TimeProvider clock, RulesCache rules, SeatWriter writer, BookingNotice notice, IEnumerable<IBookingCover> covers)
 {
     internal sealed record Request
     {
@@ -59,7 +59,15 @@ internal sealed class BookResource(AppDb db, TimeProvider clock, RulesCache rule
         }
         db.BookingAttendees.AddRange(attendees.Value);
         await notice.SendAsync([booking], booking.Status == BookingStatus.Pending ? BookingEvent.Requested : BookingEvent.Confirmed, attendees.Value, ct);
-        if (limit is not null)
+        if (covers.FirstOrDefault() is { } cover && await cover.MayCoverAsync(db, booking, timeZone, ct))
+        {
+            // what the member holds is taken in the booking's own transaction: both are written or neither
+            if (await writer.InsertCoveredAsync(db, booking, seats, limit, c => cover.CoverAsync(db, booking, timeZone, c), ct) is { } refused)
+            {
+                return refused;
+            }
+        }
+        else if (limit is not null)
         {
             // counted again behind the resource's lock, so two bookings racing past the limit cannot both be written
             if (await writer.InsertLimitedAsync(db, booking, seats, limit, ct) is { } refused)

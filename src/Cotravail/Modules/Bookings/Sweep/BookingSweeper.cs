@@ -11,7 +11,8 @@ namespace Cotravail.Modules.Bookings;
 /// conditional UPDATE from the state that was read, so several instances sweeping at once change a
 /// booking once; the work is read from the database, so it carries on across restarts. Then waitlist
 /// offers past their expiry lapse, and waiting members are booked into (or offered) what is free.
-internal sealed class BookingSweeper(AppDb db, BookingNotice notice, Waitlist waitlist, TimeProvider clock, IOptions<BookingSweeperOptions> options)
+internal sealed class BookingSweeper(AppDb db, BookingNotice notice, Waitlist waitlist, TimeProvider clock, IOptions<BookingSweeperOptions> options,
+    IEnumerable<IBookingCover> covers)
 {
     /// How far back a sweep looks: older no-shows are history, not slots to give back.
     private static readonly TimeSpan Horizon = TimeSpan.FromDays(1);
@@ -50,6 +51,10 @@ internal sealed class BookingSweeper(AppDb db, BookingNotice notice, Waitlist wa
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, to), ct);
         if (changed == 1)
         {
+            if (to == BookingStatus.Expired && covers.FirstOrDefault() is { } cover)
+            {
+                await cover.ReleaseAsync(db, id, ct); // a request never decided gives back what it took
+            }
             await notice.SendAsync(id, email, ct);
             await db.SaveChangesAsync(ct);
         }

@@ -182,11 +182,26 @@ internal sealed class SeatWriter(BookingWriters writers)
     /// All or none: the bookings of a series are checked and written in one transaction. AddDependents
     /// adds rows that refer to them (attendees) once they are all written, in the same transaction.
     public async Task<bool> InsertAllAsync(AppDb db, IReadOnlyList<(Booking Booking, int Seats)> bookings, CancellationToken ct, Action? addDependents = null) =>
-        (await InsertAllAsync(db, bookings, addDependents, null, ct)).Written;
+        (await InsertAllAsync(db, bookings, addDependents is null ? null : _ =>
+        {
+            addDependents();
+            return Task.CompletedTask;
+        }, null, ct)).Written;
+
+    /// A booking that what its member holds pays for (IBookingCover): Cover runs inside the write's transaction
+    /// once the booking is written, so the booking and what it took are committed together or not at all.
+    /// Returns the refusal (the weekly limit, or the slot taken), or null once written.
+    public async Task<Error?> InsertCoveredAsync(AppDb db, Booking booking, int seats, Func<CancellationToken, Task<Invalid?>>? limit,
+        Func<CancellationToken, Task> cover, CancellationToken ct)
+    {
+        var (written, over) = await InsertAllAsync(db, [(booking, seats)], cover, limit, ct);
+        return over is not null ? over : written ? null : new Conflict("start", BookingMessages.Taken);
+    }
 
     /// Limit: counted after the resources' locks, before anything is written.
     private async Task<(bool Written, Invalid? Over)> InsertAllAsync(
-        AppDb db, IReadOnlyList<(Booking Booking, int Seats)> bookings, Action? addDependents, Func<CancellationToken, Task<Invalid?>>? limit, CancellationToken ct)
+        AppDb db, IReadOnlyList<(Booking Booking, int Seats)> bookings, Func<CancellationToken, Task>? addDependents,
+        Func<CancellationToken, Task<Invalid?>>? limit, CancellationToken ct)
     {
         using var gate = await SqliteWriteGate.EnterAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -210,7 +225,7 @@ internal sealed class SeatWriter(BookingWriters writers)
             }
             if (addDependents is not null)
             {
-                addDependents();
+                await addDependents(ct);
                 await db.SaveChangesAsync(ct);
             }
             await tx.CommitAsync(ct);

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Cotravail.Modules.Billing;
+namespace Cotravail.Common;
 
 /// Local dates as the billing API and forms take them: "2026-12-01", nothing else.
 internal static class DateText
