@@ -21,13 +21,14 @@ public sealed class ModuleArrowsTests
         ["Assignments"] = ["Companies", "Locations", "Members", "Privacy", "Resources"],
         ["Bookings"] = ["Assignments", "Locations", "Members", "Network", "Privacy", "Resources"],
         ["Offers"] = ["Locations", "Members", "Privacy", "Resources"],
+        ["Subscriptions"] = ["Bookings", "Companies", "Locations", "Members", "Offers", "Privacy", "Resources"],
         ["Joining"] = ["Account", "Companies", "Locations", "Members", "Privacy"],
         ["Staff"] = ["Locations", "Members"],
-        ["Billing"] = ["Assignments", "Bookings", "Companies", "Locations", "Members", "Network", "Privacy", "Resources"],
+        ["Billing"] = ["Assignments", "Bookings", "Companies", "Locations", "Members", "Network", "Offers", "Privacy", "Resources", "Subscriptions"],
         ["Me"] = ["Bookings", "Companies", "Joining", "Locations", "Members"],
         ["Home"] = ["Locations", "Network", "Offers", "Resources"],
         ["Admin"] = ["Companies", "Locations", "Members", "Resources"],
-        ["Demo"] = ["Billing", "Companies", "Locations", "Members", "Network", "Offers", "Resources"],
+        ["Demo"] = ["Billing", "Companies", "Locations", "Members", "Network", "Offers", "Resources", "Subscriptions"],
         ["Shared"] = ["Network"],
     };
 

@@ -42,7 +42,7 @@ internal sealed class Subscribe(AppDb db, AuditTrail audit, TimeProvider clock)
         var locationId = offer.LocationId ?? member.HomeLocationId;
         if (!self && !scope.CanManage(member.HomeLocationId) && !scope.CanManage(locationId))
         {
-            return new Invalid(nameof(SubscribeInput.MemberId), SubscriptionMessages.NotYourMember);
+            return new Forbidden();
         }
         if (!await db.Offers.Where(o => o.Id == offer.Id).ValidAt(locationId).AnyAsync(ct)
             || !await db.Locations.AnyAsync(l => l.Id == locationId && l.IsActive, ct))

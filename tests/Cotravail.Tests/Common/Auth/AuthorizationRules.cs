@@ -331,6 +331,31 @@ public static class AuthorizationRules
         ["POST /api/v1/invoices/{id:guid}/issue"] = Manage(Api) with { FreshId = (w, s) => w.NewInvoiceAsync(s, issued: false) },
         ["POST /api/v1/invoices/{id:guid}/credit-notes"] = Manage(Api) with { FreshId = (w, s) => w.NewInvoiceAsync(s, issued: true) },
         ["POST /api/v1/invoices/{id:guid}/payments"] = Manage(Api, (_, _) => new { amount = 1, method = "Cash" }) with { FreshId = (w, s) => w.NewInvoiceAsync(s, issued: true) },
+        // Subscriptions: managers of the location subscribe, pause and change plans; the holder and staff cancel
+        // (a host reads only); a member buys for themselves (the matrix member has no postal address yet, so the
+        // invoice is refused with 400; a company admin's company pays, billed by the run; staff hold nothing).
+        ["GET /api/v1/subscriptions"] = SignedIn(Api),
+        ["GET /api/v1/subscriptions/{id:guid}"] = Read(Api, (role, scope) => role == Role.Member && scope == Scope.Own ? Expect.Ok : "404")
+            with { FreshId = (w, s) => w.NewPlanAsync(s) },
+        ["POST /api/v1/subscriptions"] = Manage(Api, (w, s) => w.SubscriptionBody(s), create: true),
+        ["POST /api/v1/subscriptions/{id:guid}/cancel"] = new((role, scope) => role switch
+        {
+            Role.Anonymous => "401",
+            Role.Member => scope == Scope.Own ? Expect.Ok : "404",
+            Role.CompanyAdmin => "404",
+            Role.Host => scope == Scope.Own ? "403" : "404",
+            Role.Manager => scope == Scope.Own ? Expect.Ok : "404",
+            _ => Expect.Ok,
+        }, (_, _) => new { }, FreshId: (w, s) => w.NewPlanAsync(s)),
+        ["POST /api/v1/subscriptions/{id:guid}/pause"] = Manage(Api, (w, _) => w.PauseBody()) with { FreshId = (w, s) => w.NewPlanAsync(s) },
+        ["POST /api/v1/subscriptions/{id:guid}/change"] = Manage(Api, (w, s) => new { offerId = MatrixWorld.Pick(w.PlanOffers, s) }) with { FreshId = (w, s) => w.NewPlanAsync(s) },
+        ["POST /api/v1/offers/{id:guid}/buy"] = new((role, scope) => role switch
+        {
+            Role.Anonymous => "401",
+            Role.Member => "400",
+            Role.CompanyAdmin => scope == Scope.Own ? Expect.Ok : "400",
+            _ => "403",
+        }, (_, _) => new { }),
         ["GET /api/v1/billing/chain"] = AnyManager(Api),
         ["GET /api/v1/billing/turnover"] = AnyManager(Api) with { Query = (_, _) => "?from=2026-01-01&to=2026-12-31" },
         ["GET /api/v1/billing/turnover.csv"] = AnyManager(Api) with { Query = (_, _) => "?from=2026-01-01&to=2026-12-31" },

@@ -111,6 +111,7 @@ public sealed class MatrixWorld
         world.Bookings = (await world.NewBookingAsync(Scope.Own), await world.NewBookingAsync(Scope.Foreign));
         await Cotravail.Tests.Modules.Billing.BillingWorld.EnsureSellerAsync(app);
         world.Offers = (await world.NewOfferAsync(Scope.Own), await world.NewOfferAsync(Scope.Foreign));
+        world.PlanOffers = (await world.NewPlanOfferAsync(Scope.Own), await world.NewPlanOfferAsync(Scope.Foreign));
         using (var created = await (await world.ClientAsync(Role.NetworkAdmin, api: true)).PostAsync("/api/v1/me/calendar-feed", null))
         {
             var path = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("path").GetString()!;
@@ -131,6 +132,32 @@ public sealed class MatrixWorld
 
     /// A new day pass of the own (foreign) location, made by the admin; its id.
     public async Task<Guid> NewOfferAsync(Scope scope) => await CreateAsync(await ClientAsync(Role.NetworkAdmin, api: true), "/api/v1/offers", NextOffer(scope));
+
+    /// A valid body for POST /api/v1/subscriptions: the day pass of that scope for its booker.
+    public object SubscriptionBody(Scope scope) => new { offerId = Pick(Offers, scope), memberId = Pick(BookerIds, scope) };
+
+    /// A new monthly plan offer of the own (foreign) location, made by the admin; its id.
+    public async Task<Guid> NewPlanOfferAsync(Scope scope) => await CreateAsync(await ClientAsync(Role.NetworkAdmin, api: true), "/api/v1/offers", new
+    {
+        locationId = Pick(Locations, scope), kind = "MonthlyPlan", nameFr = "Forfait matrice", nameEn = "Matrix plan", price = 200m, vatPercent = 20m,
+        space = "OpenSpace", resourceKinds = new[] { "HotDeskZone" },
+    });
+
+    /// A monthly plan offer of the own (foreign) location.
+    public (Guid Own, Guid Foreign) PlanOffers { get; private set; }
+
+    /// A new monthly plan of the booker of that scope, from today, subscribed by the admin; its id.
+    public async Task<Guid> NewPlanAsync(Scope scope) => await CreateAsync(await ClientAsync(Role.NetworkAdmin, api: true), "/api/v1/subscriptions",
+        new { offerId = Pick(PlanOffers, scope), memberId = Pick(BookerIds, scope) });
+
+    /// A valid body for POST /api/v1/subscriptions/{id}/pause: a week starting in ten days.
+    public object PauseBody() => new
+    {
+        from = Today.AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        to = Today.AddDays(16).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private DateOnly Today => DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime);
 
     /// A valid body for POST /api/v1/members/{id}/reduced-rates.
     public object NextGrant() => new
