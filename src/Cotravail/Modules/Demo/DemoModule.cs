@@ -7,6 +7,7 @@ internal static class DemoModule
     public static IServiceCollection AddDemo(this IServiceCollection services) => services
         .AddScoped<DemoSeeder>()
         .AddScoped<DemoBilling>()
+        .AddScoped<DemoSubscriptions>()
         .AddSingleton(new CliCommand("seed-demo", SeedDemoAsync));
 
     /// `seed-demo`: the demo network into an empty database.

@@ -44,8 +44,7 @@ internal sealed class Subscribe(AppDb db, AuditTrail audit, TimeProvider clock)
         {
             return new Forbidden();
         }
-        if (!await db.Offers.Where(o => o.Id == offer.Id).ValidAt(locationId).AnyAsync(ct)
-            || !await db.Locations.AnyAsync(l => l.Id == locationId && l.IsActive, ct))
+        if (!await db.Offers.Where(o => o.Id == offer.Id).ValidAt(locationId).AnyAsync(ct))
         {
             return new Invalid(nameof(SubscribeInput.OfferId), SubscriptionMessages.NotValidThere);
         }

@@ -115,6 +115,13 @@ public abstract class PersonalDataExportTests(TestApp app)
             db.Add(new Cotravail.Modules.Offers.ReducedRateGrant(p.MemberId, MemberCategory.Student, "Carte étudiante vue", new DateOnly(2026, 6, 30), p.UserId, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
             return Task.CompletedTask;
         },
+        ["Subscriptions"] = async (db, p) =>
+        {
+            var lyon = await db.Locations.Where(l => l.Slug == DemoAccounts.LyonSlug).Select(l => l.Id).FirstAsync();
+            var offer = await db.Set<Cotravail.Modules.Offers.Offer>().FirstAsync(o => o.LocationId == lyon && o.Kind == Cotravail.Modules.Offers.OfferKind.Bundle);
+            db.Add(new Cotravail.Modules.Subscriptions.Subscription(p.MemberId, offer, lyon, null, offer.PriceCents, new DateOnly(2026, 1, 5), 0, p.UserId,
+                new DateTime(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc)));
+        },
         ["CalendarFeeds"] = (db, p) =>
         {
             db.Add(CalendarFeed.Create(p.UserId, null, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)).Feed);
