@@ -12,7 +12,7 @@ internal static class RunText
         BillingRunStatus.Drafting => "Drafting",
         BillingRunStatus.Drafted => "Drafted, to review",
         BillingRunStatus.Issuing => "Issuing",
-        BillingRunStatus.Done => "Issued",
+        BillingRunStatus.Done => "All issued",
         BillingRunStatus.Failed => "Stopped by an error",
         BillingRunStatus.Cancelled => "Cancelled",
         _ => status.ToString(),
