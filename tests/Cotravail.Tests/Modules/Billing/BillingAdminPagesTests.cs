@@ -97,6 +97,12 @@ public abstract class BillingAdminPagesTests(TestApp app)
         after.QuerySelector("#run-issued")!.TextContent.ShouldBe($"{done.InvoicesIssued}");
         after.QuerySelector("#run-failures")!.TextContent.ShouldBe($"{done.IssueFailures}");
         after.QuerySelector("a[href*='confirm=issue']").ShouldBeNull();
+        // The billed charges link to their invoice, the issued one by its number.
+        var number = await app.WithDbAsync(db => db.Invoices.Where(i => i.Id == companyDraft).Select(i => i.Number).SingleAsync());
+        var (_, billed) = await TestApp.GetHtmlAsync(admin, $"/admin/charges?locationId={world.Location}&period=2033-01&pending=false");
+        billed.QuerySelectorAll("#charges tbody tr").Length.ShouldBe(2);
+        billed.QuerySelector($"#charges a[href='/admin/invoices/{companyDraft}']")!.TextContent.ShouldStartWith(number!);
+        billed.QuerySelector($"#charges a[href='/admin/invoices/{memberDraft}']")!.TextContent.ShouldStartWith("Brouillon");
         var (_, listed) = await TestApp.GetHtmlAsync(admin, runs);
         listed.QuerySelector($"tr[data-run='{id}'] th a")!.GetAttribute("href").ShouldBe(runPage);
     }
