@@ -51,4 +51,51 @@ public sealed class BillingJourneys(BrowserApp app)
         (await member.Locator("#my-invoices tbody tr").CountAsync()).ShouldBeGreaterThanOrEqualTo(1);
         await member.ShouldHaveNoViolationsAsync();
     }
+
+    [Theory]
+    [InlineData("fr-FR", "2001-01")]
+    [InlineData("en-GB", "2001-02")]
+    public async Task A_network_admin_runs_a_month_and_finds_the_charges_and_terms_pages_accessible_with_their_messages(string locale, string month)
+    {
+        var page = await app.NewPageAsync(locale);
+        await new SignInPage(page).SignInAsync(DemoAccounts.NetworkAdmin, DemoAccounts.Password);
+        var runs = new BillingRunsPage(page);
+        await runs.OpenAsync();
+        await page.ShouldHaveNoViolationsAsync();
+
+        // A month of the far past: nothing to bill, the run ends drafted at once and its page shows it.
+        await runs.StartAsync(month);
+        await page.WaitForURLAsync("**/admin/billing/runs/*");
+        await runs.WaitUntilFinishedAsync();
+        (await runs.StatusAsync()).ShouldNotBeNullOrWhiteSpace();
+        await page.ShouldHaveNoViolationsAsync();
+        var run = page.Url.Split('/')[^1];
+        await page.GotoAsync($"/admin/invoices?runId={run}");
+        await page.Locator("#run-filter").WaitForAsync();
+        await page.ShouldHaveNoViolationsAsync();
+
+        // The same month again: refused by the field.
+        await runs.OpenAsync();
+        await runs.StartAsync(month);
+        (await runs.PeriodErrorAsync()).ShouldNotBeNullOrWhiteSpace();
+        await page.ShouldHaveNoViolationsAsync();
+
+        await page.GotoAsync("/admin/charges?pending=true");
+        await page.ShouldHaveNoViolationsAsync();
+        var forms = new BillingFormsPage(page);
+        await page.GotoAsync("/admin/charges/new");
+        await page.ShouldHaveNoViolationsAsync();
+        await forms.FillAsync("UnitPrice", "douze");
+        await forms.SubmitAsync("main form.stacked");
+        (await forms.ErrorForAsync("Description")).ShouldNotBeNullOrWhiteSpace();
+        (await forms.ErrorForAsync("UnitPrice")).ShouldNotBeNullOrWhiteSpace();
+        await page.ShouldHaveNoViolationsAsync();
+
+        await page.GotoAsync("/admin/billing/terms");
+        await page.ShouldHaveNoViolationsAsync();
+        await forms.FillAsync("PaymentDays", "90");
+        await forms.SubmitAsync("#terms-form");
+        (await forms.ErrorForAsync("PaymentDays")).ShouldNotBeNullOrWhiteSpace();
+        await page.ShouldHaveNoViolationsAsync();
+    }
 }

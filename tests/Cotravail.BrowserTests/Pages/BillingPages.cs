@@ -69,3 +69,37 @@ internal sealed class InvoiceDetailPage(IPage page)
 
     public Task OpenCreditNoteFormAsync() => page.Locator("#credit-note summary").ClickAsync();
 }
+
+/// /admin/billing/runs and a run's page: a month started from the form, then followed until its step ends.
+internal sealed class BillingRunsPage(IPage page)
+{
+    public Task OpenAsync() => page.GotoAsync("/admin/billing/runs");
+
+    public async Task StartAsync(string month)
+    {
+        await page.Locator("#Input_Period").FillAsync(month);
+        await page.Locator("#start-run button[type=submit]").ClickAsync();
+        await page.WaitForLoadStateAsync();
+    }
+
+    public Task<string> PeriodErrorAsync() => page.Locator("#Input_Period-error").InnerTextAsync();
+
+    /// The run's page reloads itself (run-progress.js) once the run's step has ended.
+    public Task WaitUntilFinishedAsync() => page.Locator("#run-progress[data-unfinished=false]").WaitForAsync(new() { Timeout = 30_000 });
+
+    public Task<string> StatusAsync() => page.Locator("#run-status").InnerTextAsync();
+}
+
+/// /admin/charges/new and /admin/billing/terms: forms sent as typed, their messages read by field.
+internal sealed class BillingFormsPage(IPage page)
+{
+    public async Task SubmitAsync(string formSelector)
+    {
+        await page.Locator($"{formSelector} button[type=submit]").ClickAsync();
+        await page.WaitForLoadStateAsync();
+    }
+
+    public Task FillAsync(string field, string value) => page.Locator($"#Input_{field}").FillAsync(value);
+
+    public Task<string> ErrorForAsync(string field) => page.Locator($"#Input_{field}-error").InnerTextAsync();
+}

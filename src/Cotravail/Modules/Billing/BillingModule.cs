@@ -28,6 +28,9 @@ internal static class BillingModule
             .AddScoped<IssueRunInvoices>()
             .AddScoped<BillingRunSteps>()
             .AddScoped<BuyOffer>()
+            .AddScoped<StartBillingRun>()
+            .AddScoped<ResumeBillingRun>()
+            .AddScoped<IssueBillingRun>()
             .AddSingleton<BillingRunQueue>()
             .AddHostedService<BillingRunWorker>()
             // The draft form's page answers /admin/invoices/{id}/edit and, for a new draft, this address too.
@@ -44,7 +47,7 @@ internal static class BillingModule
         var group = api.MapGroup("/invoices").WithTags("Invoices");
         group.MapGet("/", async ([AsParameters] InvoiceQueries.Query query, AppDb db, Access access, TimeProvider clock, CancellationToken ct) =>
                 TypedResults.Ok(await InvoiceQueries.ListAsync(query, db, await access.GetAsync(ct), clock, ct)))
-            .WithSummary("List the invoices and credit notes one may see, issued latest first after the drafts (locationId, memberId, companyId, kind, status, state, q, page, pageSize): staff their locations', a member their own, a company admin the company's.");
+            .WithSummary("List the invoices and credit notes one may see, issued latest first after the drafts (locationId, memberId, companyId, kind, status, state, q, page, pageSize, runId: the drafts of a billing run): staff their locations', a member their own, a company admin the company's.");
         group.MapGet("/{id:guid}", async (Guid id, AppDb db, Access access, TimeProvider clock, HttpContext http, CancellationToken ct) =>
                 await db.Invoices.VisibleTo(await access.GetAsync(ct)).AnyAsync(i => i.Id == id, ct) && await InvoiceQueries.ResponseAsync(db, id, clock, ct) is { } found
                     ? TypedResults.Ok(found)
@@ -110,22 +113,10 @@ internal static class BillingModule
             .Produces(200, contentType: "text/csv").ProducesValidationProblem()
             .WithSummary("The documents behind the turnover, one per line (credit notes negative), as CSV in the caller's language.")
             .RequireAuthorization(Policies.Manager);
-        billing.MapGet("/terms", async (AppDb db, CancellationToken ct) => TypedResults.Ok(TermsInput.From(await db.BillingTerms.AsNoTracking().FirstOrDefaultAsync(ct) ?? new BillingTerms())))
+        billing.MapGet("/terms", async (AppDb db, CancellationToken ct) => TypedResults.Ok(await ChangeTerms.ReadAsync(db, ct)))
             .WithSummary("The seller's invoicing terms printed on every invoice: payment term, late-payment penalty rate, early-payment discount, payment terms, VAT on debits.")
             .RequireAuthorization(Policies.Manager);
-        billing.MapPut("/terms", async (TermsInput input, AppDb db, AuditTrail audit, CancellationToken ct) =>
-            {
-                var terms = await db.BillingTerms.FirstOrDefaultAsync(ct);
-                if (terms is null)
-                {
-                    terms = new BillingTerms();
-                    db.BillingTerms.Add(terms);
-                }
-                input.ApplyTo(terms);
-                audit.Record(AuditActions.BillingTermsChanged, "billing-terms");
-                await db.SaveChangesAsync(ct);
-                return TypedResults.Ok(TermsInput.From(terms));
-            })
+        billing.MapPut("/terms", async (TermsInput input, AppDb db, AuditTrail audit, CancellationToken ct) => TypedResults.Ok(await ChangeTerms.HandleAsync(input, db, audit, ct)))
             .Validate<TermsInput>().Produces<TermsInput>().ProducesValidationProblem()
             .WithSummary("Change the invoicing terms; documents already issued keep the terms they were issued with.")
             .RequireAuthorization(Policies.NetworkAdmin);

@@ -410,6 +410,13 @@ public static class AuthorizationRules
         ["GET /admin/invoices/{id:guid}"] = Read(Page, (_, _) => Expect.Denied) with { FreshId = (w, s) => w.NewInvoiceAsync(s, issued: true) },
         ["GET /admin/invoices/{id:guid}/pdf"] = Read(Page, (_, _) => Expect.Denied) with { FreshId = (w, s) => w.NewInvoiceAsync(s, issued: true) },
         ["GET /admin/billing/chain"] = AnyManager(Page),
+        // The billing area's other pages, as their API: staff read their locations' charges and managers add them;
+        // managers read the invoicing terms (network admins change them); billing runs are the network admins'.
+        ["GET /admin/charges"] = Staff(Page),
+        ["GET /admin/charges/new"] = AnyManager(Page),
+        ["GET /admin/billing/terms"] = AnyManager(Page),
+        ["GET /admin/billing/runs"] = NetworkAdmin(Page),
+        ["GET /admin/billing/runs/{id:guid}"] = NetworkAdmin(Page) with { FreshId = (w, _) => w.NewRunAsync() },
         ["GET /me/invoices"] = SignedIn(Page),
         ["GET /me/invoices/{id:guid}/pdf"] = Read(Page, (role, scope) => role == Role.Member && scope == Scope.Own ? Expect.Ok : "404")
             with { FreshId = (w, s) => w.NewInvoiceAsync(s, issued: true) },

@@ -6,6 +6,7 @@ using Cotravail.Modules.Locations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Modules.Billing.Admin;
 
@@ -23,11 +24,18 @@ internal sealed class IndexModel(AppDb db, Access access, TimeProvider clock) : 
 
     public bool CanManage { get; private set; }
 
+    /// The billing run whose drafts are shown (?runId=…), as its id and month.
+    public (Guid Id, string Period)? Run { get; private set; }
+
     public async Task OnGetAsync([FromQuery] Guid? locationId, [FromQuery] PaymentState? state, [FromQuery] DocumentKind? kind, [FromQuery] string? q,
-        [FromQuery(Name = "page")] int? pageNumber, CancellationToken ct)
+        [FromQuery(Name = "page")] int? pageNumber, [FromQuery] Guid? runId, CancellationToken ct)
     {
         var scope = await access.GetAsync(ct);
-        Query = new(locationId, null, null, kind, null, state, q, pageNumber, null);
+        Query = new(locationId, null, null, kind, null, state, q, pageNumber, null, runId);
+        if (runId is { } id && await db.BillingRuns.AsNoTracking().Where(r => r.Id == id).Select(r => r.Period).FirstOrDefaultAsync(ct) is { } period)
+        {
+            Run = (id, period);
+        }
         CanManage = scope.IsManager;
         Locations = await LocationChoices.ListAsync(db, scope, manageableOnly: false, ct);
         Results = await InvoiceQueries.ListAsync(Query, db, scope, clock, ct);

@@ -9,8 +9,9 @@ namespace Cotravail.Modules.Billing;
 /// Reads of invoices with what was credited and paid against them, summed in SQL.
 internal static class InvoiceQueries
 {
+    /// RunId: the documents drafted by a billing run (of its month: a cancelled run's drafts and its successor's share the SourceKey prefix).
     internal sealed record Query(Guid? LocationId, Guid? MemberId, Guid? CompanyId, DocumentKind? Kind, InvoiceStatus? Status, PaymentState? State, string? Q,
-        int? Page, int? PageSize);
+        int? Page, int? PageSize, Guid? RunId = null);
 
     public static async Task<InvoiceResponse?> ResponseAsync(AppDb db, Guid id, TimeProvider clock, CancellationToken ct)
     {
@@ -62,6 +63,12 @@ internal static class InvoiceQueries
         if (query.Status is { } status)
         {
             invoices = invoices.Where(i => i.Status == status);
+        }
+        if (query.RunId is { } runId)
+        {
+            var period = await db.BillingRuns.Where(r => r.Id == runId).Select(r => r.Period).FirstOrDefaultAsync(ct);
+            var prefix = BillingRun.PrefixOf(period ?? "none");
+            invoices = invoices.Where(i => i.SourceKey != null && i.SourceKey.StartsWith(prefix));
         }
         if (!string.IsNullOrWhiteSpace(query.Q))
         {

@@ -70,7 +70,9 @@ internal sealed class BillingRun
     public string? Error { get; private set; }
 
     /// The prefix of the SourceKey of every draft of this period's runs.
-    public string KeyPrefix => $"run:{Period}:";
+    public string KeyPrefix => PrefixOf(Period);
+
+    public static string PrefixOf(string period) => $"run:{period}:";
 
     public bool Unfinished => Status is BillingRunStatus.Collecting or BillingRunStatus.Drafting or BillingRunStatus.Issuing;
 

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Cotravail.Common.Audit;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
@@ -11,13 +10,6 @@ namespace Cotravail.Modules.Billing;
 /// The seller is the network, so runs are the network admins'. The work itself is the BillingRunWorker's.
 internal static class BillingRunEndpoints
 {
-    internal sealed record StartRequest
-    {
-        /// The month to bill, "2026-11".
-        [Required(ErrorMessage = Messages.Required), RegularExpression(BillingPeriod.Pattern, ErrorMessage = ChargeMessages.NotAPeriod), Display(Name = "Period")]
-        public string? Period { get; init; }
-    }
-
     internal sealed record RunResponse(Guid Id, string Period, string Status, int ChargesCollected, int CustomersTotal, int CustomersDone, int DraftsCreated,
         int CustomersSkipped, long TotalCents, int InvoicesIssued, int IssueFailures, DateTime StartedAt, DateTime? FinishedAt, Guid StartedByUserId, string? Error);
 
@@ -35,82 +27,29 @@ internal static class BillingRunEndpoints
                     ? TypedResults.Ok(run.ToResponse())
                     : new NotFound("Billing run").ToProblem(http))
             .Produces<RunResponse>().ProducesProblem(404).WithSummary("One billing run and its progress.");
-        runs.MapPost("/", async (StartRequest request, AppDb db, Access access, BillingRunQueue queue, AuditTrail audit, TimeProvider clock, HttpContext http,
-                CancellationToken ct) =>
-            {
-                var period = request.Period!;
-                if (await db.BillingRuns.AnyAsync(r => r.Period == period && r.Status != BillingRunStatus.Cancelled, ct))
-                {
-                    return new Conflict(nameof(StartRequest.Period), ChargeMessages.RunExists).ToProblem(http);
-                }
-                var run = new BillingRun(period, (await access.GetAsync(ct)).UserId!.Value, clock.GetUtcNow().UtcDateTime);
-                db.BillingRuns.Add(run);
-                audit.Record(AuditActions.BillingRunStarted, "billing-run", run.Id, null, period);
-                try
-                {
-                    await db.SaveChangesAsync(ct);
-                }
-                catch (DbUpdateException e) when (UniqueViolation.Matches(e))
-                {
-                    return new Conflict(nameof(StartRequest.Period), ChargeMessages.RunExists).ToProblem(http);
-                }
-                queue.Post(run.Id);
-                return TypedResults.Accepted($"/api/v1/billing/runs/{run.Id}", run.ToResponse());
-            })
-            .Validate<StartRequest>().Produces<RunResponse>(202).ProducesValidationProblem().ProducesProblem(409)
+        runs.MapPost("/", async (StartBillingRun.Request request, StartBillingRun start, Access access, HttpContext http, CancellationToken ct) =>
+                (await start.HandleAsync(request, await access.GetAsync(ct), ct)).ToHttp(http, run => TypedResults.Accepted($"/api/v1/billing/runs/{run.Id}", run.ToResponse())))
+            .Validate<StartBillingRun.Request>().Produces<RunResponse>(202).ProducesValidationProblem().ProducesProblem(409)
             .WithSummary("Start billing a month: collect its charges (bookings, late-cancellation fees, desks and offices, charges added at the desk) and draft one invoice per payer, in the background. 409 when the month has a run.");
-        runs.MapPost("/{id:guid}/resume", async (Guid id, AppDb db, BillingRunQueue queue, HttpContext http, CancellationToken ct) =>
-            {
-                var run = await db.BillingRuns.FirstOrDefaultAsync(r => r.Id == id, ct);
-                if (run is null)
-                {
-                    return new NotFound("Billing run").ToProblem(http);
-                }
-                run.Resume();
-                await db.SaveChangesAsync(ct);
-                if (run.Unfinished)
-                {
-                    queue.Post(run.Id);
-                }
-                return TypedResults.Accepted($"/api/v1/billing/runs/{run.Id}", run.ToResponse());
-            })
+        runs.MapPost("/{id:guid}/resume", async (Guid id, ResumeBillingRun resume, HttpContext http, CancellationToken ct) =>
+                (await resume.HandleAsync(id, ct)).ToHttp(http, run => TypedResults.Accepted($"/api/v1/billing/runs/{run.Id}", run.ToResponse())))
             .Produces<RunResponse>(202).ProducesProblem(404)
             .WithSummary("Continue a stopped or failed run where its last batch ended (runs also resume by themselves when the application starts).");
-        runs.MapPost("/{id:guid}/issue", async (Guid id, AppDb db, Access access, BillingRunQueue queue, AuditTrail audit, HttpContext http, CancellationToken ct) =>
-            {
-                var run = await db.BillingRuns.FirstOrDefaultAsync(r => r.Id == id, ct);
-                if (run is null)
-                {
-                    return new NotFound("Billing run").ToProblem(http);
-                }
-                if (!run.RequestIssue((await access.GetAsync(ct)).UserId!.Value))
-                {
-                    return new Conflict("", ChargeMessages.NotDrafted).ToProblem(http);
-                }
-                audit.Record(AuditActions.BillingRunIssueRequested, "billing-run", run.Id, null, run.Period);
-                await db.SaveChangesAsync(ct);
-                queue.Post(run.Id);
-                return TypedResults.Accepted($"/api/v1/billing/runs/{run.Id}", run.ToResponse());
-            })
+        runs.MapPost("/{id:guid}/issue", async (Guid id, IssueBillingRun issue, Access access, HttpContext http, CancellationToken ct) =>
+                (await issue.HandleAsync(id, await access.GetAsync(ct), ct)).ToHttp(http, run => TypedResults.Accepted($"/api/v1/billing/runs/{run.Id}", run.ToResponse())))
             .Produces<RunResponse>(202).ProducesProblem(404).ProducesProblem(409)
             .WithSummary("Issue every draft of a drafted run, one by one in the background (consecutive numbers, the footprint chain), then email them. Drafts the issuing refuses stay drafts and are counted.");
     }
 
-    internal sealed record ChargesQuery(string? Period, Guid? LocationId, bool? Pending);
-
     public static void MapCharges(this RouteGroupBuilder api)
     {
-        api.MapGet("/charges", async ([AsParameters] ChargesQuery query, AppDb db, Access access, CancellationToken ct) =>
+        api.MapGet("/charges", async ([AsParameters] ChargeQueries.Query query, AppDb db, Access access, CancellationToken ct) =>
             {
-                var charges = db.Charges.AsNoTracking().VisibleTo(await access.GetAsync(ct));
-                charges = query.Period is { } period ? charges.Where(c => c.SourcePeriod == period) : charges;
-                charges = query.LocationId is { } location ? charges.Where(c => c.LocationId == location) : charges;
-                charges = query.Pending is { } pending ? charges.Where(c => (c.InvoiceLineId == null) == pending) : charges;
-                var page = await charges.OrderBy(c => c.ServiceDate).ThenBy(c => c.Id).Take(500).ToListAsync(ct);
+                var page = await ChargeQueries.Filter(db, await access.GetAsync(ct), query).OrderBy(c => c.ServiceDate).ThenBy(c => c.Id).Take(500).ToListAsync(ct);
                 return TypedResults.Ok(page.Select(c => c.ToResponse()).ToList());
             })
             .WithTags("Invoices").RequireAuthorization(Policies.Staff)
-            .WithSummary("The charges of one's locations (period \"2026-11\", locationId, pending), 500 at most: what the next billing run will draft, and what was billed.");
+            .WithSummary("The charges of one's locations (period \"2026-11\", locationId, pending, source, q: the member's or the company's name), 500 at most: what the next billing run will draft, and what was billed.");
         api.MapPost("/charges", async (AddCharge.Request request, AppDb db, Access access, AuditTrail audit, TimeProvider clock, HttpContext http, CancellationToken ct) =>
             {
                 var added = await AddCharge.HandleAsync(request, db, await access.GetAsync(ct), audit, clock, ct);
