@@ -41,7 +41,7 @@ builder.Services.AddBookings(builder.Configuration);
 builder.Services.AddOffers();
 builder.Services.AddJoining();
 builder.Services.AddStaff();
-builder.Services.AddBilling();
+builder.Services.AddBilling(builder.Configuration);
 builder.Services.AddMe();
 builder.Services.AddDemo();
 
