@@ -34,6 +34,11 @@ namespace Cotravail.Bench;
 /// the numbering transaction alone, then with the PDF and the email; the chain is verified at the end):
 ///   dotnet run -c Release --project bench/Cotravail.Bench -- issuing --seconds 8 --concurrency 1,16 --postgres "Host=127.0.0.1;Port=55500;Username=postgres"
 ///
+/// A month's billing run (fresh databases: SQLite 10,000 members, PostgreSQL 100,000; collect, draft in batches
+/// of 200 payers, then issue 2,000 of the drafts; wall time, drafts/s, issues/s, peak RSS; `--only sqlite|postgres`,
+/// `--sqlite-members 1000,10000`, `--postgres-members 10000,100000`, `--issue N`):
+///   dotnet run -c Release --project bench/Cotravail.Bench -- billing-run --postgres "Host=127.0.0.1;Port=55500;Username=postgres"
+///
 /// Without a command, `booking` (its options as before).
 internal static class BenchProgram
 {
@@ -63,8 +68,11 @@ internal static class BenchProgram
             case "pdf":
                 await PdfBench.RunAsync(options);
                 break;
+            case "billing-run":
+                await BillingRunBench.RunAsync(options);
+                break;
             default:
-                Console.Error.WriteLine($"Unknown command {command}: booking, generate, availability, http-booking, issuing or pdf.");
+                Console.Error.WriteLine($"Unknown command {command}: booking, generate, availability, http-booking, issuing, pdf or billing-run.");
                 Environment.ExitCode = 2;
                 break;
         }

@@ -43,7 +43,7 @@ builder.Services.AddOffers();
 builder.Services.AddSubscriptions();
 builder.Services.AddJoining();
 builder.Services.AddStaff();
-builder.Services.AddBilling();
+builder.Services.AddBilling(builder.Configuration);
 builder.Services.AddMe();
 builder.Services.AddDemo();
 

@@ -14,8 +14,10 @@ namespace Cotravail.Modules.Billing;
 /// (ADR 18). Drafts are typed by staff; issuing seals them for good.
 internal static class BillingModule
 {
-    public static IServiceCollection AddBilling(this IServiceCollection services) =>
-        services.AddScoped<IssueInvoice>()
+    /// Cotravail:BillingRuns:BatchSize sets how many payers a run drafts (or invoices it issues) per batch.
+    public static IServiceCollection AddBilling(this IServiceCollection services, IConfiguration configuration) =>
+        services.Configure<BillingRunOptions>(configuration.GetSection("Cotravail:BillingRuns"))
+            .AddScoped<IssueInvoice>()
             .AddScoped<InvoiceMail>()
             .AddScoped<SaveDraft>()
             .AddScoped<DraftCreditNote>()

@@ -1,9 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Cotravail.Common.Database;
 using Cotravail.Modules.Billing;
 using Cotravail.Modules.Demo;
 using Cotravail.Modules.Locations;
@@ -22,18 +17,11 @@ public abstract class IssuingKillTests(TestApp app)
     {
         await using var scratch = await app.CreateScratchDatabaseAsync();
         var data = Directory.CreateTempSubdirectory("cotravail-kill-");
-        var port = SmtpServer.FreePort();
-        using var process = Start(scratch, data.FullName, port);
         var acknowledged = new System.Collections.Concurrent.ConcurrentBag<Guid>();
-        try
+        await using (var server = await AppProcess.StartAsync(scratch, data.FullName))
         {
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
-            await WaitUntilUpAsync(client, process);
-            using (var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = DemoAccounts.NetworkAdmin, password = DemoAccounts.Password }))
-            {
-                var answer = await token.Content.ReadFromJsonAsync<JsonElement>();
-                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", answer.GetProperty("token").GetString());
-            }
+            var client = server.Client;
+            await server.SignInAsync(DemoAccounts.NetworkAdmin, DemoAccounts.Password);
             var drafts = await DraftsAsync(scratch, 400);
             var next = -1;
             using var stop = new CancellationTokenSource();
@@ -55,83 +43,21 @@ public abstract class IssuingKillTests(TestApp app)
                     }
                 }
             })).ToArray();
-            while (acknowledged.Count < 40 && !process.HasExited)
+            while (acknowledged.Count < 40 && !server.HasExited)
             {
                 await Task.Delay(20);
             }
 
-            process.Kill(entireProcessTree: true); // SIGKILL: no shutdown, no flush beyond what was committed
-            await process.WaitForExitAsync();
+            await server.KillAsync(); // SIGKILL: no shutdown, no flush beyond what was committed
             await stop.CancelAsync();
             await Task.WhenAll(clients);
         }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
-        }
 
         await using var db = scratch.NewDb();
-        var issued = await db.Invoices.AsNoTracking().Where(i => i.Status == InvoiceStatus.Issued && i.Kind == DocumentKind.Invoice)
-            .OrderBy(i => i.Sequence).Select(i => new { i.Id, i.Sequence, i.IssueDate }).ToListAsync();
+        var issued = await AppProcess.AssertSeriesIntactAsync(db);
         acknowledged.Count.ShouldBeGreaterThanOrEqualTo(40);
-        acknowledged.Except(issued.Select(i => i.Id)).ShouldBeEmpty("every acknowledged issue is committed");
-        issued.Select(i => i.Sequence!.Value).ShouldBe(Enumerable.Range(1, issued.Count).Select(n => (long)n));
-        issued.Select(i => i.IssueDate!.Value).ShouldBeInOrder(SortDirection.Ascending);
-        (await db.Set<InvoiceCounter>().Where(c => c.Series == InvoiceSeries.Invoices).Select(c => c.LastNumber).SingleAsync()).ShouldBe(issued.Count);
-        (await db.Invoices.CountAsync(i => i.Status == InvoiceStatus.Draft && (i.Number != null || i.Footprint != null))).ShouldBe(0);
-        (await VerifyChain.HandleAsync(db, CancellationToken.None)).Intact.ShouldBeTrue();
+        acknowledged.Except(issued).ShouldBeEmpty("every acknowledged issue is committed");
         data.Delete(recursive: true);
-    }
-
-    /// The server on the scratch database, with the demo network (its seller identity and admin).
-    private static Process Start(ScratchDatabase scratch, string data, int port)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Cotravail.dll"), "--urls", $"http://127.0.0.1:{port}" },
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                ["Cotravail__DataDirectory"] = data,
-                ["Cotravail__SeedDemo"] = "true",
-                ["Cotravail__Outbox__Send"] = "false",
-                ["Logging__LogLevel__Default"] = "Warning",
-                ["ConnectionStrings__Postgres"] = scratch.Engine == DatabaseEngine.Postgres ? scratch.ConnectionString : "",
-                ["ConnectionStrings__Sqlite"] = scratch.Engine == DatabaseEngine.Sqlite ? scratch.ConnectionString : "",
-            },
-        };
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task WaitUntilUpAsync(HttpClient client, Process process)
-    {
-        for (var attempt = 0; attempt < 480 && !process.HasExited; attempt++)
-        {
-            try
-            {
-                if ((await client.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(250);
-        }
-        throw new InvalidOperationException("The server did not start.");
     }
 
     /// Drafts for Lyon written straight into the database the server uses.

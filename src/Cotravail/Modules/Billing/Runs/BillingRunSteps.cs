@@ -39,7 +39,7 @@ internal sealed class BillingRunSteps(AppDb db, CollectCharges collect, DraftRun
             throw new InvalidOperationException($"Run {run.Id} has period {run.Period}.");
         }
         var collected = await collect.HandleAsync(period, ct);
-        var left = (await draft.PayersAfterAsync(run.Period, run.DraftCursor, ct)).Count;
+        var left = await draft.CountPayersAfterAsync(run.Period, run.DraftCursor, ct);
         var tracked = await db.BillingRuns.FirstAsync(r => r.Id == run.Id, ct);
         tracked.Collected(collected, left);
         await db.SaveChangesAsync(ct);

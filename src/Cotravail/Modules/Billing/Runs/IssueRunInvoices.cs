@@ -17,10 +17,10 @@ internal sealed class IssueRunInvoices(AppDb db, IssueInvoice issue, InvoiceMail
             return true;
         }
         var prefix = run.KeyPrefix;
-        var drafts = await db.Invoices.AsNoTracking().Where(i => i.Status == InvoiceStatus.Draft && i.SourceKey != null && i.SourceKey.StartsWith(prefix))
-            .Select(i => i.Id).ToListAsync(ct);
-        var cursor = run.IssueCursor;
-        var batch = drafts.Where(d => cursor is null || d.CompareTo(cursor.Value) > 0).Order().Take(batchSize).ToList();
+        var after = run.IssueCursor ?? Guid.Empty;
+        var batch = await db.Invoices.AsNoTracking()
+            .Where(i => i.Status == InvoiceStatus.Draft && i.SourceKey != null && i.SourceKey.StartsWith(prefix) && i.Id.CompareTo(after) > 0)
+            .OrderBy(i => i.Id).Select(i => i.Id).Take(batchSize).ToListAsync(ct);
         foreach (var id in batch)
         {
             var issued = await issue.IssueAsync(id, run.IssueRequestedByUserId ?? run.StartedByUserId, ct);
