@@ -87,7 +87,7 @@ internal sealed partial class DemoSeeder
 
     /// Where the members who pay for themselves live, in their space's area (real streets, made-up numbers), in the
     /// order of Members: their invoices' address. Those whose company pays give none.
-    private static readonly Dictionary<string, HomeRow[]> Homes = new()
+    private static readonly IReadOnlyDictionary<string, HomeRow[]> Homes = new Dictionary<string, HomeRow[]>
     {
         [Paris] =
         [
