@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
 using System.ComponentModel.DataAnnotations;
 using Cotravail.Common.Errors;
+using Cotravail.Common.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace Cotravail.Common;
 
@@ -74,13 +76,25 @@ internal static class AddressFields
 
     private static ValidationAttribute[] Required(bool optional) => optional ? [] : [new RequiredAttribute { ErrorMessage = Messages.Required }];
 
-    /// Refuses a code of the right shape that no country has ("XX"); the shape is the pattern's to check.
+    /// Refuses a code of the right shape that no country has ("XX"); the shape is the pattern's to check. MVC has no
+    /// adapter to localize its message, so it says it localized itself (the API's validator formats the same template).
     private sealed class AssignedCountryAttribute : ValidationAttribute
     {
         public AssignedCountryAttribute() => ErrorMessage = Messages.Format;
 
         public override bool IsValid(object? value) =>
             value is not string { Length: 2 } code || !code.All(char.IsAsciiLetterUpper) || Countries.Contains(code);
+
+        protected override ValidationResult? IsValid(object? value, ValidationContext context)
+        {
+            if (IsValid(value))
+            {
+                return ValidationResult.Success;
+            }
+            var l = context.GetService(typeof(IStringLocalizer<SharedResource>)) as IStringLocalizer;
+            var message = l is null ? FormatErrorMessage(context.DisplayName) : l[ErrorMessageString, context.DisplayName].Value;
+            return new ValidationResult(message, context.MemberName is { } member ? [member] : null);
+        }
     }
 
     /// ISO 3166-1 alpha-2 as Debian's iso-codes package lists it (249 codes).
