@@ -1,3 +1,4 @@
+using Cotravail.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -57,10 +58,10 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
         builder.Property(c => c.Siren).HasMaxLength(9);
         builder.HasIndex(c => c.Siren).IsUnique();
         builder.Property(c => c.VatNumber).HasMaxLength(20);
-        builder.Property(c => c.Street).HasMaxLength(300);
-        builder.Property(c => c.PostalCode).HasMaxLength(20);
-        builder.Property(c => c.City).HasMaxLength(100);
-        builder.Property(c => c.CountryCode).HasMaxLength(2);
+        builder.Property(c => c.Street).HasMaxLength(AddressFields.StreetLength);
+        builder.Property(c => c.PostalCode).HasMaxLength(AddressFields.PostalCodeLength);
+        builder.Property(c => c.City).HasMaxLength(AddressFields.CityLength);
+        builder.Property(c => c.CountryCode).HasMaxLength(AddressFields.CountryCodeLength);
         builder.Property(c => c.BillingContactName).HasMaxLength(200);
         builder.Property(c => c.BillingEmail).HasMaxLength(256);
     }

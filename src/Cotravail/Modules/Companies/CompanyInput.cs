@@ -18,16 +18,16 @@ internal sealed record CompanyInput : IValidatableObject
     [StringLength(15, ErrorMessage = Messages.TooLong), Display(Name = "VAT number")]
     public string? VatNumber { get; init; }
 
-    [StringLength(300, ErrorMessage = Messages.TooLong), Display(Name = "Street")]
+    [AddressFields.Street]
     public string? Street { get; init; }
 
-    [StringLength(20, ErrorMessage = Messages.TooLong), Display(Name = "Postal code")]
+    [AddressFields.PostalCode]
     public string? PostalCode { get; init; }
 
-    [Required(ErrorMessage = Messages.Required), StringLength(100, ErrorMessage = Messages.TooLong), Display(Name = "City")]
+    [AddressFields.City]
     public string City { get; init; } = "";
 
-    [Required(ErrorMessage = Messages.Required), RegularExpression("^[A-Z]{2}$", ErrorMessage = Messages.Format), Display(Name = "Country code")]
+    [AddressFields.CountryCode]
     public string CountryCode { get; init; } = "FR";
 
     [Required(ErrorMessage = Messages.Required), StringLength(200, ErrorMessage = Messages.TooLong), Display(Name = "Billing contact")]

@@ -30,16 +30,15 @@ internal sealed class DemoBilling(AppDb db, SaveDraft drafts, IssueInvoice issue
         var month = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
         string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-        var leaAddress = (Street: "15 rue des Petites-Écuries", PostalCode: "75010", City: "Paris");
         var bundle = await IssueAsync(new DraftInput
         {
-            LocationId = paris, MemberId = lea, BuyerStreet = leaAddress.Street, BuyerPostalCode = leaAddress.PostalCode, BuyerCity = leaAddress.City,
+            LocationId = paris, MemberId = lea,
             PeriodStart = Day(month), Lines = [Line("Carnet de 10 journées en open space (valable 6 mois)", 1, 220m, 20m)],
         }, admin, ct);
         await PayAsync(bundle, 264m, PaymentMethod.Card, "TPE accueil", admin, ct);
         await IssueAsync(new DraftInput
         {
-            LocationId = paris, MemberId = lea, BuyerStreet = leaAddress.Street, BuyerPostalCode = leaAddress.PostalCode, BuyerCity = leaAddress.City,
+            LocationId = paris, MemberId = lea,
             PeriodStart = Day(month), PeriodEnd = Day(month.AddMonths(1).AddDays(-1)),
             Lines = [Line("Forfait temps partiel (2 jours par semaine)", 1, 160m, 20m), Line("Salle Seine, heures au-delà du forfait", 2, 35m, 20m)],
         }, admin, ct);

@@ -83,6 +83,53 @@ internal sealed partial class DemoSeeder
         new(Rural, "Odile", "Achard", Other),
     ];
 
+    private sealed record HomeRow(string Street, string PostalCode, string City);
+
+    /// Where the members who pay for themselves live, in their space's area (real streets, made-up numbers), in the
+    /// order of Members: their invoices' address. Those whose company pays give none.
+    private static readonly IReadOnlyDictionary<string, HomeRow[]> Homes = new Dictionary<string, HomeRow[]>
+    {
+        [Paris] =
+        [
+            new("15 rue des Petites-Écuries", "75010", "Paris"),
+            new("8 rue Oberkampf", "75011", "Paris"),
+            new("27 avenue de Clichy", "75017", "Paris"),
+            new("6 rue de Bezons", "92400", "Courbevoie"),
+            new("112 rue de Rennes", "75006", "Paris"),
+            new("14 rue Lepic", "75018", "Paris"),
+            new("19 rue Arago", "92800", "Puteaux"),
+            new("41 boulevard de Belleville", "75020", "Paris"),
+            new("9 rue Paul Vaillant-Couturier", "92300", "Levallois-Perret"),
+            new("52 avenue Charles de Gaulle", "92200", "Neuilly-sur-Seine"),
+            new("3 rue de la Roquette", "75011", "Paris"),
+            new("23 rue Victor Hugo", "92270", "Bois-Colombes"),
+            new("30 rue de Nanterre", "92250", "La Garenne-Colombes"),
+        ],
+        [Lyon] =
+        [
+            new("12 rue de la Charité", "69002", "Lyon"),
+            new("33 rue Paul Bert", "69003", "Lyon"),
+            new("7 montée de la Grande-Côte", "69001", "Lyon"),
+            new("48 cours Gambetta", "69007", "Lyon"),
+            new("21 rue Saint-Jean", "69005", "Lyon"),
+            new("5 rue Garibaldi", "69006", "Lyon"),
+            new("2 place Jules Grandclément", "69100", "Villeurbanne"),
+            new("11 grande rue de la Croix-Rousse", "69004", "Lyon"),
+            new("30 rue Francis de Pressensé", "69100", "Villeurbanne"),
+            new("16 avenue Jean Jaurès", "69007", "Lyon"),
+            new("9 rue Masséna", "69006", "Lyon"),
+        ],
+        [Rural] =
+        [
+            new("4 rue du Bourg", "26220", "Dieulefit"),
+            new("7 route de Nyons", "26220", "Dieulefit"),
+            new("18 avenue de Provence", "26200", "Montélimar"),
+            new("3 place de l'Église", "26160", "La Bégude-de-Mazenc"),
+            new("22 rue Sainte-Croix", "26110", "Nyons"),
+            new("11 chemin de la Viale", "26220", "Dieulefit"),
+        ],
+    };
+
     private static Company NewCompany(CompanyRow row, DateTime now) => new(row.LegalName)
     {
         Siren = row.Siren,
@@ -109,6 +156,12 @@ internal sealed partial class DemoSeeder
         if (row.Company is not null)
         {
             member.JoinCompany(companies[row.Company].Id, billedToCompany: true, isCompanyAdmin: row.CompanyAdmin);
+        }
+        else
+        {
+            var homes = Homes[row.Home];
+            var home = homes[Members.Take(index).Count(r => r.Home == row.Home && r.Company is null) % homes.Length];
+            member.MoveTo(home.Street, home.PostalCode, home.City, "FR");
         }
         if (!row.Active)
         {

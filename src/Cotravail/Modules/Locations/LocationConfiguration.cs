@@ -1,3 +1,4 @@
+using Cotravail.Common;
 using Cotravail.Common.Auth;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -16,10 +17,10 @@ internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
         builder.HasIndex(l => l.Slug).IsUnique();
         builder.Property(l => l.Name).HasMaxLength(200);
         builder.HasIndex(l => l.Name);
-        builder.Property(l => l.Street).HasMaxLength(300);
-        builder.Property(l => l.PostalCode).HasMaxLength(20);
-        builder.Property(l => l.City).HasMaxLength(100);
-        builder.Property(l => l.CountryCode).HasMaxLength(2);
+        builder.Property(l => l.Street).HasMaxLength(AddressFields.StreetLength);
+        builder.Property(l => l.PostalCode).HasMaxLength(AddressFields.PostalCodeLength);
+        builder.Property(l => l.City).HasMaxLength(AddressFields.CityLength);
+        builder.Property(l => l.CountryCode).HasMaxLength(AddressFields.CountryCodeLength);
         builder.Property(l => l.TimeZone).HasMaxLength(64);
         builder.Property(l => l.Currency).HasMaxLength(3);
         builder.Property(l => l.Description).HasMaxLength(4000);

@@ -16,16 +16,16 @@ internal sealed record LocationInput : IValidatableObject
     [StringLength(80, ErrorMessage = Messages.TooLong), RegularExpression(Common.Slug.Pattern, ErrorMessage = Messages.Format), Display(Name = "Web address (slug)")]
     public string? Slug { get; init; }
 
-    [StringLength(300, ErrorMessage = Messages.TooLong), Display(Name = "Street")]
+    [AddressFields.Street]
     public string? Street { get; init; }
 
-    [StringLength(20, ErrorMessage = Messages.TooLong), Display(Name = "Postal code")]
+    [AddressFields.PostalCode]
     public string? PostalCode { get; init; }
 
-    [Required(ErrorMessage = Messages.Required), StringLength(100, ErrorMessage = Messages.TooLong), Display(Name = "City")]
+    [AddressFields.City]
     public string City { get; init; } = "";
 
-    [Required(ErrorMessage = Messages.Required), RegularExpression("^[A-Z]{2}$", ErrorMessage = Messages.Format), Display(Name = "Country code")]
+    [AddressFields.CountryCode]
     public string CountryCode { get; init; } = "FR";
 
     [Range(-90.0, 90.0, ErrorMessage = Messages.Range), Display(Name = "Latitude")]

@@ -43,6 +43,7 @@ internal sealed class ProfileModel(AppDb db, Access access, IStringLocalizer<Sha
         var result = await UpdateProfile.HandleAsync(Input, db, scope, ct);
         if (!result.IsOk)
         {
+            Email = (await UpdateProfile.GetAsync(db, scope, ct)).Value?.Email ?? "";
             return this.Show(result.Error, l);
         }
         TempData["Saved"] = l["Your profile is saved."].Value;
@@ -53,6 +54,10 @@ internal sealed class ProfileModel(AppDb db, Access access, IStringLocalizer<Sha
     {
         Email = profile.Email;
         IsMember = scope.MemberId is not null;
-        Input = new ProfileInput { FirstName = profile.FirstName, LastName = profile.LastName, Phone = profile.Phone, PreferredLanguage = profile.PreferredLanguage };
+        Input = new ProfileInput
+        {
+            FirstName = profile.FirstName, LastName = profile.LastName, Phone = profile.Phone, PreferredLanguage = profile.PreferredLanguage,
+            Street = profile.Street, PostalCode = profile.PostalCode, City = profile.City, CountryCode = profile.CountryCode,
+        };
     }
 }

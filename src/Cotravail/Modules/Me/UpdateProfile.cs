@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Cotravail.Common;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
@@ -20,12 +21,27 @@ internal sealed record ProfileInput
     [MemberFields.Phone]
     public string? Phone { get; init; }
 
+    /// The billing address (a member's only), printed on the invoices they pay themselves.
+    [AddressFields.Street]
+    public string? Street { get; init; }
+
+    [AddressFields.PostalCode]
+    public string? PostalCode { get; init; }
+
+    [AddressFields.City(Optional = true)]
+    public string? City { get; init; }
+
+    /// Empty with an address: "FR".
+    [AddressFields.CountryCode(Optional = true)]
+    public string? CountryCode { get; init; }
+
     /// "fr" or "en"; empty follows the browser.
     [RegularExpression("^(fr|en)$", ErrorMessage = Messages.Format), Display(Name = "Preferred language")]
     public string? PreferredLanguage { get; init; }
 }
 
-internal sealed record ProfileResponse(string Email, string FirstName, string LastName, string? Phone, string? PreferredLanguage);
+internal sealed record ProfileResponse(string Email, string FirstName, string LastName, string? Phone, string? PreferredLanguage,
+    string? Street = null, string? PostalCode = null, string? City = null, string? CountryCode = null);
 
 /// GET and PUT /api/v1/me/profile and /me/profile.
 internal static class UpdateProfile
@@ -40,7 +56,8 @@ internal static class UpdateProfile
         var member = await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == scope.MemberId, ct);
         if (member is not null)
         {
-            return new ProfileResponse(user.Email ?? "", member.FirstName, member.LastName, member.Phone, user.PreferredCulture);
+            return new ProfileResponse(user.Email ?? "", member.FirstName, member.LastName, member.Phone, user.PreferredCulture,
+                member.Street, member.PostalCode, member.City, member.CountryCode);
         }
         var name = user.DisplayName.Split(' ', 2);
         return new ProfileResponse(user.Email ?? "", name[0], name.Length > 1 ? name[1] : "", null, user.PreferredCulture);
@@ -54,6 +71,10 @@ internal static class UpdateProfile
             return new NotFound("Account");
         }
         var member = await db.Members.FirstOrDefaultAsync(m => m.Id == scope.MemberId, ct);
+        if (member is not null && AddressFields.Incompleteness(input.Street, input.PostalCode, input.City, input.CountryCode) is { } address)
+        {
+            return address;
+        }
         var (first, last) = (MemberFields.Name(input.FirstName), MemberFields.Name(input.LastName));
         user.DisplayName = $"{first} {last}";
         user.PreferredCulture = string.IsNullOrWhiteSpace(input.PreferredLanguage) ? null : input.PreferredLanguage;
@@ -62,6 +83,7 @@ internal static class UpdateProfile
             member.FirstName = first;
             member.LastName = last;
             member.Phone = MemberFields.Phone(input.Phone);
+            member.MoveTo(input.Street, input.PostalCode, input.City, input.CountryCode);
         }
         await db.SaveChangesAsync(ct);
         return await GetAsync(db, scope, ct);
@@ -79,7 +101,7 @@ internal static class ProfileModule
         group.MapPut("/", async (ProfileInput input, AppDb db, Access access, HttpContext http, CancellationToken ct) =>
                 (await UpdateProfile.HandleAsync(input, db, await access.GetAsync(ct), ct)).ToHttp(http))
             .Validate<ProfileInput>().Produces<ProfileResponse>()
-            .WithSummary("Change one's own name, phone and language; any other field sent is ignored.");
+            .WithSummary("Change one's own name, phone, billing address and language; any other field sent is ignored.");
         return api;
     }
 }

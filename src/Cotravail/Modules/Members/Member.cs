@@ -1,3 +1,4 @@
+using Cotravail.Common;
 using Cotravail.Common.Email;
 
 namespace Cotravail.Modules.Members;
@@ -47,6 +48,16 @@ internal sealed class Member
 
     public string? Phone { get; set; }
 
+    /// The billing address, printed on the invoices of a member who pays for themselves; all null when none.
+    public string? Street { get; private set; }
+
+    public string? PostalCode { get; private set; }
+
+    public string? City { get; private set; }
+
+    /// ISO 3166-1 alpha-2; "FR" when an address is given without one.
+    public string? CountryCode { get; private set; }
+
     public MemberCategory Category { get; set; }
 
     public Guid HomeLocationId { get; set; }
@@ -68,6 +79,13 @@ internal sealed class Member
 
     public void ChangeEmail(string email) => Email = NormalizeEmail(email);
 
+    /// Blank parts are stored as null; no address at all leaves the country null too.
+    public void MoveTo(string? street, string? postalCode, string? city, string? countryCode)
+    {
+        (Street, PostalCode, City) = (AddressFields.Text(street), AddressFields.Text(postalCode), AddressFields.Text(city));
+        CountryCode = Street is null && PostalCode is null && City is null ? null : AddressFields.Text(countryCode) ?? "FR";
+    }
+
     public void LinkAccount(Guid userId) => UserId = userId;
 
     public void JoinCompany(Guid? companyId, bool billedToCompany, bool isCompanyAdmin)
@@ -88,6 +106,7 @@ internal sealed class Member
         LastName = "";
         Email = placeholderEmail;
         Phone = null;
+        MoveTo(null, null, null, null);
         IsCompanyAdmin = false;
         IsActive = false;
     }

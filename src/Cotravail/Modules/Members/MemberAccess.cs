@@ -23,7 +23,7 @@ internal static class MemberAccess
 
     public static IQueryable<MemberResponse> ToResponses(this IQueryable<Member> members, AppDb db) =>
         members.Select(m => new MemberResponse(
-            m.Id, m.FirstName, m.LastName, m.Email, m.Phone, m.Category, m.HomeLocationId,
+            m.Id, m.FirstName, m.LastName, m.Email, m.Phone, m.Street, m.PostalCode, m.City, m.CountryCode, m.Category, m.HomeLocationId,
             db.Set<Location>().Where(l => l.Id == m.HomeLocationId).Select(l => l.Name).First(),
             m.CompanyId,
             db.Set<Company>().Where(c => c.Id == m.CompanyId).Select(c => c.LegalName).FirstOrDefault(),

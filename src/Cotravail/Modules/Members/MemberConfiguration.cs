@@ -1,3 +1,4 @@
+using Cotravail.Common;
 using Cotravail.Common.Auth;
 using Cotravail.Modules.Companies;
 using Cotravail.Modules.Locations;
@@ -18,6 +19,10 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.Property(m => m.Email).HasMaxLength(MemberFields.EmailLength);
         builder.HasIndex(m => m.Email).IsUnique();
         builder.Property(m => m.Phone).HasMaxLength(MemberFields.PhoneLength);
+        builder.Property(m => m.Street).HasMaxLength(AddressFields.StreetLength);
+        builder.Property(m => m.PostalCode).HasMaxLength(AddressFields.PostalCodeLength);
+        builder.Property(m => m.City).HasMaxLength(AddressFields.CityLength);
+        builder.Property(m => m.CountryCode).HasMaxLength(AddressFields.CountryCodeLength);
         builder.Property(m => m.Category).HasConversion<string>().HasMaxLength(30);
         builder.Ignore(m => m.FullName);
         builder.HasIndex(m => m.UserId).IsUnique();

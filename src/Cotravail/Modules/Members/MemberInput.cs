@@ -1,3 +1,5 @@
+using Cotravail.Common;
+
 namespace Cotravail.Modules.Members;
 
 internal sealed record MemberInput
@@ -13,6 +15,19 @@ internal sealed record MemberInput
 
     [MemberFields.Phone]
     public string? Phone { get; init; }
+
+    [AddressFields.Street]
+    public string? Street { get; init; }
+
+    [AddressFields.PostalCode]
+    public string? PostalCode { get; init; }
+
+    [AddressFields.City(Optional = true)]
+    public string? City { get; init; }
+
+    /// Empty with an address: "FR".
+    [AddressFields.CountryCode(Optional = true)]
+    public string? CountryCode { get; init; }
 
     [MemberFields.Category]
     public MemberCategory? Category { get; init; }
@@ -33,6 +48,7 @@ internal sealed record MemberInput
         member.LastName = MemberFields.Name(LastName);
         member.ChangeEmail(Email);
         member.Phone = MemberFields.Phone(Phone);
+        member.MoveTo(Street, PostalCode, City, CountryCode);
         member.Category = Category!.Value;
         member.HomeLocationId = HomeLocationId!.Value;
         member.JoinCompany(CompanyId, BilledToCompany, IsCompanyAdmin);
@@ -44,6 +60,10 @@ internal sealed record MemberInput
         LastName = m.LastName,
         Email = m.Email,
         Phone = m.Phone,
+        Street = m.Street,
+        PostalCode = m.PostalCode,
+        City = m.City,
+        CountryCode = m.CountryCode,
         Category = m.Category,
         HomeLocationId = m.HomeLocationId,
         CompanyId = m.CompanyId,
@@ -58,6 +78,10 @@ internal sealed record MemberResponse(
     string LastName,
     string Email,
     string? Phone,
+    string? Street,
+    string? PostalCode,
+    string? City,
+    string? CountryCode,
     MemberCategory Category,
     Guid HomeLocationId,
     string HomeLocationName,

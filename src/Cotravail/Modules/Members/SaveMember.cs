@@ -1,3 +1,4 @@
+using Cotravail.Common;
 using Cotravail.Common.Email;
 using Cotravail.Common.Audit;
 using Cotravail.Common.Auth;
@@ -150,6 +151,6 @@ internal static class SaveMember
         {
             return new Conflict(nameof(MemberInput.Email), "Another member already uses this email.");
         }
-        return null;
+        return AddressFields.Incompleteness(input.Street, input.PostalCode, input.City, input.CountryCode);
     }
 }

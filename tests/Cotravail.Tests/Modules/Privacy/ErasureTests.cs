@@ -176,6 +176,7 @@ public abstract class ErasureTests(TestApp app)
             member.FirstName.ShouldBe("Former member");
             member.Email.ShouldBe($"erased-{person.MemberId:N}@invalid");
             member.Phone.ShouldBeNull();
+            (member.Street, member.PostalCode, member.City, member.CountryCode).ShouldBe((null, null, null, null));
             member.IsActive.ShouldBeFalse();
             var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == person.UserId);
             user.IsActive.ShouldBeFalse();
@@ -194,6 +195,7 @@ public abstract class ErasureTests(TestApp app)
             text.ShouldNotContain(person.Email);
             text.ShouldNotContain(person.LastName);
             text.ShouldNotContain(person.Phone[4..]);
+            text.ShouldNotContain(person.Street);
         });
     }
 }

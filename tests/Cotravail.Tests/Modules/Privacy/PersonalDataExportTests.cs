@@ -220,6 +220,12 @@ public abstract class PersonalDataExportTests(TestApp app)
 
         text.ShouldContain(person.Email);
         text.ShouldContain(person.LastName);
+        using var export = JsonDocument.Parse(text);
+        var member = export.RootElement.GetProperty("tables").GetProperty("Members").EnumerateArray().Single();
+        foreach (var (column, value) in new[] { ("Street", person.Street), ("PostalCode", "26220"), ("City", "Dieulefit"), ("CountryCode", "FR") })
+        {
+            member.GetProperty(column).GetString().ShouldBe(value, $"the export's postal address ({column})");
+        }
         text.ShouldNotContain(other.Email);
         text.ShouldNotContain(other.LastName);
         var audited = await app.WithDbAsync(db => db.Set<AuditEntry>().AnyAsync(a => a.Action == AuditActions.DataExported && a.ActorUserId == person.UserId));

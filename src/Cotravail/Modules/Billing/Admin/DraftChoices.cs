@@ -64,8 +64,9 @@ internal sealed record DraftChoices(IReadOnlyList<Choice> Locations, IReadOnlyLi
         var company = draft.CompanyId is { } companyId
             ? await db.Companies.AsNoTracking().Where(c => c.Id == companyId).Select(c => new { c.LegalName, c.Street, c.PostalCode, c.City, c.CountryCode }).FirstOrDefaultAsync(ct)
             : null;
-        var memberName = draft.MemberId is { } memberId
-            ? await db.Members.AsNoTracking().Where(m => m.Id == memberId).Select(m => m.FirstName + " " + m.LastName).FirstOrDefaultAsync(ct)
+        var member = draft.MemberId is { } memberId
+            ? await db.Members.AsNoTracking().Where(m => m.Id == memberId)
+                .Select(m => new { Name = m.FirstName + " " + m.LastName, m.Street, m.PostalCode, m.City, m.CountryCode }).FirstOrDefaultAsync(ct)
             : null;
         var b = draft.Buyer;
         static string? Typed(string value, string? given) => value == (given ?? "") ? null : value;
@@ -74,11 +75,11 @@ internal sealed record DraftChoices(IReadOnlyList<Choice> Locations, IReadOnlyLi
             LocationId = draft.LocationId,
             MemberId = draft.MemberId,
             CompanyId = draft.CompanyId,
-            BuyerName = Typed(b.Name, company?.LegalName ?? memberName),
-            BuyerStreet = Typed(b.Street, company?.Street),
-            BuyerPostalCode = Typed(b.PostalCode, company?.PostalCode),
-            BuyerCity = Typed(b.City, company?.City),
-            BuyerCountryCode = Typed(b.CountryCode, company?.CountryCode ?? "FR"),
+            BuyerName = Typed(b.Name, company?.LegalName ?? member?.Name),
+            BuyerStreet = Typed(b.Street, company is null ? member?.Street : company.Street),
+            BuyerPostalCode = Typed(b.PostalCode, company is null ? member?.PostalCode : company.PostalCode),
+            BuyerCity = Typed(b.City, company is null ? member?.City : company.City),
+            BuyerCountryCode = Typed(b.CountryCode, (company is null ? member?.CountryCode : company.CountryCode) ?? "FR"),
             Language = draft.Language,
             PeriodStart = draft.PeriodStart?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             PeriodEnd = draft.PeriodEnd is { } end && end != draft.PeriodStart ? end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,

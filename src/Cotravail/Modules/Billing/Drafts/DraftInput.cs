@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Cotravail.Common;
 using Cotravail.Common.Errors;
 
 namespace Cotravail.Modules.Billing;
@@ -17,16 +18,16 @@ internal sealed record DraftInput
     [StringLength(200, ErrorMessage = Messages.TooLong), Display(Name = "Customer name")]
     public string? BuyerName { get; init; }
 
-    [StringLength(300, ErrorMessage = Messages.TooLong), Display(Name = "Street")]
+    [AddressFields.Street]
     public string? BuyerStreet { get; init; }
 
-    [StringLength(20, ErrorMessage = Messages.TooLong), Display(Name = "Postal code")]
+    [AddressFields.PostalCode]
     public string? BuyerPostalCode { get; init; }
 
-    [StringLength(100, ErrorMessage = Messages.TooLong), Display(Name = "City")]
+    [AddressFields.City(Optional = true)]
     public string? BuyerCity { get; init; }
 
-    [RegularExpression("^[A-Z]{2}$", ErrorMessage = Messages.Format), Display(Name = "Country code")]
+    [AddressFields.CountryCode(Optional = true)]
     public string? BuyerCountryCode { get; init; }
 
     /// "fr" or "en": the document's and its email's language.

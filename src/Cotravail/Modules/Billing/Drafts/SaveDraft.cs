@@ -101,24 +101,27 @@ internal sealed class SaveDraft(AppDb db, AuditTrail audit, TimeProvider clock)
         return invoice.Id;
     }
 
-    /// The company's identity when it pays (for itself or for its member), else the member's; typed fields win.
+    /// The company's identity when it pays (for itself or for its member), else the member's with their billing
+    /// address; typed fields win.
     internal async Task<Result<Buyer>> BuyerAsync(DraftInput input, CancellationToken ct)
     {
         Guid? memberId = null;
         var companyId = input.CompanyId;
         string name = "", email = "";
+        string street = "", postal = "", city = "", country = "FR";
         if (input.MemberId is { } mid)
         {
-            var member = await db.Members.AsNoTracking().Where(m => m.Id == mid).Select(m => new { m.Id, m.FirstName, m.LastName, m.Email, m.CompanyId, m.BilledToCompany })
+            var member = await db.Members.AsNoTracking().Where(m => m.Id == mid)
+                .Select(m => new { m.Id, m.FirstName, m.LastName, m.Email, m.CompanyId, m.BilledToCompany, m.Street, m.PostalCode, m.City, m.CountryCode })
                 .FirstOrDefaultAsync(ct);
             if (member is null)
             {
                 return new Invalid(nameof(DraftInput.MemberId), "Not found.");
             }
             (memberId, name, email) = (member.Id, $"{member.FirstName} {member.LastName}", member.Email);
+            (street, postal, city, country) = (member.Street ?? "", member.PostalCode ?? "", member.City ?? "", member.CountryCode ?? "FR");
             companyId ??= member.BilledToCompany ? member.CompanyId : null;
         }
-        string street = "", postal = "", city = "", country = "FR";
         string? siren = null, vat = null;
         if (companyId is { } cid)
         {

@@ -109,7 +109,7 @@ internal sealed class DraftRunInvoices(AppDb db, TimeProvider clock)
         else
         {
             var m = people.Members[payer];
-            buyer = new Buyer(payer, null, m.Name, "", "", "", "FR", null, null, m.Email);
+            buyer = new Buyer(payer, null, m.Name, m.Street ?? "", m.PostalCode ?? "", m.City ?? "", m.CountryCode ?? "FR", null, null, m.Email);
         }
         // The location that sold the most of it, for staff scoping.
         var location = charges.GroupBy(c => c.LocationId).OrderByDescending(g => g.Sum(c => c.UnitPriceCents * c.Quantity)).First().Key;
@@ -138,7 +138,8 @@ internal sealed class DraftRunInvoices(AppDb db, TimeProvider clock)
         }
     }
 
-    private sealed record Person(string Name, string Email);
+    /// A member as their own invoice names them: their billing address, if they gave one.
+    private sealed record Person(string Name, string Email, string? Street, string? PostalCode, string? City, string? CountryCode);
 
     private sealed record People(Dictionary<Guid, Person> Members, Dictionary<Guid, Company> Companies);
 
@@ -146,8 +147,11 @@ internal sealed class DraftRunInvoices(AppDb db, TimeProvider clock)
     {
         var memberIds = charges.Where(c => c.MemberId is not null).Select(c => c.MemberId!.Value).Distinct().ToList();
         var companyIds = charges.Where(c => c.CompanyId is not null).Select(c => c.CompanyId!.Value).Distinct().ToList();
-        var members = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).Select(m => new { m.Id, m.FirstName, m.LastName, m.Email }).ToListAsync(ct);
+        var members = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id))
+            .Select(m => new { m.Id, m.FirstName, m.LastName, m.Email, m.Street, m.PostalCode, m.City, m.CountryCode }).ToListAsync(ct);
         var companies = await db.Companies.AsNoTracking().Where(c => companyIds.Contains(c.Id)).ToListAsync(ct);
-        return new People(members.ToDictionary(m => m.Id, m => new Person($"{m.FirstName} {m.LastName}", m.Email)), companies.ToDictionary(c => c.Id));
+        return new People(
+            members.ToDictionary(m => m.Id, m => new Person($"{m.FirstName} {m.LastName}", m.Email, m.Street, m.PostalCode, m.City, m.CountryCode)),
+            companies.ToDictionary(c => c.Id));
     }
 }
