@@ -10,6 +10,7 @@ internal static class ChargeText
         ChargeSource.Assignment => "Desk or office",
         ChargeSource.Product => "Product",
         ChargeSource.Manual => "Added at the desk",
+        ChargeSource.Subscription => "Pass, plan or membership",
         _ => source.ToString(),
     };
 }
