@@ -28,7 +28,7 @@ public sealed class ModuleArrowsTests
         ["Me"] = ["Bookings", "Companies", "Joining", "Locations", "Members"],
         ["Home"] = ["Locations", "Network", "Offers", "Resources"],
         ["Admin"] = ["Companies", "Locations", "Members", "Resources"],
-        ["Demo"] = ["Billing", "Companies", "Locations", "Members", "Network", "Offers", "Resources", "Subscriptions"],
+        ["Demo"] = ["Billing", "Bookings", "Companies", "Locations", "Members", "Network", "Offers", "Resources", "Subscriptions"],
         ["Shared"] = ["Network"],
     };
 

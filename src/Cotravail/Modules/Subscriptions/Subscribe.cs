@@ -32,7 +32,7 @@ internal sealed class Subscribe(AppDb db, AuditTrail audit, TimeProvider clock)
             return new Invalid(nameof(SubscribeInput.OfferId), SubscriptionMessages.ProductsAreCharges);
         }
         var memberId = input.MemberId ?? scope.MemberId;
-        var member = memberId is null ? null : await db.Members.AsNoTracking().Where(m => m.Id == memberId && m.IsActive)
+        var member = memberId is null ? null : await db.Members.AsNoTracking().Where(m => m.Id == memberId)
             .Select(m => new { m.Id, m.HomeLocationId, m.CompanyId, m.BilledToCompany }).FirstOrDefaultAsync(ct);
         if (member is null)
         {

@@ -332,7 +332,7 @@ public static class AuthorizationRules
         ["POST /api/v1/invoices/{id:guid}/credit-notes"] = Manage(Api) with { FreshId = (w, s) => w.NewInvoiceAsync(s, issued: true) },
         ["POST /api/v1/invoices/{id:guid}/payments"] = Manage(Api, (_, _) => new { amount = 1, method = "Cash" }) with { FreshId = (w, s) => w.NewInvoiceAsync(s, issued: true) },
         // Subscriptions: managers of the location subscribe, pause and change plans; the holder and staff cancel
-        // (a host reads only); a member buys for themselves (the matrix member has no postal address yet, so the
+        // (a host reads only); a member buys for themselves (the matrix member has no postal address, so the
         // invoice is refused with 400; a company admin's company pays, billed by the run; staff hold nothing).
         ["GET /api/v1/subscriptions"] = SignedIn(Api),
         ["GET /api/v1/subscriptions/{id:guid}"] = Read(Api, (role, scope) => role == Role.Member && scope == Scope.Own ? Expect.Ok : "404")
@@ -353,7 +353,7 @@ public static class AuthorizationRules
         {
             Role.Anonymous => "401",
             Role.Member => "400",
-            Role.CompanyAdmin => scope == Scope.Own ? Expect.Ok : "400",
+            Role.CompanyAdmin => Expect.Ok, // a location's pass is sold to members of other spaces too (visitors of the network)
             _ => "403",
         }, (_, _) => new { }),
         ["GET /api/v1/billing/chain"] = AnyManager(Api),

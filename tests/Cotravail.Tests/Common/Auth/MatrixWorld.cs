@@ -146,9 +146,24 @@ public sealed class MatrixWorld
     /// A monthly plan offer of the own (foreign) location.
     public (Guid Own, Guid Foreign) PlanOffers { get; private set; }
 
-    /// A new monthly plan of the booker of that scope, from today, subscribed by the admin; its id.
-    public async Task<Guid> NewPlanAsync(Scope scope) => await CreateAsync(await ClientAsync(Role.NetworkAdmin, api: true), "/api/v1/subscriptions",
-        new { offerId = Pick(PlanOffers, scope), memberId = Pick(BookerIds, scope) });
+    /// A new monthly plan of the booker of that scope, from today; its id. Written directly: by then the matrix has
+    /// deactivated the foreign member and the locations, which the API would refuse to subscribe.
+    public async Task<Guid> NewPlanAsync(Scope scope)
+    {
+        var id = Guid.Empty;
+        await App.WithDbAsync(async db =>
+        {
+            var offerId = Pick(PlanOffers, scope);
+            var offer = await db.Set<Cotravail.Modules.Offers.Offer>().FirstAsync(o => o.Id == offerId);
+            var userId = await db.Users.Where(u => u.Email == Emails[Role.NetworkAdmin]).Select(u => u.Id).FirstAsync();
+            var plan = new Cotravail.Modules.Subscriptions.Subscription(Pick(BookerIds, scope), offer, offer.LocationId!.Value, null, offer.PriceCents, Today, 30,
+                userId, App.Clock.GetUtcNow().UtcDateTime);
+            db.Add(plan);
+            await db.SaveChangesAsync();
+            id = plan.Id;
+        });
+        return id;
+    }
 
     /// A valid body for POST /api/v1/subscriptions/{id}/pause: a week starting in ten days.
     public object PauseBody() => new
