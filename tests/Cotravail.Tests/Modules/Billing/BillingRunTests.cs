@@ -269,7 +269,7 @@ public abstract class BillingRunTests(TestApp app)
         return await app.ClientForAsync(email);
     }
 
-    private static async Task<Guid> StartAsync(HttpClient admin, string period)
+    internal static async Task<Guid> StartAsync(HttpClient admin, string period)
     {
         using var response = await admin.PostAsJsonAsync("/api/v1/billing/runs", new { period });
         var json = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -278,7 +278,7 @@ public abstract class BillingRunTests(TestApp app)
     }
 
     /// Polls the run until it reaches the status (the worker runs in the background).
-    private static async Task<JsonElement> WaitAsync(HttpClient admin, Guid run, string status)
+    internal static async Task<JsonElement> WaitAsync(HttpClient admin, Guid run, string status)
     {
         var json = default(JsonElement);
         for (var i = 0; i < 600; i++)
