@@ -43,4 +43,5 @@ internal static class BookingMessages
     public const string SeriesChangeConflicts = "Some occurrences cannot be changed: nothing was changed.";
     public const string ZoneChangeNeedsAChoice = "This location has {0} future bookings: choose whether they keep their local times (keepLocalTimes) or their instants (keepInstants).";
     public const string ZoneChangeConflicts = "Some future bookings cannot keep their local times in the new time zone: nothing was changed.";
+    public const string PlansOnly = "This resource is booked only with a plan or a pass that covers it, on that day: see the passes and plans.";
 }

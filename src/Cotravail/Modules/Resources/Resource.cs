@@ -11,6 +11,15 @@ internal enum ResourceKind
     Equipment,
 }
 
+/// How a resource is paid for: at its rates, free of charge, or only by what members hold (plans and passes
+/// that cover its kind, ADR 21); a booking of a plans-only resource by anyone else is refused.
+internal enum ResourcePricing
+{
+    Rates,
+    Free,
+    PlansOnly,
+}
+
 [Flags]
 internal enum Amenity
 {
@@ -85,6 +94,8 @@ internal sealed class Resource
     public string? Description { get; set; }
 
     public Rates Rates { get; set; } = Rates.None;
+
+    public ResourcePricing Pricing { get; set; } = ResourcePricing.Rates;
 
     public BookingPolicy Policy { get; set; } = BookingPolicy.Default;
 

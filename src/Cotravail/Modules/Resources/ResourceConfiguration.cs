@@ -35,6 +35,7 @@ internal sealed class ResourceConfiguration : IEntityTypeConfiguration<Resource>
             policy.Property(x => x.OfferMinutes).HasColumnName("OfferMinutes").HasDefaultValue(60);
             policy.Ignore(x => x.OfferHold);
         });
+        builder.Property(r => r.Pricing).HasConversion<string>().HasMaxLength(20).HasDefaultValue(ResourcePricing.Rates);
         builder.ComplexProperty(r => r.Rates, rates =>
         {
             rates.Property(x => x.MemberHourly).HasColumnName("MemberHourlyCents");

@@ -45,6 +45,9 @@ internal sealed record ResourceInput : IValidatableObject
     [Price, Display(Name = "Non-member price per day")]
     public decimal? NonMemberDay { get; init; }
 
+    /// Rates (default), Free, or PlansOnly: booked only by members whose plan or pass covers it.
+    public ResourcePricing? Pricing { get; init; }
+
     /// The booking rules; on create, omitted = the defaults; on update, omitted = unchanged (given, it replaces them all).
     public BookingPolicyInput? Policy { get; init; }
 
@@ -64,6 +67,10 @@ internal sealed record ResourceInput : IValidatableObject
         {
             yield return new(l["A desk or a piece of equipment has a capacity of 1."], [nameof(Capacity)]);
         }
+        if (Pricing is { } pricing && !Enum.IsDefined(pricing))
+        {
+            yield return new(l["Unknown pricing."], [nameof(Pricing)]);
+        }
         if (Amenities.Any(a => !Enum.IsDefined(a)) || Accessibility.Any(a => !Enum.IsDefined(a)))
         {
             yield return new(l["Unknown amenity or accessibility feature."], [nameof(Amenities)]);
@@ -82,6 +89,7 @@ internal sealed record ResourceInput : IValidatableObject
         resource.Accessibility = Accessibility.Aggregate(Resources.Accessibility.None, (all, a) => all | a);
         resource.Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim();
         resource.Rates = ToRates();
+        resource.Pricing = Pricing ?? ResourcePricing.Rates;
         if (Policy is not null)
         {
             resource.Policy = Policy.ToPolicy();
@@ -103,6 +111,7 @@ internal sealed record ResourceInput : IValidatableObject
         NonMemberHourly = Units(r.Rates.NonMemberHourly),
         NonMemberHalfDay = Units(r.Rates.NonMemberHalfDay),
         NonMemberDay = Units(r.Rates.NonMemberDay),
+        Pricing = r.Pricing,
         Policy = BookingPolicyInput.From(r.Policy),
     };
 

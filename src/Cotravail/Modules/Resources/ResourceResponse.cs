@@ -17,6 +17,7 @@ internal sealed record ResourceResponse(
     decimal? NonMemberHourly,
     decimal? NonMemberHalfDay,
     decimal? NonMemberDay,
+    ResourcePricing Pricing,
     BookingPolicyInput Policy,
     bool IsActive)
 {
@@ -25,6 +26,6 @@ internal sealed record ResourceResponse(
         var input = ResourceInput.From(r);
         return new(r.Id, r.LocationId, locationName, currency, r.Name, r.Kind, r.Capacity, input.Amenities, input.Accessibility,
             r.Description, input.MemberHourly, input.MemberHalfDay, input.MemberDay, input.NonMemberHourly, input.NonMemberHalfDay,
-            input.NonMemberDay, input.Policy!, r.IsActive);
+            input.NonMemberDay, r.Pricing, input.Policy!, r.IsActive);
     }
 }

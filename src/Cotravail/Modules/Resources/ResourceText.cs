@@ -15,6 +15,13 @@ internal static class ResourceText
         _ => kind.ToString(),
     };
 
+    public static string Of(ResourcePricing pricing) => pricing switch
+    {
+        ResourcePricing.Free => "Free of charge",
+        ResourcePricing.PlansOnly => "Only by plans and passes that cover it",
+        _ => "At its prices below",
+    };
+
     public static string Of(Amenity amenity) => amenity switch
     {
         Amenity.Screen => "Screen",

@@ -26,21 +26,23 @@ internal sealed class BookingCover(TimeProvider clock) : IBookingCover
         return await Holding(db, member, day).AnyAsync(ct);
     }
 
+    public async Task<bool> HoldsCoverAsync(AppDb db, Booking booking, string timeZone, CancellationToken ct)
+    {
+        if (booking.MemberId is null)
+        {
+            return false;
+        }
+        var (usable, offers, day, minutes) = await UsableAsync(db, booking, timeZone, ct);
+        return Covering(usable, offers, booking, minutes).Any()
+            || (Rooms.Contains(booking.Kind) && usable.Any(s => offers[s.OfferId].Credits.Any(c => c.Kind == CreditKind.MeetingRoomHours)));
+    }
+
     public async Task CoverAsync(AppDb db, Booking booking, string timeZone, CancellationToken ct)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
-        var (localStart, localEnd) = (TimeZoneInfo.ConvertTimeFromUtc(booking.Start, zone), TimeZoneInfo.ConvertTimeFromUtc(booking.End, zone));
-        var day = DateOnly.FromDateTime(localStart);
-        var minutes = (int)Math.Ceiling((booking.End - booking.Start).TotalMinutes);
-        var held = (await Holding(db, booking.MemberId!.Value, day).AsNoTracking().ToListAsync(ct)).Where(s => s.Covers(day)).ToList();
-        var offerIds = held.Select(s => s.OfferId).Distinct().ToList();
-        var offers = await db.Offers.AsNoTracking().AsSplitQuery().Where(o => offerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
-        var usable = held.Where(s => Opens(offers[s.OfferId], booking.LocationId, localStart, localEnd)).ToList();
+        var (usable, offers, day, minutes) = await UsableAsync(db, booking, timeZone, ct);
         var now = clock.GetUtcNow().UtcDateTime;
 
-        foreach (var s in usable.Where(s => offers[s.OfferId].Covers.Any(c => c.Kind == booking.Kind)
-                         && (s.Kind != OfferKind.HalfDayPass || minutes <= 240))
-                     .OrderBy(s => Rank(s, offers[s.OfferId])).ThenBy(s => s.EndsOn ?? DateOnly.MaxValue).ThenBy(s => s.Id))
+        foreach (var s in Covering(usable, offers, booking, minutes))
         {
             var offer = offers[s.OfferId];
             if (s.IsPlan && offer.DaysPerWeek is null)
@@ -119,6 +121,25 @@ internal sealed class BookingCover(TimeProvider clock) : IBookingCover
         }
         await db.AllowanceUses.Where(u => u.BookingId == bookingId).ExecuteDeleteAsync(ct);
     }
+
+    /// The member's subscriptions that hold the booking's day (not paused) and open its location and hours, with their offers.
+    private static async Task<(List<Subscription> Usable, Dictionary<Guid, Offer> Offers, DateOnly Day, int Minutes)> UsableAsync(
+        AppDb db, Booking booking, string timeZone, CancellationToken ct)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+        var (localStart, localEnd) = (TimeZoneInfo.ConvertTimeFromUtc(booking.Start, zone), TimeZoneInfo.ConvertTimeFromUtc(booking.End, zone));
+        var day = DateOnly.FromDateTime(localStart);
+        var minutes = (int)Math.Ceiling((booking.End - booking.Start).TotalMinutes);
+        var held = (await Holding(db, booking.MemberId!.Value, day).AsNoTracking().ToListAsync(ct)).Where(s => s.Covers(day)).ToList();
+        var offerIds = held.Select(s => s.OfferId).Distinct().ToList();
+        var offers = await db.Offers.AsNoTracking().AsSplitQuery().Where(o => offerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
+        return ([.. held.Where(s => Opens(offers[s.OfferId], booking.LocationId, localStart, localEnd))], offers, day, minutes);
+    }
+
+    /// Those covering the booking's kind of resource, in the order they are used.
+    private static IEnumerable<Subscription> Covering(List<Subscription> usable, Dictionary<Guid, Offer> offers, Booking booking, int minutes) =>
+        usable.Where(s => offers[s.OfferId].Covers.Any(c => c.Kind == booking.Kind) && (s.Kind != OfferKind.HalfDayPass || minutes <= 240))
+            .OrderBy(s => Rank(s, offers[s.OfferId])).ThenBy(s => s.EndsOn ?? DateOnly.MaxValue).ThenBy(s => s.Id);
 
     /// The member's subscriptions that may hold the day (pauses are checked in memory).
     private static IQueryable<Subscription> Holding(AppDb db, Guid memberId, DateOnly day) =>

@@ -229,6 +229,32 @@ public abstract class SubscriptionsTests(TestApp app)
         (await other.GetAsync($"/api/v1/subscriptions/{subscription.GetProperty("id").GetGuid()}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task A_plans_only_booth_is_booked_by_plan_holders_alone_and_a_free_one_by_anyone_at_no_cost()
+    {
+        var world = await BillingWorld.CreateAsync(app);
+        using var admin = await AdminAsync(world);
+        var booth = await PostAsync(admin, "/api/v1/resources", new { locationId = world.Location, name = "Cabine résidents", kind = "PhoneBooth", capacity = 1, pricing = "PlansOnly" });
+        var free = await PostAsync(admin, "/api/v1/resources", new { locationId = world.Location, name = "Cabine libre", kind = "PhoneBooth", capacity = 1, pricing = "Free" });
+        var plan = await PostAsync(admin, "/api/v1/offers", new
+        {
+            locationId = world.Location, kind = "MonthlyPlan", nameFr = "Résident", nameEn = "Resident", price = 250m, vatPercent = 20m, space = "OpenSpace",
+            resourceKinds = new[] { "HotDeskZone", "PhoneBooth" },
+        });
+        using var member = await app.ClientForAsync(world.MemberEmail);
+        var day = Open(Today().AddDays(12));
+
+        await RefusedAsync(member.PostAsJsonAsync("/api/v1/bookings", new { resourceId = booth, start = At(day, 10), end = At(day, 11) }), "resourceId");
+        var anyone = await PostAsync(member, "/api/v1/bookings", new { resourceId = free, start = At(day, 10), end = At(day, 11) });
+        (await PriceAsync(anyone)).ShouldBe(0);
+
+        await PostAsync(admin, "/api/v1/subscriptions", new { offerId = plan, memberId = world.MemberId });
+        var holder = await PostAsync(member, "/api/v1/bookings", new { resourceId = booth, start = At(day, 14), end = At(day, 15) });
+        (await PriceAsync(holder)).ShouldBe(0);
+        var resource = await JsonAsync(admin.GetAsync($"/api/v1/resources/{booth}"));
+        resource.GetProperty("pricing").GetString().ShouldBe("PlansOnly");
+    }
+
     private async Task<HttpClient> AdminAsync(BillingWorld world)
     {
         var email = TestApp.NewEmail("subscriptions-admin");

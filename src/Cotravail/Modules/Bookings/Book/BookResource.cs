@@ -40,7 +40,9 @@ internal sealed class BookResource(AppDb db, TimeProvider clock, RulesCache rule
 
     /// A booking checked and priced, not yet written; Seats is how many the resource has. Limit, when the
     /// resource limits a member's bookings or hours per week: the same check again, for inside the write.
-    internal sealed record Prepared(Booking Booking, int Seats, string ResourceName, string TimeZone, Func<CancellationToken, Task<Invalid?>>? Limit = null);
+    /// PlansOnly: the resource is paid for only by what members hold, so the booking must take the covered path.
+    internal sealed record Prepared(Booking Booking, int Seats, string ResourceName, string TimeZone, Func<CancellationToken, Task<Invalid?>>? Limit = null,
+        bool PlansOnly = false);
 
     /// The confirmation (or the request's acknowledgement) and the attendees' invitations are queued with
     /// the booking, in its transaction.
@@ -51,7 +53,7 @@ internal sealed class BookResource(AppDb db, TimeProvider clock, RulesCache rule
         {
             return prepared.Error;
         }
-        var (booking, seats, resourceName, timeZone, limit) = prepared.Value;
+        var (booking, seats, resourceName, timeZone, limit, plansOnly) = prepared.Value;
         var attendees = await Bookings.Attendees.ResolveAsync(request.Attendees, booking, db, clock.GetUtcNow().UtcDateTime, ct);
         if (!attendees.IsOk)
         {
@@ -59,7 +61,7 @@ internal sealed class BookResource(AppDb db, TimeProvider clock, RulesCache rule
         }
         db.BookingAttendees.AddRange(attendees.Value);
         await notice.SendAsync([booking], booking.Status == BookingStatus.Pending ? BookingEvent.Requested : BookingEvent.Confirmed, attendees.Value, ct);
-        if (covers.FirstOrDefault() is { } cover && await cover.MayCoverAsync(db, booking, timeZone, ct))
+        if (covers.FirstOrDefault() is { } cover && (plansOnly || await cover.MayCoverAsync(db, booking, timeZone, ct)))
         {
             // what the member holds is taken in the booking's own transaction: both are written or neither
             if (await writer.InsertCoveredAsync(db, booking, seats, limit, c => cover.CoverAsync(db, booking, timeZone, c), ct) is { } refused)
@@ -123,7 +125,12 @@ internal sealed class BookResource(AppDb db, TimeProvider clock, RulesCache rule
         {
             return assigned;
         }
-        return new Prepared(booking, Seats(resource), resource.Name, location.TimeZone, limit);
+        var plansOnly = resource.Pricing == ResourcePricing.PlansOnly;
+        if (plansOnly && (covers.FirstOrDefault() is not { } cover || !await cover.HoldsCoverAsync(db, booking, location.TimeZone, ct)))
+        {
+            return new Invalid("resourceId", BookingMessages.PlansOnly);
+        }
+        return new Prepared(booking, Seats(resource), resource.Name, location.TimeZone, limit, plansOnly);
     }
 
     /// The checks of a new booking applied to a change of an existing one (ChangeBooking): it stays for
@@ -162,14 +169,17 @@ internal sealed class BookResource(AppDb db, TimeProvider clock, RulesCache rule
     private static Result<Booking> Priced(
         Resource resource, Location location, TimeSlot slot, Guid bookedBy, Guid? memberId, string title, TimeProvider clock)
     {
-        if (BookingPrice.ForSlot(slot, RateCard.For(resource.Rates, member: memberId is not null)) is not { } price)
+        var rated = BookingPrice.ForSlot(slot, RateCard.For(resource.Rates, member: memberId is not null));
+        // free, or paid by what the member holds: the rates (if any) only say what a covered booking would have cost
+        long? price = resource.Pricing == ResourcePricing.Free ? 0 : resource.Pricing == ResourcePricing.PlansOnly ? rated ?? 0 : rated;
+        if (price is null)
         {
             return new Invalid("end", BookingPrice.Refusal(resource.Rates, member: memberId is not null));
         }
         var booking = new Booking(
             resource.Id, resource.Kind, resource.LocationId, slot, slot.Widen(resource.Policy.Setup, resource.Policy.Cleanup),
             bookedBy, memberId, title, resource.Policy.RequiresApproval, clock.GetUtcNow().UtcDateTime);
-        booking.Price(price, location.Currency, location.VatRates.FirstOrDefault()?.MilliPercent ?? 0);
+        booking.Price(price.Value, location.Currency, location.VatRates.FirstOrDefault()?.MilliPercent ?? 0);
         return booking;
     }
 

@@ -11,6 +11,10 @@ internal interface IBookingCover
     /// write, so that only such bookings take the covered path.
     Task<bool> MayCoverAsync(AppDb db, Booking booking, string timeZone, CancellationToken ct);
 
+    /// Whether the booking's member holds, on its day, a plan, a pass or credits that cover its kind of resource
+    /// at its location and hours (a plans-only resource is booked by them alone).
+    Task<bool> HoldsCoverAsync(AppDb db, Booking booking, string timeZone, CancellationToken ct);
+
     /// Inside the booking's write transaction, once its row is written: takes what covers it, records it and
     /// lowers the booking's price to what is left to pay. Balances are locked and checked by the database.
     Task CoverAsync(AppDb db, Booking booking, string timeZone, CancellationToken ct);
