@@ -356,6 +356,17 @@ public static class AuthorizationRules
             Role.CompanyAdmin => scope == Scope.Own ? Expect.Ok : "400",
             _ => "403",
         }, (_, _) => new { }),
+        // Their pages: a member buys from the catalogue (staff without a membership are sent to the denied page) and
+        // follows what they hold; staff list their locations' subscriptions, managers act on them, hosts read.
+        ["GET /offers/{id:guid}/buy"] = new((role, _) => role switch
+        {
+            Role.Anonymous => Expect.SignIn,
+            Role.Member or Role.CompanyAdmin => Expect.Ok,
+            _ => Expect.Denied,
+        }),
+        ["GET /me/subscriptions"] = SignedIn(Page),
+        ["GET /admin/subscriptions"] = Staff(Page),
+        ["GET /admin/subscriptions/{id:guid}"] = Read(Page, (_, _) => Expect.Denied) with { FreshId = (w, s) => w.NewPlanAsync(s) },
         ["GET /api/v1/billing/chain"] = AnyManager(Api),
         ["GET /api/v1/billing/turnover"] = AnyManager(Api) with { Query = (_, _) => "?from=2026-01-01&to=2026-12-31" },
         ["GET /api/v1/billing/turnover.csv"] = AnyManager(Api) with { Query = (_, _) => "?from=2026-01-01&to=2026-12-31" },
