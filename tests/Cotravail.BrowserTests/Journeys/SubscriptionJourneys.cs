@@ -20,6 +20,8 @@ public sealed class SubscriptionJourneys(BrowserApp app)
     {
         var buyer = await app.NewPageAsync("fr-FR");
         await new SignInPage(buyer).SignInAsync(DemoAccounts.CompanyAdmin, DemoAccounts.Password);
+        await buyer.GotoAsync("/offers");
+        await buyer.ShouldHaveNoViolationsAsync(); // the catalogue with its "Buy" and "Subscribe" links
         var buy = new BuyOfferPage(buyer);
         await buy.OpenFromCatalogueAsync(DemoAccounts.ParisSlug, "Pass journée");
         await buyer.ShouldHaveNoViolationsAsync();
