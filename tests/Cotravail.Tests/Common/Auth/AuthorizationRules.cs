@@ -168,7 +168,7 @@ public static class AuthorizationRules
         ["GET /api/v1/locations/{id:guid}"] = Read(Api, PublicInfo),
         ["POST /api/v1/locations"] = NetworkAdmin(Api, (_, _) => TestData.Location("Matrix new", TestData.NewSlug("new"))),
         ["PUT /api/v1/locations/{id:guid}"] = Manage(Api, (_, _) => TestData.Location("Matrix renamed")),
-        ["POST /api/v1/locations/{id:guid}/deactivate"] = NetworkAdmin(Api),
+        ["POST /api/v1/locations/{id:guid}/deactivate"] = NetworkAdmin(Api) with { FreshId = (w, _) => w.NewLocationAsync() },
         ["POST /api/v1/locations/{id:guid}/activate"] = NetworkAdmin(Api),
         ["GET /api/v1/resources"] = SignedIn(Api),
         ["GET /api/v1/resources/{id:guid}"] = Read(Api, PublicInfo),
@@ -349,13 +349,24 @@ public static class AuthorizationRules
         }, (_, _) => new { }, FreshId: (w, s) => w.NewPlanAsync(s)),
         ["POST /api/v1/subscriptions/{id:guid}/pause"] = Manage(Api, (w, _) => w.PauseBody()) with { FreshId = (w, s) => w.NewPlanAsync(s) },
         ["POST /api/v1/subscriptions/{id:guid}/change"] = Manage(Api, (w, s) => new { offerId = MatrixWorld.Pick(w.PlanOffers, s) }) with { FreshId = (w, s) => w.NewPlanAsync(s) },
-        ["POST /api/v1/offers/{id:guid}/buy"] = new((role, scope) => role switch
+        ["POST /api/v1/offers/{id:guid}/buy"] = new((role, _) => role switch
         {
             Role.Anonymous => "401",
             Role.Member => "400",
             Role.CompanyAdmin => Expect.Ok, // a location's pass is sold to members of other spaces too (visitors of the network)
             _ => "403",
         }, (_, _) => new { }),
+        // Their pages: a member buys from the catalogue (staff without a membership are sent to the denied page) and
+        // follows what they hold; staff list their locations' subscriptions, managers act on them, hosts read.
+        ["GET /offers/{id:guid}/buy"] = new((role, _) => role switch
+        {
+            Role.Anonymous => Expect.SignIn,
+            Role.Member or Role.CompanyAdmin => Expect.Ok,
+            _ => Expect.Denied,
+        }),
+        ["GET /me/subscriptions"] = SignedIn(Page),
+        ["GET /admin/subscriptions"] = Staff(Page),
+        ["GET /admin/subscriptions/{id:guid}"] = Read(Page, (_, _) => Expect.Denied) with { FreshId = (w, s) => w.NewPlanAsync(s) },
         ["GET /api/v1/billing/chain"] = AnyManager(Api),
         ["GET /api/v1/billing/turnover"] = AnyManager(Api) with { Query = (_, _) => "?from=2026-01-01&to=2026-12-31" },
         ["GET /api/v1/billing/turnover.csv"] = AnyManager(Api) with { Query = (_, _) => "?from=2026-01-01&to=2026-12-31" },

@@ -89,6 +89,9 @@ public sealed class MatrixWorld
         }
         var ownMember = await CreateAsync(api, "/api/v1/members", TestData.Member(ownLocation, TestApp.NewEmail("own-member"), ownCompany));
         var foreignMember = await CreateAsync(api, "/api/v1/members", TestData.Member(foreignLocation, TestApp.NewEmail("foreign-member"), foreignCompany));
+        // The foreign booker is not the foreign member that the member routes deactivate and erase: later routes still book,
+        // bill and subscribe for it.
+        var foreignBooker = await CreateAsync(api, "/api/v1/members", TestData.Member(foreignLocation, TestApp.NewEmail("foreign-booker"), foreignCompany));
         var resources = (
             await CreateAsync(api, "/api/v1/resources", TestData.Room(ownLocation, "Matrix room")),
             await CreateAsync(api, "/api/v1/resources", TestData.Room(foreignLocation, "Matrix room")));
@@ -106,7 +109,7 @@ public sealed class MatrixWorld
             Companies = (ownCompany, foreignCompany),
             Emails = emails,
             Network = await api.GetFromJsonAsync<JsonElement>("/api/v1/network"),
-            BookerIds = (memberIds[Role.Member], foreignMember),
+            BookerIds = (memberIds[Role.Member], foreignBooker),
         };
         world.Bookings = (await world.NewBookingAsync(Scope.Own), await world.NewBookingAsync(Scope.Foreign));
         await Cotravail.Tests.Modules.Billing.BillingWorld.EnsureSellerAsync(app);
@@ -339,6 +342,11 @@ public sealed class MatrixWorld
         });
         return request.Id;
     }
+
+    /// A new location made by the admin, for the routes that deactivate one: the matrix's locations stay open, so later
+    /// routes can still subscribe and book there.
+    public async Task<Guid> NewLocationAsync() => await CreateAsync(await ClientAsync(Role.NetworkAdmin, api: true), "/api/v1/locations",
+        TestData.Location("Matrix closing", TestData.NewSlug("closing")));
 
     /// A new account holding the Host role at the own (foreign) location; returns the account's id.
     public async Task<Guid> NewHostAsync(Scope scope)

@@ -11,6 +11,9 @@ internal sealed record OfferShelf(IReadOnlyList<Offer> Offers, IReadOnlyDictiona
     public static readonly OfferShelf Empty = new([], new Dictionary<Guid, string>());
 }
 
+/// One offer's card: what it gives, with the names of the locations a network offer is limited to.
+internal sealed record OfferFacts(Offer Offer, IReadOnlyDictionary<Guid, string> LocationNames);
+
 /// The active catalogue as anyone sees it: the network's offers and those of active locations, in display order.
 internal static class OfferCatalogue
 {
