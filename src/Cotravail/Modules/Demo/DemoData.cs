@@ -113,6 +113,7 @@ internal sealed partial class DemoSeeder
         Tagline = "Des espaces de travail partagés, de La Défense à la Drôme.",
         LegalName = "Cotravail Réseau SCIC SAS",
         LegalForm = "SCIC SAS à capital variable",
+        ShareCapital = "18 400 €",
         Siren = "912345675",
         Siret = "91234567500017",
         VatNumber = "FR65912345675",
