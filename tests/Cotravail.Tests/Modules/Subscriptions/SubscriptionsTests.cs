@@ -87,6 +87,15 @@ public abstract class SubscriptionsTests(TestApp app)
         (await PriceAsync(afternoon)).ShouldBe(0);
         (await PriceAsync(meeting)).ShouldBe(2_550); // a meeting room is not what the bundle covers
 
+        // moved to the next day, the morning takes that day and the afternoon keeps this one
+        var next = Open(day.AddDays(1));
+        using (var moved = await member.PatchAsJsonAsync($"/api/v1/bookings/{morning}", new { start = At(next, 9), end = At(next, 12) }))
+        {
+            moved.StatusCode.ShouldBe(HttpStatusCode.OK, await moved.Content.ReadAsStringAsync());
+        }
+        (await BalanceAsync(member, subscription)).ShouldBe((10, 2));
+        (await PriceAsync(morning)).ShouldBe(0);
+
         (await member.PostAsync($"/api/v1/bookings/{morning}/cancel", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await BalanceAsync(member, subscription)).ShouldBe((10, 1)); // the afternoon still holds the day
         (await member.PostAsync($"/api/v1/bookings/{afternoon}/cancel", null)).StatusCode.ShouldBe(HttpStatusCode.OK);

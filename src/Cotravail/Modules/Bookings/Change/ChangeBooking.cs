@@ -18,7 +18,7 @@ namespace Cotravail.Modules.Bookings;
 /// only within the same local day, and its price cannot go down (so a change never dodges the late fee).
 /// On a resource that needs approval the changed booking is a request again, unless a manager of that
 /// location makes the change.
-internal sealed class ChangeBooking(AppDb db, TimeProvider clock, BookingNotice notice, Waitlist waitlist, SeatWriter writer)
+internal sealed class ChangeBooking(AppDb db, TimeProvider clock, BookingNotice notice, Waitlist waitlist, SeatWriter writer, IEnumerable<IBookingCover> covers)
 {
     internal sealed record Request
     {
@@ -62,8 +62,29 @@ internal sealed class ChangeBooking(AppDb db, TimeProvider clock, BookingNotice 
         {
             return new Conflict("start", BookingMessages.Taken);
         }
+        await CoverAgainAsync(booking, prepared.Value.TimeZone, ct);
         await waitlist.PromoteAsync(formerResource, ct); // the former slot may be someone's turn
         return BookingQueries.ToResponse(booking, prepared.Value.ResourceName, prepared.Value.TimeZone);
+    }
+
+    /// What the member holds pays for the changed booking again (ADR 21): what it took is given back and taken
+    /// anew for the new slot (a pass day of another date, other hours of credit), in one transaction once the
+    /// change is written; the price is the new slot's until then.
+    private async Task CoverAgainAsync(Booking booking, string timeZone, CancellationToken ct)
+    {
+        if (covers.FirstOrDefault() is not { } cover || booking.MemberId is null)
+        {
+            return;
+        }
+        using var gate = await SqliteWriteGate.EnterAsync(db, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await cover.ReleaseAsync(db, booking.Id, ct);
+        if (await cover.MayCoverAsync(db, booking, timeZone, ct))
+        {
+            await cover.CoverAsync(db, booking, timeZone, ct);
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
     }
 
     /// Checks a change of one tracked booking and applies it to the entity, unsaved; the caller writes it
