@@ -49,21 +49,24 @@ internal sealed class DemoSubscriptions(AppDb db, Subscribe subscribe, BookResou
         }
         db.ChangeTracker.Clear();
 
-        // Léa books a desk on the next weekday: the booking engine takes a day of her bundle.
+        // Léa books a desk on the next open weekday: the booking engine takes a day of her bundle. A day the space
+        // is closed (a public holiday) is passed over; the demo goes on without it rather than fail to start.
         var desk = await db.Resources.Where(r => r.LocationId == paris.Id && r.Kind == ResourceKind.HotDeskZone && r.IsActive).Select(r => r.Id).FirstAsync(ct);
-        var day = today.AddDays(1);
-        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
-        {
-            day = day.AddDays(1);
-        }
         var leaScope = new AccessScope(lea.UserId, false, new HashSet<Guid>(), new HashSet<Guid>(), lea.Id, null);
-        var booked = await book.HandleAsync(new BookResource.Request { ResourceId = desk, Start = $"{Day(day)}T09:00", End = $"{Day(day)}T18:00", Title = "Journée open space" },
-            leaScope, ct);
-        if (!booked.IsOk)
+        for (var day = today.AddDays(1); day <= today.AddDays(14); day = day.AddDays(1))
         {
-            throw new InvalidOperationException($"Demo desk booking refused: {booked.Error}");
+            if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+            {
+                continue;
+            }
+            var booked = await book.HandleAsync(
+                new BookResource.Request { ResourceId = desk, Start = $"{Day(day)}T09:00", End = $"{Day(day)}T18:00", Title = "Journée open space" }, leaScope, ct);
+            db.ChangeTracker.Clear();
+            if (booked.IsOk)
+            {
+                break;
+            }
         }
-        db.ChangeTracker.Clear();
     }
 
     private async Task<Subscription> StartAsync(SubscribeInput input, AccessScope admin, CancellationToken ct)

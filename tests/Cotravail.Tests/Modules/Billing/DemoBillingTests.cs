@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Cotravail.Modules.Billing;
 using Cotravail.Modules.Demo;
+using Cotravail.Modules.Members;
 using Cotravail.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,6 +36,22 @@ public abstract class DemoBillingTests(TestApp app)
         (await app.WithDbAsync(db => db.Payments.CountAsync())).ShouldBeGreaterThanOrEqualTo(3);
         (await app.WithDbAsync(db => db.InvoiceDocuments.CountAsync(d => db.Set<Invoice>().Any(i => i.Id == d.InvoiceId && i.Status == InvoiceStatus.Issued))))
             .ShouldBeGreaterThanOrEqualTo(5);
+    }
+
+    [Fact]
+    public async Task The_demo_member_holds_a_bundle_with_a_day_taken_and_the_company_pays_its_team_plans()
+    {
+        using var member = await app.ClientForAsync(DemoAccounts.Member);
+        var mine = (await member.GetFromJsonAsync<JsonElement>("/api/v1/subscriptions?memberId=" + await app.WithDbAsync(db =>
+            db.Members.Where(m => m.Email == DemoAccounts.Member).Select(m => m.Id).FirstAsync()))).GetProperty("items").EnumerateArray().ToList();
+        var bundle = mine.First(s => s.GetProperty("kind").GetString() == "Bundle" && s.GetProperty("locationName").GetString()!.Contains("Défense"));
+        bundle.GetProperty("balances")[0].GetProperty("used").GetInt32().ShouldBeGreaterThanOrEqualTo(1); // her desk day (other tests may book more)
+        mine.ShouldContain(s => s.GetProperty("kind").GetString() == "MembershipFee");
+
+        using var companyAdmin = await app.ClientForAsync(DemoAccounts.CompanyAdmin);
+        var team = (await companyAdmin.GetFromJsonAsync<JsonElement>("/api/v1/subscriptions?kind=MonthlyPlan&pageSize=100")).GetProperty("items").EnumerateArray()
+            .Where(s => s.TryGetProperty("payerCompanyName", out var p) && p.GetString() == "Altimètre Conseil SAS").ToList();
+        team.Count.ShouldBeGreaterThanOrEqualTo(5);
     }
 }
 
