@@ -32,7 +32,7 @@ internal sealed class BookingCover(TimeProvider clock) : IBookingCover
         {
             return false;
         }
-        var (usable, offers, day, minutes) = await UsableAsync(db, booking, timeZone, ct);
+        var (usable, offers, _, minutes) = await UsableAsync(db, booking, timeZone, ct);
         return Covering(usable, offers, booking, minutes).Any()
             || (Rooms.Contains(booking.Kind) && usable.Any(s => offers[s.OfferId].Credits.Any(c => c.Kind == CreditKind.MeetingRoomHours)));
     }
@@ -102,9 +102,12 @@ internal sealed class BookingCover(TimeProvider clock) : IBookingCover
     public async Task ReleaseAsync(AppDb db, Guid bookingId, CancellationToken ct)
     {
         var uses = await db.AllowanceUses.AsNoTracking().Where(u => u.BookingId == bookingId).ToListAsync(ct);
-        foreach (var use in uses.Where(u => u.AllowanceId is not null && u.Amount > 0))
+        var taken = uses.Where(u => u.AllowanceId is not null && u.Amount > 0).ToList();
+        var ids = taken.Select(u => u.AllowanceId!.Value).ToList();
+        var units = taken.Count == 0 ? [] : await db.Allowances.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Unit, ct);
+        foreach (var use in taken)
         {
-            var unit = await db.Allowances.Where(a => a.Id == use.AllowanceId).Select(a => a.Unit).FirstAsync(ct);
+            var unit = units[use.AllowanceId!.Value];
             // a day of a pass still used by another booking of that day passes to it rather than coming back
             var heir = unit != AllowanceUnit.Days ? null : await db.AllowanceUses
                 .Where(u => u.AllowanceId == use.AllowanceId && u.Day == use.Day && u.BookingId != bookingId

@@ -95,6 +95,6 @@ internal sealed class Subscribe(AppDb db, AuditTrail audit, TimeProvider clock)
         audit.Record(AuditActions.SubscriptionStarted, "subscription", subscription.Id, subscription.LocationId, subscription.Kind.ToString());
     }
 
-    public static DateOnly Today(TimeProvider clock, string timeZone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, TimeZoneInfo.FindSystemTimeZoneById(timeZone)));
+    /// Today at a location (the reduced-rate grants' rule, one definition).
+    public static DateOnly Today(TimeProvider clock, string timeZone) => ReducedRates.Today(clock, timeZone);
 }
