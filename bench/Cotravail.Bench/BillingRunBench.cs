@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Cotravail.Bench;
 
 /// A month's billing run on a fresh database of N members, through the real code: the run's steps one after
-/// the other as BillingRunWorker takes them (collect, then drafting batches of 200 payers, each in its own DI
+/// the other as BillingRunWorker takes them (collect, then drafting batches of BillingRunOptions.BatchSize payers, each in its own DI
 /// scope), timed apart from the issuing of a part of its drafts (IssueRunInvoices: numbering transaction,
 /// PDF, email). Every member has a monthly plan, some a room and a locker too; one member in ten is billed to
 /// their company (five members a company), so a company's invoice gathers its team's lines. The peak RSS is
@@ -20,6 +20,9 @@ namespace Cotravail.Bench;
 internal static class BillingRunBench
 {
     private const string Period = "2026-11";
+
+    /// Payers drafted (invoices issued) a step: the app's default unless --batch says otherwise.
+    private static int batch = new BillingRunOptions().BatchSize;
 
     public static async Task RunAsync(Dictionary<string, string> options)
     {
@@ -36,8 +39,9 @@ internal static class BillingRunBench
             engines.RemoveAll(e => !e.Engine.ToString().Equals(only, StringComparison.OrdinalIgnoreCase));
         }
         var issue = int.Parse(options.GetValueOrDefault("issue", "2000"), CultureInfo.InvariantCulture);
+        batch = int.Parse(options.GetValueOrDefault("batch", batch.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
 
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; {TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC");
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; {TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC; batches of {batch}");
         Console.WriteLine();
         Console.WriteLine("| engine | members | payers | charges | set-up s | collect s | drafting s | drafts/s | CPU ms/draft | issued | issue s | issues/s | peak RSS MB | peak GC heap MB |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -57,6 +61,7 @@ internal static class BillingRunBench
     private static async Task OneAsync(DatabaseEngine engine, string? connection, int members, int issueCount)
     {
         await using var app = await BenchApp.StartAsync(engine, connection, resources: 1);
+        app.KeepDatabase = Environment.GetEnvironmentVariable("BENCH_KEEP_DATABASE") == "1"; // to read its plans afterwards
         var setUp = Stopwatch.StartNew();
         var (payers, charges, admin) = await SeedAsync(app, members);
         setUp.Stop();
@@ -99,7 +104,7 @@ internal static class BillingRunBench
             await db.SaveChangesAsync();
         }
         var issuing = Stopwatch.StartNew();
-        for (var batches = (issueCount + 199) / 200; batches > 0 && await StepAsync(app, run.Id); batches--)
+        for (var batches = (issueCount + batch - 1) / batch; batches > 0 && await StepAsync(app, run.Id); batches--)
         {
         }
         issuing.Stop();
@@ -119,7 +124,7 @@ internal static class BillingRunBench
     private static async Task<bool> StepAsync(BenchApp app, Guid run)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<BillingRunSteps>().StepAsync(run, 200, CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<BillingRunSteps>().StepAsync(run, batch, CancellationToken.None);
     }
 
     private static async Task<BillingRun> RunOf(BenchApp app, Guid run)

@@ -15,7 +15,7 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         });
         builder.HasKey(i => i.Id);
         builder.Property(i => i.Id).ValueGeneratedNever();
-        builder.Property<int>("SellerId").HasDefaultValue(BillingTerms.SellerId).ValueGeneratedNever();
+        builder.Property<int>("SellerId").HasDefaultValue(BillingTerms.SellerId); // left to the column's default (0032)
         builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(i => i.Series).HasMaxLength(10);

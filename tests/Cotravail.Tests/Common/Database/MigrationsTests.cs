@@ -63,13 +63,15 @@ public abstract class MigrationsTests(TestApp app)
         """trigger InvoiceCounters TR_InvoiceCounters_Forward CREATE TRIGGER "TR_InvoiceCounters_Forward" BEFORE DELETE OR UPDATE ON "InvoiceCounters" FOR EACH ROW EXECUTE FUNCTION counter_forward()""",
         """trigger InvoiceDocuments TR_InvoiceDocuments_Sealed CREATE TRIGGER "TR_InvoiceDocuments_Sealed" BEFORE DELETE OR UPDATE ON "InvoiceDocuments" FOR EACH ROW EXECUTE FUNCTION document_sealed()""",
         """trigger InvoiceLines TR_InvoiceLines_NoTruncate CREATE TRIGGER "TR_InvoiceLines_NoTruncate" BEFORE TRUNCATE ON "InvoiceLines" FOR EACH STATEMENT EXECUTE FUNCTION document_sealed()""",
-        """trigger InvoiceLines TR_InvoiceLines_Sealed CREATE TRIGGER "TR_InvoiceLines_Sealed" BEFORE INSERT OR DELETE OR UPDATE ON "InvoiceLines" FOR EACH ROW EXECUTE FUNCTION document_part_sealed()""",
-        """trigger InvoiceVats TR_InvoiceVats_Sealed CREATE TRIGGER "TR_InvoiceVats_Sealed" BEFORE INSERT OR DELETE OR UPDATE ON "InvoiceVats" FOR EACH ROW EXECUTE FUNCTION document_part_sealed()""",
+        """trigger InvoiceLines TR_InvoiceLines_Sealed CREATE TRIGGER "TR_InvoiceLines_Sealed" BEFORE DELETE OR UPDATE ON "InvoiceLines" FOR EACH ROW EXECUTE FUNCTION document_part_sealed()""",
+        """trigger InvoiceLines TR_InvoiceLines_Sealed_Insert CREATE TRIGGER "TR_InvoiceLines_Sealed_Insert" AFTER INSERT ON "InvoiceLines" REFERENCING NEW TABLE AS new_parts FOR EACH STATEMENT EXECUTE FUNCTION document_parts_inserted()""",
+        """trigger InvoiceVats TR_InvoiceVats_Sealed CREATE TRIGGER "TR_InvoiceVats_Sealed" BEFORE DELETE OR UPDATE ON "InvoiceVats" FOR EACH ROW EXECUTE FUNCTION document_part_sealed()""",
+        """trigger InvoiceVats TR_InvoiceVats_Sealed_Insert CREATE TRIGGER "TR_InvoiceVats_Sealed_Insert" AFTER INSERT ON "InvoiceVats" REFERENCING NEW TABLE AS new_parts FOR EACH STATEMENT EXECUTE FUNCTION document_parts_inserted()""",
         """trigger Invoices TR_Invoices_NoTruncate CREATE TRIGGER "TR_Invoices_NoTruncate" BEFORE TRUNCATE ON "Invoices" FOR EACH STATEMENT EXECUTE FUNCTION document_sealed()""",
         """trigger Invoices TR_Invoices_Sealed CREATE TRIGGER "TR_Invoices_Sealed" BEFORE DELETE OR UPDATE ON "Invoices" FOR EACH ROW WHEN (((old."Status")::text = 'Issued'::text)) EXECUTE FUNCTION document_sealed()""",
         """trigger Payments TR_Payments_NoTruncate CREATE TRIGGER "TR_Payments_NoTruncate" BEFORE TRUNCATE ON "Payments" FOR EACH STATEMENT EXECUTE FUNCTION document_sealed()""",
         """trigger Payments TR_Payments_Sealed CREATE TRIGGER "TR_Payments_Sealed" BEFORE DELETE OR UPDATE ON "Payments" FOR EACH ROW EXECUTE FUNCTION document_sealed()""",
-        """trigger Charges TR_Charges_Sealed CREATE TRIGGER "TR_Charges_Sealed" BEFORE DELETE OR UPDATE ON "Charges" FOR EACH ROW EXECUTE FUNCTION charge_sealed()""",
+        """trigger Charges TR_Charges_Sealed CREATE TRIGGER "TR_Charges_Sealed" BEFORE DELETE OR UPDATE ON "Charges" FOR EACH ROW WHEN ((old."InvoiceLineId" IS NOT NULL)) EXECUTE FUNCTION charge_sealed()""",
     ];
 
     [Fact]

@@ -52,6 +52,10 @@ public abstract class SealedDocumentsTests(TestApp app)
             $"""UPDATE "InvoiceLines" SET "UnitPriceCents" = 1 WHERE "InvoiceId" = '{Sql(id)}'""",
             $"""DELETE FROM "InvoiceLines" WHERE "InvoiceId" = '{Sql(id)}'""",
             $"""UPDATE "InvoiceLines" SET "InvoiceId" = '{Sql(id)}' WHERE "InvoiceId" = '{Sql(draft)}'""",
+            // a line or a VAT row added to an issued invoice, alone or among the rows of a draft (checked per statement)
+            $"""INSERT INTO "InvoiceLines" ("Id", "InvoiceId", "Position", "Description", "Quantity", "UnitPriceCents", "DiscountCents", "NetCents", "VatMilliPercent") VALUES ('{Sql(Guid.CreateVersion7())}', '{Sql(id)}', 99, 'Ajout', 1, 100, 0, 100, 20000)""",
+            $"""INSERT INTO "InvoiceLines" ("Id", "InvoiceId", "Position", "Description", "Quantity", "UnitPriceCents", "DiscountCents", "NetCents", "VatMilliPercent") VALUES ('{Sql(Guid.CreateVersion7())}', '{Sql(draft)}', 98, 'Ajout', 1, 100, 0, 100, 20000), ('{Sql(Guid.CreateVersion7())}', '{Sql(id)}', 99, 'Ajout', 1, 100, 0, 100, 20000)""",
+            $"""INSERT INTO "InvoiceVats" ("InvoiceId", "VatMilliPercent", "TaxableCents", "VatCents") VALUES ('{Sql(id)}', 5500, 100, 6)""",
             $"""UPDATE "InvoiceVats" SET "VatCents" = 0 WHERE "InvoiceId" = '{Sql(id)}'""",
             $"""DELETE FROM "InvoiceVats" WHERE "InvoiceId" = '{Sql(id)}'""",
             $"""UPDATE "Payments" SET "AmountCents" = 1 WHERE "InvoiceId" = '{Sql(id)}'""",

@@ -10,7 +10,7 @@ internal sealed class BillingRunConfiguration : IEntityTypeConfiguration<Billing
         builder.ToTable("BillingRuns");
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).ValueGeneratedNever();
-        builder.Property<int>("SellerId").HasDefaultValue(BillingTerms.SellerId).ValueGeneratedNever();
+        builder.Property<int>("SellerId").HasDefaultValue(BillingTerms.SellerId); // left to the column's default (0032)
         builder.Property(r => r.Period).HasMaxLength(7);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Error).HasMaxLength(500);

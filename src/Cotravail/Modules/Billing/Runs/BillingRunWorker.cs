@@ -8,7 +8,7 @@ namespace Cotravail.Modules.Billing;
 internal sealed class BillingRunOptions
 {
     /// Payers drafted (or invoices issued) per batch; each batch saves the run's progress.
-    public int BatchSize { get; set; } = 200;
+    public int BatchSize { get; set; } = 1000;
 }
 
 /// The runs to work on: started or resumed runs are posted here and the worker takes them in turn.

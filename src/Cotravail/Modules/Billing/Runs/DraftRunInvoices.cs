@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Text;
 using Cotravail.Common.Database;
 using Cotravail.Modules.Companies;
 using Cotravail.Modules.Members;
@@ -23,14 +25,13 @@ internal sealed class DraftRunInvoices(AppDb db, TimeProvider clock)
             return true;
         }
         var payers = await PayersAfterAsync(run.Period, run.DraftCursor, batchSize, ct);
-        var (drafts, skipped, cents) = (0, 0, 0L);
-        var billed = new List<Guid>();
+        var (skipped, cents) = (0, 0L);
+        var invoices = new List<Invoice>();
         if (payers.Count > 0)
         {
             var charges = await db.Charges.AsNoTracking().Where(c => c.SourcePeriod == run.Period && c.InvoiceLineId == null
                 && ((c.CompanyId != null && payers.Contains(c.CompanyId.Value)) || (c.CompanyId == null && payers.Contains(c.MemberId!.Value)))).ToListAsync(ct);
-            var keys = payers.Select(p => run.KeyPrefix + p).ToList();
-            var drafted = (await db.Invoices.Where(i => keys.Contains(i.SourceKey!)).Select(i => i.SourceKey!).ToListAsync(ct)).ToHashSet();
+            var drafted = await DraftedAsync(payers, ct);
             var people = await PeopleAsync(charges, ct);
             var now = clock.GetUtcNow().UtcDateTime;
             var period = BillingPeriod.TryParse(run.Period, out var p) ? p : throw new InvalidOperationException($"Run {run.Id} has period {run.Period}.");
@@ -49,19 +50,23 @@ internal sealed class DraftRunInvoices(AppDb db, TimeProvider clock)
                     skipped++;
                     continue;
                 }
-                drafts++;
+                invoices.Add(invoice);
                 cents += invoice.GrossTotalCents;
-                billed.AddRange(theirs.Select(c => c.Id));
             }
         }
-        run.Drafted(payers.Count > 0 ? payers[^1] : run.DraftCursor ?? Guid.Empty, payers.Count, drafts, skipped, cents);
+        // A statement per table and chunk rather than one a row: the drafts, then their lines and VAT rows.
+        await MultiRowInsert.InsertAsync(db, invoices, ct);
+        var lines = invoices.SelectMany(i => i.Lines).ToList();
+        await MultiRowInsert.InsertAsync(db, lines, ct);
+        await MultiRowInsert.InsertAsync(db, [.. invoices.SelectMany(i => i.VatBreakdown)], ct);
+        await LinkChargesAsync(lines, ct);
+        run.Drafted(payers.Count > 0 ? payers[^1] : run.DraftCursor ?? Guid.Empty, payers.Count, invoices.Count, skipped, cents);
         var finished = payers.Count < batchSize;
         if (finished)
         {
             run.DraftingDone(clock.GetUtcNow().UtcDateTime);
         }
         await db.SaveChangesAsync(ct);
-        await LinkChargesAsync(billed, ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return finished;
@@ -81,6 +86,14 @@ internal sealed class DraftRunInvoices(AppDb db, TimeProvider clock)
             .Select(c => c.CompanyId!.Value).Distinct().OrderBy(p => p).Take(take).ToListAsync(ct);
         return [.. members.Concat(companies).Order().Take(take)];
     }
+
+    /// The source keys of the payers' run drafts, read through the payer columns' indexes: `SourceKey IN (…)`
+    /// on a nullable column becomes `= ANY(…) OR (… IS NULL AND …)`, which no index serves, a scan of every
+    /// invoice at each batch.
+    private async Task<HashSet<string>> DraftedAsync(List<Guid> payers, CancellationToken ct) =>
+        (await db.Invoices.AsNoTracking()
+            .Where(i => i.SourceKey != null && ((i.MemberId != null && payers.Contains(i.MemberId.Value)) || (i.CompanyId != null && payers.Contains(i.CompanyId.Value))))
+            .Select(i => i.SourceKey!).ToListAsync(ct)).ToHashSet();
 
     /// How many payers have pending charges of the period after the cursor.
     public Task<int> CountPayersAfterAsync(string period, Guid? cursor, CancellationToken ct)
@@ -116,22 +129,46 @@ internal sealed class DraftRunInvoices(AppDb db, TimeProvider clock)
         var invoice = Invoice.Draft(location, buyer, first.Currency, "fr", run.StartedByUserId, now, run.KeyPrefix + payer);
         invoice.SetPeriod(period.First, period.Next.AddDays(-1), "fr");
         invoice.SetLines(lines);
-        db.Invoices.Add(invoice);
-        db.AddRange(invoice.Lines);
-        db.AddRange(invoice.VatBreakdown);
         return invoice;
     }
 
-    /// Points the batch's charges at their lines (each line carries its ChargeId) in one UPDATE rather than
-    /// one a charge. Only pending charges are linked: a charge billed meanwhile fails the batch (billed once).
-    private async Task LinkChargesAsync(List<Guid> billed, CancellationToken ct)
+    /// Points the batch's charges at their lines, from the pairs in hand, with one
+    /// `UPDATE … FROM (VALUES (charge, line), …)` per 1,000 charges (no lookup a row). Only pending charges
+    /// are linked: a charge billed meanwhile fails the batch (billed once).
+    private async Task LinkChargesAsync(List<InvoiceLine> lines, CancellationToken ct)
     {
-        foreach (var chunk in billed.Chunk(1000))
+        var (chargeId, lineId) = (db.Model.FindEntityType(typeof(Charge))!.FindPrimaryKey()!.Properties[0].GetRelationalTypeMapping(),
+            db.Model.FindEntityType(typeof(InvoiceLine))!.FindPrimaryKey()!.Properties[0].GetRelationalTypeMapping());
+        await using var scratch = db.Database.GetDbConnection().CreateCommand();
+        var prefix = db.IsPostgres ? "" : "@";
+        foreach (var chunk in lines.Where(l => l.ChargeId is not null).Chunk(1000))
         {
-            var ids = chunk.ToList();
-            var linked = await db.Charges.Where(c => ids.Contains(c.Id) && c.InvoiceLineId == null)
-                .ExecuteUpdateAsync(u => u.SetProperty(c => c.InvoiceLineId, c => db.Set<InvoiceLine>().Where(l => l.ChargeId == c.Id).Select(l => (Guid?)l.Id).FirstOrDefault()), ct);
-            if (linked != ids.Count)
+            if (!db.IsPostgres)
+            {
+                // SQLite would scan the VALUES for each charge: the line is found by its ChargeId index instead
+                var ids = chunk.Select(l => l.ChargeId!.Value).ToList();
+                var done = await db.Charges.Where(c => ids.Contains(c.Id) && c.InvoiceLineId == null)
+                    .ExecuteUpdateAsync(u => u.SetProperty(c => c.InvoiceLineId, c => db.Set<InvoiceLine>().Where(l => l.ChargeId == c.Id).Select(l => (Guid?)l.Id).FirstOrDefault()), ct);
+                if (done != chunk.Length)
+                {
+                    throw new InvalidOperationException("A charge is billed once.");
+                }
+                continue;
+            }
+            var parameters = new List<DbParameter>(chunk.Length * 2);
+            var values = new StringBuilder();
+            foreach (var line in chunk)
+            {
+                var n = parameters.Count;
+                values.Append(n == 0 ? "" : ", ").Append($"(@p{n}, @p{n + 1})");
+                parameters.Add(chargeId.CreateParameter(scratch, $"{prefix}p{n}", line.ChargeId!.Value, nullable: false));
+                parameters.Add(lineId.CreateParameter(scratch, $"{prefix}p{n + 1}", line.Id, nullable: false));
+            }
+            // VALUES names its columns column1, column2 on both engines; the SQL holds parameter names only
+            var sql = "UPDATE \"Charges\" SET \"InvoiceLineId\" = v.column2 FROM (VALUES " + values
+                + ") AS v WHERE \"Charges\".\"Id\" = v.column1 AND \"Charges\".\"InvoiceLineId\" IS NULL";
+            var linked = await db.Database.ExecuteSqlRawAsync(sql, parameters, ct);
+            if (linked != chunk.Length)
             {
                 throw new InvalidOperationException("A charge is billed once.");
             }
