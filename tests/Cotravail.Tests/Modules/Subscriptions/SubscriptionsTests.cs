@@ -131,6 +131,52 @@ public abstract class SubscriptionsTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_series_takes_the_bundle_days_first_then_pays_and_all_or_nothing_covers_every_occurrence()
+    {
+        var world = await BillingWorld.CreateAsync(app);
+        using var admin = await AdminAsync(world);
+        var desk = await PostAsync(admin, "/api/v1/resources", new { locationId = world.Location, name = "Open space", kind = "HotDeskZone", capacity = 10, memberDay = 18m });
+        var bundle = await PostAsync(admin, "/api/v1/offers", new
+        {
+            locationId = world.Location, kind = "Bundle", nameFr = "Carnet 3 jours", nameEn = "3-day bundle", price = 45m, vatPercent = 20m, passCount = 3,
+            validityDays = 120, resourceKinds = new[] { "HotDeskZone" },
+        });
+        var subscription = await PostAsync(admin, "/api/v1/subscriptions", new { offerId = bundle, memberId = world.MemberId });
+        using var member = await app.ClientForAsync(world.MemberEmail);
+        var first = Today().AddDays(40); // weekly from there: no closed day among them
+
+        var series = await JsonAsync(member.PostAsJsonAsync("/api/v1/bookings/series", new
+        {
+            resourceId = desk, start = At(first, 9), end = At(first, 18), frequency = "Weekly", count = 4, mode = "AvailableOnly",
+        }));
+        var booked = series.GetProperty("booked").EnumerateArray().Select(b => b.GetProperty("id").GetGuid()).ToList();
+        booked.Count.ShouldBe(4);
+        var prices = new List<long>();
+        foreach (var id in booked)
+        {
+            prices.Add(await PriceAsync(id));
+        }
+        prices.ShouldBe([0, 0, 0, 1_800], "the bundle's three days first, then the resource's price");
+        (await BalanceAsync(member, subscription)).ShouldBe((3, 3));
+
+        foreach (var id in booked)
+        {
+            (await member.PostAsync($"/api/v1/bookings/{id}/cancel", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        (await BalanceAsync(member, subscription)).ShouldBe((3, 0));
+
+        var whole = await JsonAsync(member.PostAsJsonAsync("/api/v1/bookings/series", new
+        {
+            resourceId = desk, start = At(first, 9), end = At(first, 18), frequency = "Weekly", count = 3, mode = "AllOrNothing",
+        }));
+        foreach (var id in whole.GetProperty("booked").EnumerateArray().Select(b => b.GetProperty("id").GetGuid()))
+        {
+            (await PriceAsync(id)).ShouldBe(0);
+        }
+        (await BalanceAsync(member, subscription)).ShouldBe((3, 3));
+    }
+
+    [Fact]
     public async Task A_member_cancels_after_the_notice_and_bad_dates_are_refused_by_field()
     {
         var world = await BillingWorld.CreateAsync(app);

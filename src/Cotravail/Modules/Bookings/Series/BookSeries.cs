@@ -12,7 +12,10 @@ namespace Cotravail.Modules.Bookings;
 /// A recurring booking. Preview says which occurrences are free and why the others are not; booking
 /// then takes the free ones ("AvailableOnly") or all of them or none ("AllOrNothing", one transaction).
 /// Wall-clock times repeat in the location's zone, so a weekly 09:00 stays 09:00 across clock changes.
-internal sealed class BookSeries(AppDb db, TimeProvider clock, IStringLocalizer<SharedResource> l, BookingNotice notice, BookResource book, SeatWriter writer)
+/// Each occurrence uses what its member holds first (IBookingCover), in its own write's transaction, as a
+/// single booking does.
+internal sealed class BookSeries(AppDb db, TimeProvider clock, IStringLocalizer<SharedResource> l, BookingNotice notice, BookResource book, SeatWriter writer,
+    IEnumerable<IBookingCover> covers)
 {
     internal enum SeriesMode
     {
@@ -91,6 +94,15 @@ internal sealed class BookSeries(AppDb db, TimeProvider clock, IStringLocalizer<
             invited[step.Prepared.Booking.Id] = attendees.Value;
         }
         var guests = free.Count == 0 ? [] : invited[free[0].Prepared!.Booking.Id];
+        var cover = covers.FirstOrDefault();
+        var covered = new HashSet<Guid>();
+        foreach (var step in free)
+        {
+            if (cover is not null && (step.Prepared!.PlansOnly || await cover.MayCoverAsync(db, step.Prepared.Booking, step.Prepared.TimeZone, ct)))
+            {
+                covered.Add(step.Prepared!.Booking.Id);
+            }
+        }
         if (request.Mode == SeriesMode.AllOrNothing)
         {
             if (free.Count == plan.Value.Count)
@@ -98,7 +110,15 @@ internal sealed class BookSeries(AppDb db, TimeProvider clock, IStringLocalizer<
                 await NotifyAsync([.. free.Select(p => p.Prepared!.Booking)], guests, ct); // written with the bookings, or detached with them
             }
             if (free.Count < plan.Value.Count
-                || !await writer.InsertAllAsync(db, [.. free.Select(p => (p.Prepared!.Booking, p.Prepared.Seats))], ct, () => db.BookingAttendees.AddRange(invited.Values.SelectMany(a => a))))
+                || !await writer.InsertAllAsync(db, [.. free.Select(p => (p.Prepared!.Booking, p.Prepared.Seats))], ct, async c =>
+                {
+                    db.BookingAttendees.AddRange(invited.Values.SelectMany(a => a));
+                    foreach (var p in free.Select(s => s.Prepared!).Where(p => covered.Contains(p.Booking.Id)))
+                    {
+                        await cover!.CoverAsync(db, p.Booking, p.TimeZone, c);
+                        await db.SaveChangesAsync(c); // seen by the next occurrence's cover (one pass day covers its day's bookings)
+                    }
+                }))
             {
                 return new Conflict("start", BookingMessages.SeriesConflicts);
             }
@@ -108,14 +128,24 @@ internal sealed class BookSeries(AppDb db, TimeProvider clock, IStringLocalizer<
         var skipped = plan.Value.Where(p => p.Prepared is null).Select(p => p.Occurrence).ToList();
         foreach (var step in free)
         {
-            db.BookingAttendees.AddRange(invited[step.Prepared!.Booking.Id]); // written with their occurrence, or detached with it
-            if (await writer.InsertAsync(db, step.Prepared.Booking, step.Prepared.Seats, ct))
+            var prepared = step.Prepared!;
+            db.BookingAttendees.AddRange(invited[prepared.Booking.Id]); // written with their occurrence, or detached with it
+            Error? refused = null;
+            if (covered.Contains(prepared.Booking.Id))
             {
-                booked.Add(Response(step.Prepared));
+                refused = await writer.InsertCoveredAsync(db, prepared.Booking, prepared.Seats, prepared.Limit, c => cover!.CoverAsync(db, prepared.Booking, prepared.TimeZone, c), ct);
+            }
+            else if (!await writer.InsertAsync(db, prepared.Booking, prepared.Seats, ct))
+            {
+                refused = new Conflict("start", BookingMessages.Taken);
+            }
+            if (refused is null)
+            {
+                booked.Add(Response(prepared));
             }
             else
             {
-                skipped.Add(step.Occurrence with { Available = false, Reason = l[BookingMessages.Taken] });
+                skipped.Add(step.Occurrence with { Available = false, Reason = l[refused.Message] });
             }
         }
         await NotifyAsync([.. free.Select(p => p.Prepared!.Booking).Where(b => booked.Any(r => r.Id == b.Id))], guests, ct);

@@ -180,13 +180,11 @@ internal sealed class SeatWriter(BookingWriters writers)
     }
 
     /// All or none: the bookings of a series are checked and written in one transaction. AddDependents
-    /// adds rows that refer to them (attendees) once they are all written, in the same transaction.
-    public async Task<bool> InsertAllAsync(AppDb db, IReadOnlyList<(Booking Booking, int Seats)> bookings, CancellationToken ct, Action? addDependents = null) =>
-        (await InsertAllAsync(db, bookings, addDependents is null ? null : _ =>
-        {
-            addDependents();
-            return Task.CompletedTask;
-        }, null, ct)).Written;
+    /// adds rows that refer to them (attendees, what covers them) once they are all written, in the same
+    /// transaction.
+    public async Task<bool> InsertAllAsync(AppDb db, IReadOnlyList<(Booking Booking, int Seats)> bookings, CancellationToken ct,
+        Func<CancellationToken, Task>? addDependents = null) =>
+        (await InsertAllAsync(db, bookings, addDependents, null, ct)).Written;
 
     /// A booking that what its member holds pays for (IBookingCover): Cover runs inside the write's transaction
     /// once the booking is written, so the booking and what it took are committed together or not at all.
