@@ -24,6 +24,9 @@ internal sealed record AccessScope(
 
     public bool CanManage(Guid locationId) => IsNetworkAdmin || ManagedLocations.Contains(locationId);
 
+    /// A location's record, or the whole network's (null), which network admins alone manage.
+    public bool CanManage(Guid? locationId) => locationId is { } id ? CanManage(id) : IsNetworkAdmin;
+
     public bool CanSee(Guid locationId) => CanManage(locationId) || HostedLocations.Contains(locationId);
 }
 
