@@ -131,6 +131,7 @@ public static class AuthorizationRules
 
         // Privacy (ADR 6): the policy is public; choices, export and erasure are the person's own.
         ["GET /privacy"] = Everyone(Expect.Ok),
+        ["GET /design"] = Everyone(Expect.Ok),
         ["GET /me/privacy"] = SignedIn(Page),
         ["GET /me/data"] = SignedIn(Page),
         ["GET /api/v1/me/privacy"] = new((role, _) => role switch
