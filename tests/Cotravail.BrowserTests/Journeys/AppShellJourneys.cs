@@ -26,9 +26,9 @@ public sealed class AppShellJourneys(BrowserApp app)
             foreach (var path in pages)
             {
                 await page.GotoAsync(path);
-                var menu = page.Locator(".menu-button");
-                (await menu.IsVisibleAsync()).ShouldBeTrue(path);
-                (await page.Locator("#site-menu nav").IsVisibleAsync()).ShouldBeFalse($"{path}: the menu is folded");
+                // waits for site.js (deferred) to show the button and fold the menu
+                await page.Locator(".menu-button").WaitForAsync(new() { State = WaitForSelectorState.Visible });
+                await page.Locator("#site-menu nav").WaitForAsync(new() { State = WaitForSelectorState.Hidden });
                 var title = await page.Locator("main h1").First.BoundingBoxAsync();
                 title.ShouldNotBeNull(path);
                 (title.Y + title.Height).ShouldBeLessThan(844, $"{path}: the title shows without scrolling");
@@ -39,7 +39,7 @@ public sealed class AppShellJourneys(BrowserApp app)
             await page.Locator(".menu-button").ClickAsync();
             (await page.Locator(".menu-button").GetAttributeAsync("aria-expanded")).ShouldBe("true");
             var first = page.Locator("#site-menu nav a").First;
-            (await first.IsVisibleAsync()).ShouldBeTrue();
+            await first.WaitForAsync(new() { State = WaitForSelectorState.Visible });
             (await first.BoundingBoxAsync())!.Height.ShouldBeGreaterThanOrEqualTo(44, "a large target");
             await page.ShouldHaveNoViolationsAsync();
             await page.Keyboard.PressAsync("Escape");

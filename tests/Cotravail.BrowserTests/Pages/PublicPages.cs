@@ -13,8 +13,8 @@ internal sealed class HomePage(IPage page)
 
     public async Task SwitchLanguageAsync(string value)
     {
-        await page.Locator("#culture-picker").SelectOptionAsync(value);
-        await page.Locator("form.language button").ClickAsync();
+        await page.Locator("#culture-picker").SelectOptionAsync(value); // applies on change (site.js)
+        await page.WaitForFunctionAsync($"document.documentElement.lang === '{value}'");
     }
 }
 

@@ -14,6 +14,7 @@ public sealed class StaticStateTests
     [
         "Cotravail.Modules.Bookings.RowInserter.Plans",     // memo of a pure function of the EF model (per entity type)
         "Cotravail.Modules.Bookings.RowInserter.Depths",    // the same
+        "Cotravail.Common.Database.MultiRowInsert.Plans",   // memo of a pure function of the EF model (per entity type)
         "Cotravail.Common.Database.SqliteWriteGate.Gates",  // one gate per SQLite file, for every writer of the process
     ];
 
