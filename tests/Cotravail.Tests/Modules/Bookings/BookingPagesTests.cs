@@ -108,7 +108,7 @@ public abstract class BookingPagesTests(TestApp app)
         var (_, mine) = await TestApp.GetHtmlAsync(browser, "/me/bookings");
         var line = mine.QuerySelector("#coming tbody tr")!;
         var id = line.GetAttribute("data-booking")!;
-        using var cancelled = await TestApp.PostFormAsync(browser, $"/me/bookings?id={id}&handler=Cancel", [], "/me/bookings");
+        using var cancelled = await TestApp.PostFormAsync(browser, $"/me/bookings/{id}/cancel", []);
         cancelled.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var (_, after) = await TestApp.GetHtmlAsync(browser, "/me/bookings");
         after.QuerySelector($"#coming tr[data-booking='{id}'] form").ShouldBeNull();
