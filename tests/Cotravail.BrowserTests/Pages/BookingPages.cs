@@ -39,7 +39,7 @@ internal sealed class TimelinePage(IPage page)
     public Task<string?> CellClassAsync(string resource, string time) => Row(resource).Locator($"td[data-time='{time}']").GetAttributeAsync("class");
 }
 
-/// /me/bookings: coming bookings with their cancel buttons.
+/// /me/bookings: coming bookings, each linking to its page, with their cancel links (to the confirm step).
 internal sealed class MyBookingsPage(IPage page)
 {
     public Task OpenAsync() => page.GotoAsync("/me/bookings");
