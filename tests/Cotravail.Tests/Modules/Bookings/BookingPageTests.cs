@@ -59,6 +59,20 @@ public abstract class BookingPageTests(TestApp app)
     }
 
     [Fact]
+    public async Task The_booking_forms_state_the_cancellation_terms_before_booking()
+    {
+        var world = await BookingWorld.CreateAsync(app, BookingPolicy.Default with { FreeCancellationHours = 48, LateCancellationPercent = 30 });
+        var (browser, _) = await world.MemberBrowserAsync();
+        var date = Day(4).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        var (_, search) = await TestApp.GetHtmlAsync(browser, $"/book?date={date}&from=14:00&to=16:00&locationId={world.Location}");
+        search.QuerySelector($"ul.results li[data-resource='{world.Room}'] .terms")!.TextContent
+            .ShouldBe("Annulation gratuite jusqu'à 48 heures avant le début ; ensuite, des frais de 30 % du prix sont dus.");
+        var (_, timeline) = await TestApp.GetHtmlAsync(browser, $"/locations/{await world.SlugAsync()}/timeline?date={date}&resource={world.Room}&from=09:00");
+        timeline.QuerySelector("#book .terms")!.TextContent.ShouldContain("48 heures");
+    }
+
+    [Fact]
     public void The_fee_follows_the_free_cancellation_limit_and_is_never_due_on_a_request()
     {
         var start = new DateTime(2026, 12, 10, 9, 0, 0, DateTimeKind.Utc);
