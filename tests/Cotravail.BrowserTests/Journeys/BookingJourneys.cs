@@ -4,6 +4,7 @@ using Cotravail.Common;
 using Cotravail.Common.Database;
 using Cotravail.Modules.Bookings;
 using Cotravail.Modules.Demo;
+using Cotravail.Modules.Members;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Cotravail.Modules.Resources;
@@ -50,6 +51,7 @@ public sealed class BookingJourneys(BrowserApp app)
         await mine.OpenAsync();
         await mine.CancelAsync(mine.Coming("Salle Arche").Filter(new() { HasText = $"{start}–{end}" }));
         (await mine.NoticeAsync()).ShouldContain("annulée");
+        await mine.OpenAsync();
         (await mine.Coming("Salle Arche").Filter(new() { HasText = $"{start}–{end}" }).InnerTextAsync()).ShouldContain("Annulée");
         (await MyCalendarPage.ReadAsync(page, feed)).Split("BEGIN:VEVENT")
             .Single(e => e.Contains($"DTSTART:{utcStart:yyyyMMdd'T'HHmmss'Z'}", StringComparison.Ordinal) && e.Contains("Salle Arche", StringComparison.Ordinal))
@@ -60,6 +62,70 @@ public sealed class BookingJourneys(BrowserApp app)
         await page.GotoAsync($"/book?date={day:yyyy-MM-dd}&from=10:00&to=11:00&kind=MeetingRoom&people=6");
         (await page.Locator("ul.results li").Filter(new() { HasText = "Salle Arche" }).CountAsync()).ShouldBe(1);
         await page.ShouldHaveNoViolationsAsync();
+    }
+
+    [Fact]
+    public async Task The_demo_member_opens_a_late_booking_downloads_its_ics_sees_the_fee_and_cancels_after_confirming()
+    {
+        // A 66 € room 20 hours ahead (free cancellation ends 24 hours before): cancelling now costs half, 33 € excl. VAT.
+        var (late, other, utcStart) = await LateBookingsAsync();
+        var page = await app.NewPageAsync("fr-FR");
+        await new SignInPage(page).SignInAsync(DemoAccounts.Member, DemoAccounts.Password);
+        var mine = new MyBookingsPage(page);
+        await mine.OpenAsync();
+
+        var booking = await mine.OpenBookingAsync(late);
+        await page.ShouldHaveNoViolationsAsync();
+        (await booking.FeeNowAsync()).ShouldContain("33,00");
+        (await booking.FeeNowAsync()).ShouldContain("39,60"); // incl. 20 % VAT
+        var ics = Ical.Net.Calendar.Load(await booking.DownloadIcsAsync())!;
+        var only = ics.Events.ShouldHaveSingleItem();
+        only.Uid.ShouldBe($"{late}@cotravail");
+        only.Summary.ShouldBe("Salle Arche");
+        only.DtStart!.AsUtc.ShouldBe(utcStart);
+        only.DtEnd!.AsUtc.ShouldBe(utcStart.AddHours(2));
+
+        var confirm = await booking.CancelAsync();
+        await page.ShouldHaveNoViolationsAsync();
+        (await confirm.FeeNowAsync()).ShouldContain("33,00");
+        await confirm.ConfirmAsync();
+        (await booking.NoticeAsync()).ShouldContain("33,00");
+        (await booking.StatusAsync()).ShouldBe("Annulée");
+        await page.ShouldHaveNoViolationsAsync();
+        await page.ReloadAsync(); // a refresh reads the page again, it never cancels twice
+        (await page.Locator("form#confirm-cancel").CountAsync()).ShouldBe(0);
+
+        // The same pages in English.
+        await page.GotoAsync($"/me/bookings/{other}?culture=en");
+        (await page.Locator("html").GetAttributeAsync("lang")).ShouldStartWith("en");
+        (await booking.FeeNowAsync()).ShouldContain("Cancelling now costs");
+        await page.ShouldHaveNoViolationsAsync();
+        await page.GotoAsync($"/me/bookings/{other}/cancel?culture=en");
+        (await new CancelBookingPage(page).FeeNowAsync()).ShouldContain("33.00");
+        await page.ShouldHaveNoViolationsAsync();
+    }
+
+    /// Two bookings of the demo member for Salle Arche 20 hours ahead (written to the database, as a front desk
+    /// would have booked them, whatever the hour the suite runs), priced 66.00 € excl. VAT at 20 %.
+    private async Task<(Guid Late, Guid Other, DateTime UtcStart)> LateBookingsAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var room = await db.Resources.Where(r => r.Name == "Salle Arche").Select(r => new { r.Id, r.Kind, r.LocationId }).SingleAsync();
+        var member = await db.Members.Where(m => m.Email == DemoAccounts.Member).Select(m => new { m.Id, m.UserId }).SingleAsync();
+        var start = new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc).AddHours(20);
+        var ids = new List<Guid>();
+        foreach (var offset in new[] { 0, 3 })
+        {
+            var slot = new TimeSlot(start.AddHours(offset), start.AddHours(offset + 2));
+            var booking = new Booking(room.Id, room.Kind, room.LocationId, slot, slot, member.UserId!.Value, member.Id, "", false, now);
+            booking.Price(6600, "EUR", 20_000);
+            db.Bookings.Add(booking);
+            ids.Add(booking.Id);
+        }
+        await db.SaveChangesAsync();
+        return (ids[0], ids[1], start);
     }
 
     [Fact]

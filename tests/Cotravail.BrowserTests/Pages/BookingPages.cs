@@ -39,7 +39,7 @@ internal sealed class TimelinePage(IPage page)
     public Task<string?> CellClassAsync(string resource, string time) => Row(resource).Locator($"td[data-time='{time}']").GetAttributeAsync("class");
 }
 
-/// /me/bookings: coming bookings with their cancel buttons.
+/// /me/bookings: coming bookings, each linking to its page, with their cancel links (to the confirm step).
 internal sealed class MyBookingsPage(IPage page)
 {
     public Task OpenAsync() => page.GotoAsync("/me/bookings");
@@ -56,9 +56,55 @@ internal sealed class MyBookingsPage(IPage page)
         return new ChangeBookingPage(page);
     }
 
+    /// Cancel, then confirm on the cancel step; lands on the booking's page with the notice.
     public async Task CancelAsync(ILocator row)
     {
-        await row.Locator("button[type=submit]").ClickAsync();
+        await row.Locator("a.cancel").ClickAsync();
+        await new CancelBookingPage(page).ConfirmAsync();
+    }
+
+    /// Opens a booking's page from its row.
+    public async Task<BookingPage> OpenBookingAsync(Guid id)
+    {
+        await page.Locator($"tr[data-booking='{id}'] a.booking-page").ClickAsync();
+        await page.Locator("#booking").WaitForAsync();
+        return new BookingPage(page);
+    }
+}
+
+/// /me/bookings/{id}: one booking, its fee now, its calendar links, change and cancel.
+internal sealed class BookingPage(IPage page)
+{
+    public Task<string> FeeNowAsync() => page.Locator("#fee-now").InnerTextAsync();
+
+    public Task<string> StatusAsync() => page.Locator("#booking .status").InnerTextAsync();
+
+    public Task<string> NoticeAsync() => page.Locator("main .notice[role=status]").InnerTextAsync();
+
+    /// Clicks "download the .ics file" and returns the file's text.
+    public async Task<string> DownloadIcsAsync()
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#ics").ClickAsync());
+        return await File.ReadAllTextAsync(await download.PathAsync());
+    }
+
+    public async Task<CancelBookingPage> CancelAsync()
+    {
+        await page.Locator("a.cancel").ClickAsync();
+        await page.Locator("form#confirm-cancel").WaitForAsync();
+        return new CancelBookingPage(page);
+    }
+}
+
+/// /me/bookings/{id}/cancel: the fee that applies now and the confirmation.
+internal sealed class CancelBookingPage(IPage page)
+{
+    public Task<string> FeeNowAsync() => page.Locator("#fee-now").InnerTextAsync();
+
+    public async Task ConfirmAsync()
+    {
+        await page.Locator("form#confirm-cancel button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/me/bookings/[0-9a-f-]+$"));
         await page.Locator("main .notice[role=status]").WaitForAsync();
     }
 }

@@ -174,6 +174,14 @@ internal sealed class Booking
         return true;
     }
 
+    /// Until then a cancellation is free; later it costs the policy's LateCancellationPercent of the price.
+    public DateTime FreeCancellationUntil(Resources.BookingPolicy policy) => Start - TimeSpan.FromHours(policy.FreeCancellationHours);
+
+    /// What cancelling at this instant costs, in cents: nothing before the free-cancellation limit, nothing for a
+    /// pending request or a booking that no longer holds its slot; later, LateCancellationPercent of the price.
+    public long CancellationFeeAt(DateTime now, Resources.BookingPolicy policy) =>
+        Status == BookingStatus.Confirmed && now > FreeCancellationUntil(policy) ? PriceCents * policy.LateCancellationPercent / 100 : 0;
+
     /// Cancels; with a policy, a cancellation later than its free-cancellation limit before the start
     /// costs LateCancellationPercent of the price (pending requests never cost anything).
     public bool Cancel(DateTime now, Resources.BookingPolicy? policy = null)
@@ -182,9 +190,9 @@ internal sealed class Booking
         {
             return false;
         }
-        if (policy is not null && Status == BookingStatus.Confirmed && now > Start - TimeSpan.FromHours(policy.FreeCancellationHours))
+        if (policy is not null)
         {
-            CancellationFeeCents = PriceCents * policy.LateCancellationPercent / 100;
+            CancellationFeeCents = CancellationFeeAt(now, policy);
         }
         Status = BookingStatus.Cancelled;
         CancelledAt = now;

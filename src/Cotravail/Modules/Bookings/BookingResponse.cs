@@ -1,6 +1,8 @@
 namespace Cotravail.Modules.Bookings;
 
 /// A booking as the API shows it: UTC instants and the same times on the location's wall clock.
+/// Cancellation: its terms and the fee of cancelling now, on one booking's answers (GET /bookings/{id},
+/// and after cancelling, checking in or deciding it); absent from lists.
 internal sealed record BookingResponse(
     Guid Id,
     Guid ResourceId,
@@ -19,4 +21,5 @@ internal sealed record BookingResponse(
     string Currency,
     decimal VatPercent,
     decimal CancellationFee,
-    IReadOnlyList<AttendeeResponse>? Attendees = null);
+    IReadOnlyList<AttendeeResponse>? Attendees = null,
+    CancellationResponse? Cancellation = null);

@@ -43,6 +43,7 @@ internal static class BookingsModule
         bookings.MapBookingReads().MapBook().MapChange().MapCancel().MapSeries().MapAttendees().MapCheckIn().MapApproval();
         api.MapWaitlist(bookings).MapCalendarFeedsApi();
         app.MapCalendarFeeds();
+        app.MapBookingCalendarFile();
         return app;
     }
 }

@@ -284,6 +284,16 @@ public static class AuthorizationRules
         ["GET /me/bookings/{id:guid}/change"] = new(
             (role, scope) => role == Role.Anonymous ? Expect.SignIn : OwnBooking(role, scope),
             FreshId: (w, s) => Task.FromResult(MatrixWorld.Pick(w.Bookings, s))),
+        // A booking's page, its cancel step and its .ics: whoever may see it (others get 404, as from the API).
+        ["GET /me/bookings/{id:guid}"] = new(
+            (role, scope) => role == Role.Anonymous ? Expect.SignIn : OwnBooking(role, scope),
+            FreshId: (w, s) => Task.FromResult(MatrixWorld.Pick(w.Bookings, s))),
+        ["GET /me/bookings/{id:guid}/cancel"] = new(
+            (role, scope) => role == Role.Anonymous ? Expect.SignIn : OwnBooking(role, scope),
+            FreshId: (w, s) => Task.FromResult(MatrixWorld.Pick(w.Bookings, s))),
+        ["GET /me/bookings/{id:guid}/booking.ics"] = new(
+            (role, scope) => role == Role.Anonymous ? Expect.SignIn : OwnBooking(role, scope),
+            FreshId: (w, s) => Task.FromResult(MatrixWorld.Pick(w.Bookings, s))),
         // Front desk: the printable check-in QR code of a resource (staff of its location), the page it leads to
         // (anyone signed in who can see the resource; it shows only the caller's own booking) and the day's arrivals (staff).
         ["GET /admin/resources/{id:guid}/qr"] = Read(Page, (_, _) => Expect.Denied),

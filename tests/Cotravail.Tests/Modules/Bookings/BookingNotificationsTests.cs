@@ -364,7 +364,7 @@ public abstract class BookingNotificationsTests(TestApp app)
         var userId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
         var id = await world.InsertAsync(new Booker(browser, memberId, userId, email), world.Room, Now.AddDays(2), TimeSpan.FromHours(1));
 
-        using var cancelled = await TestApp.PostFormAsync(browser, $"/me/bookings?id={id}&handler=Cancel", [], "/me/bookings");
+        using var cancelled = await TestApp.PostFormAsync(browser, $"/me/bookings/{id}/cancel", []);
 
         cancelled.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var told = await app.LastEmailToAsync(email);

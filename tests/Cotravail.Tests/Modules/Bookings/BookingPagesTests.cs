@@ -108,10 +108,10 @@ public abstract class BookingPagesTests(TestApp app)
         var (_, mine) = await TestApp.GetHtmlAsync(browser, "/me/bookings");
         var line = mine.QuerySelector("#coming tbody tr")!;
         var id = line.GetAttribute("data-booking")!;
-        using var cancelled = await TestApp.PostFormAsync(browser, $"/me/bookings?id={id}&handler=Cancel", [], "/me/bookings");
+        using var cancelled = await TestApp.PostFormAsync(browser, $"/me/bookings/{id}/cancel", []);
         cancelled.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var (_, after) = await TestApp.GetHtmlAsync(browser, "/me/bookings");
-        after.QuerySelector($"#coming tr[data-booking='{id}'] form").ShouldBeNull();
+        after.QuerySelector($"#coming tr[data-booking='{id}'] a.cancel").ShouldBeNull();
         var status = await app.WithDbAsync(db => db.Bookings.Where(b => b.Id == Guid.Parse(id)).Select(b => b.Status).SingleAsync());
         status.ShouldBe(Cotravail.Modules.Bookings.BookingStatus.Cancelled);
     }

@@ -7,7 +7,7 @@ namespace Cotravail.Modules.Bookings;
 
 /// A manager of the location approves or declines a pending request. The decision is one conditional
 /// UPDATE (still Pending), so two managers deciding at once cannot both win.
-internal sealed class DecideBooking(AppDb db, BookingNotice notice, IEnumerable<IBookingCover> covers)
+internal sealed class DecideBooking(AppDb db, BookingNotice notice, IEnumerable<IBookingCover> covers, TimeProvider clock)
 {
     public async Task<Result<BookingResponse>> HandleAsync(Guid id, bool approve, AccessScope scope, CancellationToken ct)
     {
@@ -38,6 +38,6 @@ internal sealed class DecideBooking(AppDb db, BookingNotice notice, IEnumerable<
         await notice.SendAsync([booking], approve ? BookingEvent.Approved : BookingEvent.Declined, null, ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return await BookingQueries.GetAsync(id, db, scope, ct);
+        return await BookingQueries.GetAsync(id, db, scope, clock, ct);
     }
 }

@@ -3,6 +3,7 @@ using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Localization;
 using Cotravail.Modules.Locations;
+using Cotravail.Modules.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,9 @@ internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock,
 
     /// The resource being booked when a free cell was chosen (or the form is redisplayed).
     public string? ChosenName { get; private set; }
+
+    /// The chosen resource's cancellation terms, shown before booking.
+    public string? ChosenTerms { get; private set; }
 
     /// The form was opened on a busy cell, or the slot turned out taken: offer to join its waitlist.
     public bool OfferWaitlist { get; private set; }
@@ -61,7 +65,7 @@ internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock,
             var end = TimeOnly.TryParse(from, CultureInfo.InvariantCulture, out var start) ? start.AddHours(1).ToString("HH:mm", CultureInfo.InvariantCulture) : null;
             Input = new SlotInput { ResourceId = resource, Date = Day!.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), From = from, To = end };
             OfferWaitlist = wait;
-            Choose();
+            await ChooseAsync(ct);
         }
         return Page();
     }
@@ -80,7 +84,7 @@ internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock,
         }
         PageBooking.AddTo(joined.Error, ModelState, l, "Input.");
         OfferWaitlist = true;
-        Choose();
+        await ChooseAsync(ct);
         return Page();
     }
 
@@ -98,7 +102,7 @@ internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock,
         }
         PageBooking.AddTo(booked.Error, ModelState, l, "Input.", Input.Attendees);
         OfferWaitlist = booked.Error is Common.Errors.Conflict;
-        Choose();
+        await ChooseAsync(ct);
         return Page();
     }
 
@@ -141,7 +145,7 @@ internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock,
         return DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : today;
     }
 
-    private void Choose()
+    private async Task ChooseAsync(CancellationToken ct)
     {
         ChosenName = Day!.Rows.FirstOrDefault(r => r.ResourceId == Input.ResourceId)?.Name;
         if (ChosenName is null || !TimeOnly.TryParse(Input.From, CultureInfo.InvariantCulture, out var start))
@@ -149,6 +153,9 @@ internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock,
             ChosenName = null;
             return;
         }
+        var policy = await db.Resources.AsNoTracking().Where(r => r.Id == Input.ResourceId)
+            .Select(r => new { r.Policy.FreeCancellationHours, r.Policy.LateCancellationPercent }).FirstAsync(ct);
+        ChosenTerms = CancellationText.Terms(l, policy.FreeCancellationHours, policy.LateCancellationPercent);
         var last = Day.Times.Count == 0 ? start : Day.Times[^1].AddMinutes(LocationDay.CellMinutes);
         var ends = new List<string>();
         for (var t = start.AddMinutes(LocationDay.CellMinutes); t > start && t <= (last == TimeOnly.MinValue ? TimeOnly.MaxValue : last); t = t.AddMinutes(LocationDay.CellMinutes))

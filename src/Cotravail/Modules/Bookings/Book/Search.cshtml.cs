@@ -58,6 +58,9 @@ internal sealed class SearchModel(AppDb db, Access access, TimeProvider clock, W
 
     public SearchAvailability.Response? Results { get; private set; }
 
+    /// Each bookable result's cancellation terms in one sentence, shown before booking.
+    public IReadOnlyDictionary<Guid, string> Terms { get; private set; } = new Dictionary<Guid, string>();
+
     public IReadOnlyList<Amenity> AmenityChoices { get; } = [.. Enum.GetValues<Amenity>().Where(a => a != Amenity.None)];
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -114,6 +117,10 @@ internal sealed class SearchModel(AppDb db, Access access, TimeProvider clock, W
         if (found.IsOk)
         {
             Results = found.Value;
+            var ids = found.Value.Available.Select(o => o.ResourceId).ToList();
+            Terms = await db.Resources.AsNoTracking().Where(r => ids.Contains(r.Id))
+                .Select(r => new { r.Id, r.Policy.FreeCancellationHours, r.Policy.LateCancellationPercent })
+                .ToDictionaryAsync(r => r.Id, r => CancellationText.Terms(l, r.FreeCancellationHours, r.LateCancellationPercent), ct);
         }
         else if (ModelState.IsValid)
         {

@@ -50,7 +50,7 @@ internal static class ReadCalendarFeed
             .Take(5000).AsNoTracking().ToListAsync(ct);
         return ICalendar.Write(name, events.Select(e => new CalendarEvent(
             e.Id, e.Start, e.End,
-            e.Title.Length > 0 && e.Title != e.Resource ? $"{e.Title} · {e.Resource}" : e.Resource,
+            BookingCalendarFile.Summary(e.Title, e.Resource),
             e.Location, null,
             e.Status is not (BookingStatus.Confirmed or BookingStatus.Pending),
             e.CancelledAt ?? e.CreatedAt)));

@@ -41,6 +41,6 @@ internal sealed class CancelBooking(AppDb db, TimeProvider clock, Waitlist waitl
         await db.Waitlist.Where(w => w.BookingId == id && w.Status == WaitlistStatus.Offered)
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.Status, WaitlistStatus.Declined), ct);
         await waitlist.PromoteAsync(booking.ResourceId, ct); // the sweeper does it too, for every other path
-        return await BookingQueries.GetAsync(id, db, scope, ct);
+        return await BookingQueries.GetAsync(id, db, scope, clock, ct);
     }
 }

@@ -21,6 +21,6 @@ internal static class CheckInBooking
             return new Conflict("start", BookingMessages.NotCheckable);
         }
         await db.SaveChangesAsync(ct);
-        return await BookingQueries.GetAsync(id, db, scope, ct);
+        return await BookingQueries.GetAsync(id, db, scope, clock, ct);
     }
 }

@@ -57,7 +57,8 @@ internal static class BookingQueries
         return new Page<BookingResponse>([.. rows.Items.Select(r => ToResponse(r.Booking, r.Resource, r.Zone, attendees.GetValueOrDefault(r.Booking.Id)))], rows.PageNumber, rows.PageSize, rows.TotalCount);
     }
 
-    public static async Task<Result<BookingResponse>> GetAsync(Guid id, AppDb db, AccessScope scope, CancellationToken ct)
+    /// One booking with its cancellation terms and the fee of cancelling it now.
+    public static async Task<Result<BookingResponse>> GetAsync(Guid id, AppDb db, AccessScope scope, TimeProvider clock, CancellationToken ct)
     {
         var row = await db.Bookings.VisibleTo(db, scope).Where(b => b.Id == id)
             .Select(b => new
@@ -65,6 +66,8 @@ internal static class BookingQueries
                 Booking = b,
                 Resource = db.Set<Resource>().Where(r => r.Id == b.ResourceId).Select(r => r.Name).First(),
                 Zone = db.Set<Location>().Where(l => l.Id == b.LocationId).Select(l => l.TimeZone).First(),
+                FreeHours = db.Set<Resource>().Where(r => r.Id == b.ResourceId).Select(r => r.Policy.FreeCancellationHours).First(),
+                LatePercent = db.Set<Resource>().Where(r => r.Id == b.ResourceId).Select(r => r.Policy.LateCancellationPercent).First(),
             })
             .AsNoTracking().FirstOrDefaultAsync(ct);
         if (row is null)
@@ -72,7 +75,11 @@ internal static class BookingQueries
             return new NotFound("Booking");
         }
         var attendees = await Attendees.ListAsync(db, [id], ct);
-        return ToResponse(row.Booking, row.Resource, row.Zone, attendees.GetValueOrDefault(id) ?? []);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(row.Zone);
+        return ToResponse(row.Booking, row.Resource, row.Zone, attendees.GetValueOrDefault(id) ?? []) with
+        {
+            Cancellation = CancellationResponse.Of(row.Booking, row.FreeHours, row.LatePercent, zone, clock.GetUtcNow().UtcDateTime),
+        };
     }
 
     public static BookingResponse ToResponse(Booking b, string resourceName, string timeZone, IReadOnlyList<AttendeeResponse>? attendees = null)

@@ -12,9 +12,10 @@ internal static class BookingReadEndpoints
         bookings.MapGet("/", async ([AsParameters] BookingQueries.Query query, AppDb db, Access access, TimeProvider clock, CancellationToken ct) =>
                 TypedResults.Ok(await BookingQueries.ListAsync(query, db, await access.GetAsync(ct), clock, ct)))
             .WithSummary("List bookings one may see, soonest first (locationId, resourceId, from, to in UTC, page, pageSize).");
-        bookings.MapGet("/{id:guid}", async (Guid id, AppDb db, Access access, HttpContext http, CancellationToken ct) =>
-                (await BookingQueries.GetAsync(id, db, await access.GetAsync(ct), ct)).ToHttp(http))
-            .Produces<BookingResponse>().ProducesProblem(404).WithSummary("Get a booking.");
+        bookings.MapGet("/{id:guid}", async (Guid id, AppDb db, Access access, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                (await BookingQueries.GetAsync(id, db, await access.GetAsync(ct), clock, ct)).ToHttp(http))
+            .Produces<BookingResponse>().ProducesProblem(404)
+            .WithSummary("Get a booking, with its cancellation terms and the fee of cancelling it now (cancellation.feeNow, feeNowCents).");
         return bookings;
     }
 }

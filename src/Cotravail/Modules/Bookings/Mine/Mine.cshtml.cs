@@ -10,9 +10,9 @@ using Cotravail.Modules.Resources;
 
 namespace Cotravail.Modules.Bookings;
 
-/// /me/bookings: my coming bookings with a cancel button (occurrences of a series marked, with "cancel
+/// /me/bookings: my coming bookings, each linking to its page, with a cancel button (to the confirm step) (occurrences of a series marked, with "cancel
 /// this and following"), my waitlist entries and offers (accept, decline, leave), and the recent past.
-internal sealed class MineModel(AppDb db, Access access, TimeProvider clock, Waitlist waitlist, IStringLocalizer<SharedResource> l, CancelBooking cancel, CancelFollowing cancelFollowing)
+internal sealed class MineModel(AppDb db, Access access, TimeProvider clock, Waitlist waitlist, IStringLocalizer<SharedResource> l, CancelFollowing cancelFollowing)
     : PageModel
 {
     internal sealed record Line(
@@ -99,15 +99,6 @@ internal sealed class MineModel(AppDb db, Access access, TimeProvider clock, Wai
 
     private string Problem(Common.Errors.Error error, string what) =>
         error is Common.Errors.NotFound ? l["{0} was not found.", l[what]].Value : l[error.Message].Value;
-
-    public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct)
-    {
-        var cancelled = await cancel.HandleAsync(id, await access.GetAsync(ct), ct);
-        TempData[cancelled.IsOk ? "Booked" : "Problem"] = cancelled.IsOk
-            ? l["Your booking of {0} is cancelled.", cancelled.Value.ResourceName].Value
-            : cancelled.Error is Common.Errors.NotFound ? l["{0} was not found.", l["Booking"]].Value : l[cancelled.Error.Message].Value;
-        return Redirect("/me/bookings");
-    }
 
     public async Task<IActionResult> OnPostCheckInAsync(Guid id, CancellationToken ct)
     {
