@@ -45,6 +45,20 @@ public abstract class DashboardTests(TestApp app)
     private Task SetAsync(Guid booking, BookingStatus status, DateTime? checkedIn = null) => app.WithDbAsync(db =>
         db.Bookings.Where(b => b.Id == booking).ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, status).SetProperty(b => b.CheckedInAt, checkedIn)));
 
+    /// A booking on a given seat of a zone (BookingWorld.InsertAsync takes seat 1).
+    private async Task<Guid> InsertAsync(BookingWorld place, Booker booker, Guid resource, DateTime start, TimeSpan length, int seat)
+    {
+        var slot = new Cotravail.Common.TimeSlot(start, start + length);
+        var booking = new Booking(resource, Cotravail.Modules.Resources.ResourceKind.HotDeskZone, place.Location, slot, slot, booker.UserId, booker.MemberId, "Inserted", false, start.AddDays(-1));
+        booking.AssignSeat(seat);
+        await app.WithDbAsync(async db =>
+        {
+            db.Add(booking);
+            await db.SaveChangesAsync();
+        });
+        return booking.Id;
+    }
+
     private sealed record World(BookingWorld Place, Guid Arrived, Guid Coming, Guid NoShow, Guid Request, Guid Tomorrow, double Hours);
 
     /// An hour, or less when today ends sooner, so today's bookings stay within today.
@@ -65,7 +79,7 @@ public abstract class DashboardTests(TestApp app)
         var arrived = await place.InsertAsync(await place.NewMemberAsync(), place.Room, start, length);
         await SetAsync(arrived, BookingStatus.Confirmed, Now);
         var coming = await place.InsertAsync(await place.NewMemberAsync(), place.Zone, start, length);
-        var noShow = await place.InsertAsync(await place.NewMemberAsync(), place.Zone, start, length);
+        var noShow = await InsertAsync(place, await place.NewMemberAsync(), place.Zone, start, length, seat: 2);
         await SetAsync(noShow, BookingStatus.Released);
         var request = await place.InsertAsync(await place.NewMemberAsync(), place.Room, Tomorrow(10), TimeSpan.FromHours(2), pending: true, createdAt: Now);
         var tomorrow = await place.InsertAsync(await place.NewMemberAsync(), place.Zone, Tomorrow(10), TimeSpan.FromHours(4));
