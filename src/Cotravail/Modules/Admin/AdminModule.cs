@@ -1,11 +1,14 @@
 using Cotravail.Common.Auth;
 using Cotravail.Common.Errors;
+using Cotravail.Modules.Network;
 
 namespace Cotravail.Modules.Admin;
 
 internal static class AdminModule
 {
-    public static IServiceCollection AddAdmin(this IServiceCollection services) => services.AddScoped<Dashboard>();
+    public static IServiceCollection AddAdmin(this IServiceCollection services) => services
+        .AddScoped<Dashboard>()
+        .AddScoped<IPendingRequests>(sp => sp.GetRequiredService<Dashboard>());
 
     /// The operator's dashboard as JSON: the same figures as /admin.
     public static void MapAdmin(this WebApplication app, RouteGroupBuilder api) =>

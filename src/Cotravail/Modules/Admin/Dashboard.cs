@@ -5,6 +5,7 @@ using Cotravail.Modules.Bookings;
 using Cotravail.Modules.Companies;
 using Cotravail.Modules.Locations;
 using Cotravail.Modules.Members;
+using Cotravail.Modules.Network;
 using Cotravail.Modules.Resources;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,7 +43,7 @@ internal sealed record DashboardResponse(
 
 /// The operator's figures. Bookings are summed in SQL (grouped by location, kind and slot); opening hours, time
 /// zones and seats are per location and few, so they are worked out in memory.
-internal sealed class Dashboard(AppDb db, TimeProvider clock)
+internal sealed class Dashboard(AppDb db, TimeProvider clock) : IPendingRequests
 {
     public const int WeekCount = 12;
     public const int InboxSize = 100;
@@ -78,7 +79,7 @@ internal sealed class Dashboard(AppDb db, TimeProvider clock)
     public Task<int> PendingCountAsync(IReadOnlyList<Guid> locations, CancellationToken ct) => Pending(locations).CountAsync(ct);
 
     /// The badge of the back office's menu: the requests waiting at every location the person works at.
-    public async Task<int> PendingCountAsync(AccessScope scope, CancellationToken ct = default) =>
+    public async Task<int> CountAsync(AccessScope scope, CancellationToken ct = default) =>
         await PendingCountAsync(scope.IsNetworkAdmin ? await db.Locations.Select(l => l.Id).ToListAsync(ct) : scope.StaffLocations, ct);
 
     public async Task<IReadOnlyList<PendingRequest>> InboxAsync(IReadOnlyList<Guid> locations, AccessScope scope, CancellationToken ct)
