@@ -16,7 +16,7 @@ internal static class DashboardCharts
     /// One horizontal bar per row, 0–100 %.
     public static IHtmlContent Bars(string id, string label, IReadOnlyList<(string Name, int? Percent)> rows)
     {
-        const double width = 320, labelWidth = 120, barWidth = 160, rowHeight = 26;
+        const double width = 320, labelWidth = 146, barWidth = 134, rowHeight = 26;
         var height = Math.Max(1, rows.Count) * rowHeight + 4;
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg id=\"{E(id)}\" class=\"chart bars\" role=\"img\" aria-label=\"{E(label)}\" viewBox=\"0 0 {N(width)} {N(height)}\" preserveAspectRatio=\"xMinYMin meet\" xmlns=\"http://www.w3.org/2000/svg\">");
