@@ -6,6 +6,7 @@ using Cotravail.Common.Email;
 using Cotravail.Common.Localization;
 using Cotravail.Common.Web;
 using Cotravail.Modules.Account;
+using Cotravail.Modules.Admin;
 using Cotravail.Modules.Assignments;
 using Cotravail.Modules.Billing;
 using Cotravail.Modules.Bookings;
@@ -45,6 +46,7 @@ builder.Services.AddJoining();
 builder.Services.AddStaff();
 builder.Services.AddBilling(builder.Configuration);
 builder.Services.AddMe();
+builder.Services.AddAdmin();
 builder.Services.AddDemo();
 
 var app = builder.Build();
@@ -75,6 +77,7 @@ app.MapJoining(api);
 app.MapStaff(api);
 app.MapBilling(api);
 app.MapMe(api);
+app.MapAdmin(api);
 app.MapPages();
 await app.RunAsync();
 

@@ -26,4 +26,33 @@ public sealed class StaffJourneys(BrowserApp app)
         await staff.RemoveRoleAsync(DemoAccounts.Member, "Host at Lyon Part-Dieu");
         (await staff.Person(DemoAccounts.Member).CountAsync()).ShouldBe(0);
     }
+
+    [Fact]
+    public async Task The_paris_manager_approves_tomorrow_s_request_from_the_dashboard_which_passes_axe_in_both_languages()
+    {
+        var page = await app.NewPageAsync("en-GB");
+        await new SignInPage(page).SignInAsync(DemoAccounts.ParisManager, DemoAccounts.Password);
+        await page.GotoAsync("/admin");
+        await page.Locator("#chart-next-7").WaitForAsync();
+        (await page.Locator("#chart-weeks").GetAttributeAsync("role")).ShouldBe("img");
+        await page.ShouldHaveNoViolationsAsync();
+
+        // The demo leaves a request for tomorrow in the large room: it is decided here, whatever its date.
+        var row = page.Locator("#inbox tbody tr").Filter(new() { HasText = "Salle Coupole" });
+        (await row.CountAsync()).ShouldBe(1);
+        (await page.Locator("#nav-pending").CountAsync()).ShouldBe(1);
+        await row.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "Approve the request of" }).ClickAsync();
+
+        (await page.Locator("[role=status]").InnerTextAsync()).ShouldContain("The request is approved.");
+        (await page.Locator("#inbox tbody tr").Filter(new() { HasText = "Salle Coupole" }).CountAsync()).ShouldBe(0);
+        await page.ShouldHaveNoViolationsAsync();
+
+        var french = await app.NewPageAsync("fr-FR");
+        await new SignInPage(french).SignInAsync(DemoAccounts.NetworkAdmin, DemoAccounts.Password);
+        await french.GotoAsync("/admin");
+        await french.Locator("#chart-next-30").WaitForAsync();
+        (await french.Locator("#requests-heading").InnerTextAsync()).ShouldContain("Demandes en attente d'approbation");
+        await french.Locator("#ahead-heading ~ .charts details summary").First.ClickAsync();
+        await french.ShouldHaveNoViolationsAsync();
+    }
 }

@@ -27,7 +27,7 @@ public sealed class ModuleArrowsTests
         ["Billing"] = ["Assignments", "Bookings", "Companies", "Locations", "Members", "Network", "Offers", "Privacy", "Resources", "Subscriptions"],
         ["Me"] = ["Bookings", "Companies", "Joining", "Locations", "Members"],
         ["Home"] = ["Locations", "Network", "Offers", "Resources"],
-        ["Admin"] = ["Companies", "Locations", "Members", "Resources"],
+        ["Admin"] = ["Bookings", "Companies", "Locations", "Members", "Network", "Resources"],
         ["Demo"] = ["Billing", "Bookings", "Companies", "Locations", "Members", "Network", "Offers", "Resources", "Subscriptions"],
         ["Shared"] = ["Network"],
     };

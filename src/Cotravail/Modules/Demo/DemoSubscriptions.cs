@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cotravail.Common;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Modules.Bookings;
@@ -67,6 +68,25 @@ internal sealed class DemoSubscriptions(AppDb db, Subscribe subscribe, BookResou
                 break;
             }
         }
+        await RequestAsync(paris.Id, paris.TimeZone, team[0], adminId, today.AddDays(1), ct);
+    }
+
+    /// A request waiting for a manager's approval tomorrow (the large room, booked by the front desk for a
+    /// member of Altimètre), so the dashboard's inbox has something to decide from the start.
+    private async Task RequestAsync(Guid location, string timeZone, Guid member, Guid bookedBy, DateOnly day, CancellationToken ct)
+    {
+        var room = await db.Resources.Where(r => r.LocationId == location && r.Name == "Salle Coupole").Select(r => new { r.Id, r.Kind }).FirstOrDefaultAsync(ct);
+        if (room is null)
+        {
+            return;
+        }
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+        var slot = new TimeSlot(
+            TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(14, 0)), zone),
+            TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(16, 0)), zone));
+        db.Add(new Booking(room.Id, room.Kind, location, slot, slot, bookedBy, member, "Comité de pilotage", pending: true, clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
     }
 
     private async Task<Subscription> StartAsync(SubscribeInput input, AccessScope admin, CancellationToken ct)
