@@ -33,12 +33,7 @@ internal static class WebModule
             o.SerializerOptions.TypeInfoResolver = o.SerializerOptions.TypeInfoResolver?.WithAddedModifier(FieldRulesContract.Expand);
         });
         services.Configure<JsonOptions>(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info.Title = "Cotravail API";
-            doc.Info.Description = "Network, locations, resources, members and companies. Authenticate with POST /api/v1/auth/token, then send 'Authorization: Bearer <token>'.";
-            return Task.CompletedTask;
-        }));
+        services.AddOpenApi("v1", o => o.AddCotravailConventions());
         services.AddRequestLimits();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
