@@ -148,7 +148,7 @@ internal static class OpenApiConventions
         document.Info.Title = "Cotravail API";
         document.Info.Description = "Network, locations, resources, bookings, members, companies and billing. "
             + "Authenticate with POST /api/v1/auth/token (or create a personal access token at /me/tokens), then send "
-            + "'Authorization: Bearer <token>'. Errors are problem details (RFC 9457); a field's errors are under errors.";
+            + "`Authorization: Bearer <token>`. Errors are problem details (RFC 9457); a field's errors are under `errors`.";
         document.Info.License = new OpenApiLicense { Name = "AGPL-3.0-or-later", Url = new Uri("https://www.gnu.org/licenses/agpl-3.0.html") };
         document.Info.Contact = new OpenApiContact { Name = "The operator of this Cotravail network" };
         // Relative: the paths already start with /api/v1, on whichever host serves this document.
