@@ -44,6 +44,13 @@ if ((${#missing[@]} > 0)); then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || give_up "Installing ${missing[*]} failed."
 fi
 
+# The pinned OpenAPI linter (tests/Cotravail.Tests/Common/Web/OpenApiLintTests.cs), from the npm registry.
+if [[ ! -d tools/openapi-lint/node_modules ]]; then
+  command -v npm >/dev/null || give_up "Missing: npm (Node.js 20.19 or later), for tools/openapi-lint."
+  echo "Installing tools/openapi-lint..."
+  npm ci --prefix tools/openapi-lint --no-audit --no-fund >/dev/null || give_up "npm ci --prefix tools/openapi-lint failed."
+fi
+
 # 2. A private PostgreSQL in a temporary folder, stopped and removed on exit (also on failure or Ctrl-C).
 pg_dir=""
 as_pg() { if ((EUID == 0)); then runuser -u postgres -- "$@"; else "$@"; fi; }

@@ -14,7 +14,7 @@ internal static class Accessibility
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
         });
         var violations = results.Violations
-            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")
+            .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(6).Select(n => n.Html))}")
             .ToList();
         violations.ShouldBeEmpty($"axe found violations on {page.Url}");
     }

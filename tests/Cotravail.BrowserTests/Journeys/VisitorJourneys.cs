@@ -60,4 +60,23 @@ public sealed class VisitorJourneys(BrowserApp app)
         (await page.Locator(".validation-summary-errors").InnerTextAsync()).ShouldContain("Invalid email or password.");
         (await page.Locator("#Input_Email").InputValueAsync()).ShouldBe(DemoAccounts.Member);
     }
+
+    [Fact]
+    public async Task The_api_docs_page_shows_the_operations_and_is_accessible()
+    {
+        var page = await app.NewPageAsync("en-GB");
+        var blocked = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                blocked.Add(message.Text);
+            }
+        };
+        await page.GotoAsync("/api/docs");
+        await page.GetByText("Cotravail API").First.WaitForAsync();
+        await page.GetByText("Authenticate with POST /api/v1/auth/token", new() { Exact = false }).First.WaitForAsync();
+        await page.ShouldHaveNoViolationsAsync();
+        blocked.ShouldBeEmpty("the page's own scripts and styles run under its policy");
+    }
 }

@@ -9,7 +9,7 @@ internal static class SecurityHeaders
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; font-src 'self'; connect-src 'self'; " +
         "form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
-    /// The Swagger UI page needs its own inline bootstrap script; it is public, read-only and serves no user text.
+    /// The API docs page (Scalar) needs its own inline configuration script and styles; it is public, read-only and serves no user text.
     private const string ApiDocsPolicy = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
     public const string PermissionsPolicy =

@@ -18,7 +18,7 @@ internal static class MeModule
         me.MapPost("", async (PersonalTokens.CreateRequest request, PersonalTokens tokens, Access access, HttpContext http, CancellationToken ct) =>
                 (await tokens.CreateAsync((await access.GetAsync(ct)).UserId!.Value, http.User, request, ct))
                     .ToHttp(http, created => TypedResults.Created($"/api/v1/me/tokens/{created.Id}", created)))
-            .Validate<PersonalTokens.CreateRequest>()
+            .Validate<PersonalTokens.CreateRequest>().Produces<PersonalTokens.CreatedToken>(201)
             .WithName("CreateMyToken").WithSummary("Create a personal access token; its value is in this answer only.");
         me.MapDelete("/{id:guid}", async (Guid id, PersonalTokens tokens, Access access, HttpContext http, CancellationToken ct) =>
                 (await tokens.RevokeAsync((await access.GetAsync(ct)).UserId!.Value, id, ct)).ToHttp(http, _ => TypedResults.NoContent()))

@@ -103,6 +103,7 @@ public abstract class AuthorizationMatrixTests(TestApp app, ITestOutputHelper ou
         {
             "{slug}" => scope == Scope.Foreign ? world.Slugs.Foreign : world.Slugs.Own,
             "{documentName}.json" => "v1.json",
+            "{documentName?}" => "v1",
             "{token}.ics" => world.CalendarToken + ".ics",
             LocationParameter => MatrixWorld.Pick(world.Locations, scope).ToString(),
             "{resourceId:guid}" => MatrixWorld.Pick(world.Resources, scope).ToString(),

@@ -119,6 +119,11 @@ public static class AuthorizationRules
         ["GET /error"] = Everyone(Expect.Ok),
         ["GET /healthz"] = Everyone(Expect.Ok),
         ["GET /openapi/{documentName}.json"] = Everyone(Expect.Ok),
+        // The API docs page (Scalar) and its own script and icon.
+        ["GET /api/docs/{documentName?}"] = Everyone(Expect.Ok),
+        ["GET /api/docs/scalar.js"] = Everyone(Expect.Ok),
+        ["GET /api/docs/scalar.aspnetcore.js"] = Everyone(Expect.Ok),
+        ["GET /api/docs/favicon.svg"] = Everyone(Expect.Ok),
         ["GET /locations/{slug}"] = Everyone(Expect.Ok),
         ["GET /account/sign-in"] = Everyone(Expect.Ok),
         ["GET /account/sign-out"] = Everyone(Expect.Ok), // a form; signing out is a POST

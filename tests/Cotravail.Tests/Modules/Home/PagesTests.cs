@@ -156,7 +156,7 @@ public abstract class PagesTests(TestApp app)
         paths.ShouldContain("/api/v1/members");
         paths.ShouldContain("/api/v1/companies");
         paths.ShouldContain("/api/v1/auth/token");
-        (await app.AnonymousClient().GetAsync("/api/docs/index.html")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await app.AnonymousClient().GetAsync("/api/docs/")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ internal static class WaitlistEndpoints
     {
         bookings.MapPost("/waitlist", async (BookResource.Request request, Waitlist waitlist, Access access, HttpContext http, CancellationToken ct) =>
                 (await waitlist.JoinAsync(request, await access.GetAsync(ct), ct)).ToHttp(http, e => TypedResults.Created($"/api/v1/waitlist/{e.Id}", e)))
-            .Validate<BookResource.Request>().ProducesProblem(409)
+            .Validate<BookResource.Request>().Produces<Waitlist.EntryResponse>(201).ProducesProblem(409)
             .WithSummary("Wait for a taken slot: when it frees up, the first in line is booked into it and told.");
         api.MapGet("/me/waitlist", async (Waitlist waitlist, Access access, CancellationToken ct) =>
                 TypedResults.Ok(await waitlist.ListMineAsync(await access.GetAsync(ct), ct)))
