@@ -11,7 +11,7 @@ namespace Cotravail.Tests.Common.Auth;
 public sealed class VisibleLinksTests(SqliteTestApp app)
 {
     /// Enough for every page kind of the matrix world; a path's query variants (a day, a page) are tried a few times.
-    private const int MaxPages = 400, VariantsPerPath = 3;
+    private const int MaxPages = 300, VariantsPerPath = 2;
 
     [Fact]
     public async Task No_role_is_shown_a_link_that_answers_denied_sign_in_not_found_or_an_error()
