@@ -21,7 +21,7 @@ internal static class OpenApiConventions
     private const string ValidationProblemSchema = nameof(HttpValidationProblemDetails);
 
     /// One line per tag the modules use; a tag missing here gets a generic line.
-    private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
+    private static readonly IReadOnlyDictionary<string, string> TagDescriptions = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["Auth"] = "Bearer tokens from an email and password, and password resets.",
         ["Audit"] = "The audit log of sensitive actions (network admins).",
