@@ -53,6 +53,7 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Cotravail:SeedDemo", "true");
+        builder.UseSetting("Cotravail:DemoActivity", "false"); // an empty calendar: tests book what they need
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Emails stay in the outbox table, where tests read them; outbox tests send them explicitly.
         builder.UseSetting("Cotravail:Outbox:Send", "false");

@@ -8,6 +8,7 @@ internal static class DemoModule
         .AddScoped<DemoSeeder>()
         .AddScoped<DemoBilling>()
         .AddScoped<DemoSubscriptions>()
+        .AddScoped<DemoActivity>()
         .AddSingleton(new CliCommand("seed-demo", SeedDemoAsync));
 
     /// `seed-demo`: the demo network into an empty database.

@@ -65,8 +65,8 @@ public abstract class AssignmentsTests(TestApp app)
         using var browser = await app.BrowserClientAsync(member.Email);
         var slug = await app.WithDbAsync(db => db.Locations.Where(l => l.Id == world.Location).Select(l => l.Slug).FirstAsync());
         var (_, doc) = await TestApp.GetHtmlAsync(browser, $"/locations/{slug}/timeline?date={AssignmentWorld.Text(day)}");
-        doc.QuerySelector($"tr[data-resource='{world.Office}'] td[data-time='10:00']")!.ClassList.ShouldContain("assigned");
-        doc.QuerySelector($"tr[data-resource='{world.Desk}'] td[data-time='10:00']")!.ClassName.ShouldBe("free");
+        Bookings.TimelineCells.At(doc, world.Office, "10:00").ClassList.ShouldContain("assigned");
+        Bookings.TimelineCells.At(doc, world.Desk, "10:00").ClassName.ShouldBe("free");
     }
 
     [Fact]

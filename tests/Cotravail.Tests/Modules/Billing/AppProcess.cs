@@ -42,6 +42,7 @@ internal sealed class AppProcess : IAsyncDisposable
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
                 ["Cotravail__DataDirectory"] = data,
                 ["Cotravail__SeedDemo"] = seedDemo ? "true" : "false",
+                ["Cotravail__DemoActivity"] = "false",
                 ["Cotravail__Outbox__Send"] = "false",
                 ["Logging__LogLevel__Default"] = "Warning",
                 ["ConnectionStrings__Postgres"] = scratch.Engine == DatabaseEngine.Postgres ? scratch.ConnectionString : "",

@@ -33,10 +33,15 @@ public abstract class BookingPagesTests(TestApp app)
 
         var (html, doc) = await TestApp.GetHtmlAsync(browser, timeline);
         var row = doc.QuerySelector($"tr[data-resource='{world.Room}']")!;
-        row.QuerySelector("td[data-time='10:00']")!.ClassName.ShouldBe("busy");
-        row.QuerySelector("td[data-time='10:30']")!.ClassName.ShouldBe("busy");
+        var taken = row.QuerySelector("td[data-time='10:00']")!;
+        taken.ClassName.ShouldBe("busy"); // one block for the hour, without the booker's name or title
+        taken.GetAttribute("data-end").ShouldBe("11:00");
+        taken.GetAttribute("colspan").ShouldBe("2");
+        row.QuerySelector("td[data-time='10:30']").ShouldBeNull();
         html.ShouldNotContain("Entretien confidentiel");
-        doc.QuerySelectorAll("table.timeline thead th[scope=col]").Length.ShouldBe(1 + (15 * 2)); // resource + 07:00..21:30
+        html.ShouldNotContain("Camille Booker");
+        doc.QuerySelectorAll("table.timeline thead th[scope=colgroup]").Length.ShouldBe(15); // 07:00..21:00, an hour each
+        doc.QuerySelector("table.timeline col.time-col")!.GetAttribute("span").ShouldBe("30");
         var free = row.QuerySelector("a[data-time='14:00']")!.GetAttribute("href")!;
 
         var (_, form) = await TestApp.GetHtmlAsync(browser, free);
@@ -54,7 +59,10 @@ public abstract class BookingPagesTests(TestApp app)
         line.TextContent.ShouldContain("14:00–15:30");
         line.TextContent.ShouldContain("50,00"); // two started hours at 25.00
         var (_, after) = await TestApp.GetHtmlAsync(browser, timeline);
-        after.QuerySelector($"tr[data-resource='{world.Room}'] td[data-time='15:00']")!.ClassName.ShouldBe("busy");
+        var mineCell = TimelineCells.At(after, world.Room, "15:00");
+        mineCell.ClassName.ShouldBe("yours");
+        (mineCell.GetAttribute("data-time"), mineCell.GetAttribute("data-end")).ShouldBe(("14:00", "15:30"));
+        mineCell.QuerySelector("a")!.GetAttribute("href")!.ShouldStartWith("/me/bookings/");
     }
 
     [Fact]

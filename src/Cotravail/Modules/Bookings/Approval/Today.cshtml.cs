@@ -108,7 +108,7 @@ internal sealed class TodayModel(AppDb db, Access access, DecideBooking decide, 
     public async Task<IActionResult> OnPostCheckInAsync(Guid id, Guid locationId, CancellationToken ct)
     {
         var checkedIn = await CheckInBooking.HandleAsync(id, db, await access.GetAsync(ct), clock, ct);
-        Tell(checkedIn, l["{0} is checked in.", checkedIn.IsOk ? checkedIn.Value.ResourceName : ""].Value);
+        DeskNotice.Tell(TempData, l, checkedIn, l["{0} is checked in.", checkedIn.IsOk ? checkedIn.Value.ResourceName : ""].Value);
         return Redirect($"/admin/today?locationId={locationId}");
     }
 
@@ -119,12 +119,7 @@ internal sealed class TodayModel(AppDb db, Access access, DecideBooking decide, 
         {
             return Forbid();
         }
-        Tell(decided, approve ? l["The request is approved."].Value : l["The request is declined."].Value);
+        DeskNotice.Tell(TempData, l, decided, approve ? l["The request is approved."].Value : l["The request is declined."].Value);
         return Redirect($"/admin/today?locationId={locationId}");
     }
-
-    private void Tell(Result<BookingResponse> result, string success) =>
-        TempData[result.IsOk ? "Done" : "Problem"] = result.IsOk
-            ? success
-            : result.Error is NotFound ? l["{0} was not found.", l["Booking"]].Value : l[result.Error.Message].Value;
 }

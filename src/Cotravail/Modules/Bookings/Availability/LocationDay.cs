@@ -1,5 +1,7 @@
+using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Modules.Locations;
+using Cotravail.Modules.Members;
 using Cotravail.Modules.Resources;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,31 +10,104 @@ namespace Cotravail.Modules.Bookings;
 internal enum CellState
 {
     Free,
+    /// Taken by someone else's confirmed booking (for a desk zone: every seat taken).
     Busy,
     Closed,
     Past,
     /// A desk or office assigned to a member or a company that day (Modules/Assignments).
     Assigned,
+    /// A request waiting for a manager's approval.
+    Pending,
+    /// The viewer's own booking (as its member or its booker).
+    Yours,
+    /// No booking there, but a booking next to it needs the time to set up or clean.
+    Buffer,
+}
+
+/// Who looks at the grid: their own bookings show as theirs; the location's staff see who booked.
+internal sealed record Viewer(Guid? MemberId, Guid? UserId, bool SeesNames)
+{
+    public static readonly Viewer Nobody = new(null, null, false);
+
+    public static Viewer Of(AccessScope scope, Guid locationId) => new(scope.MemberId, scope.UserId, scope.CanSee(locationId));
 }
 
 /// A location's day as a grid: its active resources × 30-minute cells from the earliest opening to the
-/// latest closing of that weekday. A cell is busy when starting a booking there would hit another
-/// booking (buffers included; a desk zone when all its seats are taken). Nobody's name is shown.
+/// latest closing of that weekday. A cell is taken when a booking runs in it, a buffer when starting a
+/// booking there would only hit another booking's set-up or cleaning time, free otherwise (a desk zone
+/// while one of its seats is free). Names are shown to the location's staff only; a member sees their
+/// own bookings as theirs and the others' as taken.
 internal static class LocationDay
 {
     public const int CellMinutes = 30;
 
-    internal sealed record Row(Guid ResourceId, string Name, ResourceKind Kind, IReadOnlyList<CellState> Cells);
+    /// One half-hour of one resource. IsPast: the half-hour has begun (for a booking: the booking is over). Booking: an index into Grid.Bookings (-1 for none); FreeSeats: for a
+    /// desk zone, the seats still free.
+    internal sealed record Cell(CellState State, bool IsPast = false, int Booking = -1, int FreeSeats = 0);
 
-    internal sealed record Grid(DateOnly Date, IReadOnlyList<TimeOnly> Times, IReadOnlyList<Row> Rows, bool ClosedDay);
+    /// A run of cells shown as one block: a booking's half-hours, a stretch closed, past or assigned; a free
+    /// half-hour is always its own run, to be picked.
+    internal sealed record Run(int Index, int Length, Cell Cell);
 
-    public static async Task<Grid> LoadAsync(AppDb db, Location location, DateOnly date, TimeProvider clock, CancellationToken ct)
+    internal sealed record Row(Guid ResourceId, string Name, ResourceKind Kind, int Seats, IReadOnlyList<Cell> Cells)
     {
+        public IReadOnlyList<Run> Runs()
+        {
+            var runs = new List<Run>();
+            for (var i = 0; i < Cells.Count;)
+            {
+                var j = i + 1;
+                while (j < Cells.Count && Cells[i].State != CellState.Free && Cells[j] == Cells[i])
+                {
+                    j++;
+                }
+                runs.Add(new Run(i, j - i, Cells[i]));
+                i = j;
+            }
+            return runs;
+        }
+    }
+
+    /// A booking shown on the grid; Who is null unless the viewer is on the location's staff.
+    internal sealed record Shown(Guid Id, Guid ResourceId, string? Who, string Title, DateTime LocalStart, DateTime LocalEnd,
+        BookingStatus Status, bool CheckedIn, bool Mine, bool CanCheckIn);
+
+    internal sealed record Grid(DateOnly Date, IReadOnlyList<TimeOnly> Times, IReadOnlyList<Row> Rows, bool ClosedDay,
+        IReadOnlyList<Shown> Bookings, DateTime LocalNow)
+    {
+        /// Where the "now" line falls: the column and the fraction of it, or null when now is not on this grid.
+        public (int Column, double Fraction)? Now()
+        {
+            if (DateOnly.FromDateTime(LocalNow) != Date)
+            {
+                return null;
+            }
+            var now = TimeOnly.FromDateTime(LocalNow);
+            for (var i = 0; i < Times.Count; i++)
+            {
+                var minutes = (now - Times[i]).TotalMinutes;
+                if (now >= Times[i] && minutes < CellMinutes)
+                {
+                    return (i, minutes / CellMinutes);
+                }
+            }
+            return null;
+        }
+    }
+
+    public static async Task<Grid> LoadAsync(AppDb db, Location location, DateOnly date, TimeProvider clock, CancellationToken ct) =>
+        await LoadAsync(db, location, date, clock, Viewer.Nobody, ct);
+
+    public static async Task<Grid> LoadAsync(AppDb db, Location location, DateOnly date, TimeProvider clock, Viewer viewer, CancellationToken ct)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(location.TimeZone);
+        var utcNow = clock.GetUtcNow().UtcDateTime;
+        var localNow = WallClock.ToLocal(utcNow, zone);
         var periods = location.OpeningHours.Where(p => p.Day == date.DayOfWeek).ToList();
         var closedDay = location.ClosedDays.Any(c => c.Date == date);
         if (periods.Count == 0 || closedDay)
         {
-            return new Grid(date, [], [], true);
+            return new Grid(date, [], [], true, [], localNow);
         }
         var midnight = date.ToDateTime(TimeOnly.MinValue);
         var opens = midnight + periods.Min(p => p.Opens.ToTimeSpan());
@@ -42,43 +117,113 @@ internal static class LocationDay
         {
             times.Add(t);
         }
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(location.TimeZone);
+        // Each half-hour's span in UTC, or null when the location is closed then (or the time does not exist).
+        var slots = times.Select(t => periods.Any(p => midnight + p.Opens.ToTimeSpan() <= t
+                && t.AddMinutes(CellMinutes) <= midnight + (p.Closes == TimeOnly.MinValue ? TimeSpan.FromDays(1) : p.Closes.ToTimeSpan()))
+            ? SearchAvailability.UtcSlot(zone, t, t.AddMinutes(CellMinutes))
+            : null).ToList();
         var resources = await db.Resources.AsNoTracking().Where(r => r.LocationId == location.Id && r.IsActive)
             .OrderBy(r => r.Kind).ThenBy(r => r.Name).ToListAsync(ct);
         var from = DateTime.SpecifyKind(opens.AddHours(-15), DateTimeKind.Utc);
         var to = DateTime.SpecifyKind(closes.AddHours(15), DateTimeKind.Utc);
-        var busy = await db.Bookings.AsNoTracking()
+        var bookings = await db.Bookings.AsNoTracking()
             .Where(b => b.LocationId == location.Id && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed)
                 && b.BlockStart < to && from < b.BlockEnd)
-            .Select(b => new { b.ResourceId, b.Seat, b.BlockStart, b.BlockEnd }).ToListAsync(ct);
+            .OrderBy(b => b.Start)
+            .Select(b => new Taken(b.Id, b.ResourceId, b.Seat, b.Start, b.End, b.BlockStart, b.BlockEnd, b.Status, b.MemberId, b.BookedByUserId, b.CheckedInAt, b.Title))
+            .ToListAsync(ct);
+        var names = viewer.SeesNames
+            ? await NamesAsync(db, [.. bookings.Select(b => b.MemberId).OfType<Guid>().Distinct()], ct)
+            : new Dictionary<Guid, string>();
         var assigned = await Assignments.AssignmentHolds.PeriodsAsync(db, resources, from, to, ct);
-        var localNow = WallClock.ToLocal(clock.GetUtcNow().UtcDateTime, zone);
+        var shown = new List<Shown>();
+        var index = new Dictionary<Guid, int>();
+        int Show(Taken b)
+        {
+            if (!index.TryGetValue(b.Id, out var i))
+            {
+                i = shown.Count;
+                index[b.Id] = i;
+                shown.Add(ToShown(b, viewer, names, zone, utcNow));
+            }
+            return i;
+        }
+        var byResource = bookings.ToLookup(b => b.ResourceId);
         var rows = resources.Select(r =>
         {
-            var mine = busy.Where(b => b.ResourceId == r.Id).ToList();
+            var mine = byResource[r.Id].ToList();
             var seats = r.Kind == ResourceKind.HotDeskZone ? r.Capacity : 1;
-            var cells = times.Select(t =>
+            var cells = times.Select((t, i) =>
             {
-                var open = periods.Any(p => midnight + p.Opens.ToTimeSpan() <= t
-                    && t.AddMinutes(CellMinutes) <= midnight + (p.Closes == TimeOnly.MinValue ? TimeSpan.FromDays(1) : p.Closes.ToTimeSpan()));
-                if (!open || SearchAvailability.UtcSlot(zone, t, t.AddMinutes(CellMinutes)) is not { } slot)
+                if (slots[i] is not { } slot)
                 {
-                    return CellState.Closed;
+                    return new Cell(CellState.Closed);
                 }
-                if (t < localNow)
-                {
-                    return CellState.Past;
-                }
+                var past = t < localNow;
                 if (assigned[r.Id].Any(p => p.Overlaps(slot.Start, slot.End)))
                 {
-                    return CellState.Assigned;
+                    return new Cell(CellState.Assigned, past);
+                }
+                var running = mine.Where(b => b.Start < slot.End && slot.Start < b.End).ToList();
+                var viewers = running.FirstOrDefault(b => (viewer.MemberId is { } m && b.MemberId == m) || (viewer.UserId is { } u && b.BookedByUserId == u));
+                if (viewers is not null)
+                {
+                    return new Cell(CellState.Yours, viewers.End <= utcNow, Show(viewers));
+                }
+                if (seats == 1 && running.Count > 0)
+                {
+                    // The booking that holds most of the half-hour.
+                    var main = running.MaxBy(b => (b.End < slot.End ? b.End : slot.End) - (b.Start > slot.Start ? b.Start : slot.Start))!;
+                    return new Cell(main.Status == BookingStatus.Pending ? CellState.Pending : CellState.Busy, main.End <= utcNow, Show(main));
+                }
+                if (past)
+                {
+                    return new Cell(CellState.Past, true);
                 }
                 var block = slot.Widen(r.Policy.Setup, r.Policy.Cleanup);
                 var taken = mine.Where(b => b.BlockStart < block.End && block.Start < b.BlockEnd).Select(b => b.Seat).Distinct().Count();
-                return taken >= seats ? CellState.Busy : CellState.Free;
+                if (taken < seats)
+                {
+                    return new Cell(CellState.Free, false, -1, seats - taken);
+                }
+                return running.Count > 0 ? new Cell(CellState.Busy) : new Cell(CellState.Buffer);
             }).ToList();
-            return new Row(r.Id, r.Name, r.Kind, cells);
+            return new Row(r.Id, r.Name, r.Kind, seats, cells);
         }).ToList();
-        return new Grid(date, [.. times.Select(TimeOnly.FromDateTime)], rows, false);
+        return new Grid(date, [.. times.Select(TimeOnly.FromDateTime)], rows, false, shown, localNow);
     }
+
+    /// One booking of the location for its panel on the grid (?booking=), wherever it falls: null when it does not
+    /// exist there or the viewer may not see it (neither staff of the location nor its member or booker).
+    public static async Task<Shown?> FindAsync(AppDb db, Location location, Guid id, TimeProvider clock, Viewer viewer, CancellationToken ct)
+    {
+        var b = await db.Bookings.AsNoTracking()
+            .Where(b => b.Id == id && b.LocationId == location.Id && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed))
+            .Select(b => new Taken(b.Id, b.ResourceId, b.Seat, b.Start, b.End, b.BlockStart, b.BlockEnd, b.Status, b.MemberId, b.BookedByUserId, b.CheckedInAt, b.Title))
+            .FirstOrDefaultAsync(ct);
+        if (b is null)
+        {
+            return null;
+        }
+        var names = viewer.SeesNames && b.MemberId is { } member ? await NamesAsync(db, [member], ct) : [];
+        var shown = ToShown(b, viewer, names, TimeZoneInfo.FindSystemTimeZoneById(location.TimeZone), clock.GetUtcNow().UtcDateTime);
+        return shown.Who is not null || shown.Mine ? shown : null;
+    }
+
+    private static Shown ToShown(Taken b, Viewer viewer, Dictionary<Guid, string> names, TimeZoneInfo zone, DateTime utcNow)
+    {
+        var mine = (viewer.MemberId is { } m && b.MemberId == m) || (viewer.UserId is { } u && b.BookedByUserId == u);
+        return new Shown(b.Id, b.ResourceId, viewer.SeesNames ? (b.MemberId is { } id && names.TryGetValue(id, out var name) ? name : "") : null,
+            viewer.SeesNames || mine ? b.Title : "", WallClock.ToLocal(b.Start, zone), WallClock.ToLocal(b.End, zone), b.Status, b.CheckedInAt is not null, mine,
+            b.Status == BookingStatus.Confirmed && b.CheckedInAt is null && utcNow >= b.Start - Booking.CheckInOpens && utcNow < b.End);
+    }
+
+    private sealed record Taken(Guid Id, Guid ResourceId, int Seat, DateTime Start, DateTime End, DateTime BlockStart, DateTime BlockEnd,
+        BookingStatus Status, Guid? MemberId, Guid BookedByUserId, DateTime? CheckedInAt, string Title);
+
+    private static async Task<Dictionary<Guid, string>> NamesAsync(AppDb db, List<Guid> members, CancellationToken ct) =>
+        members.Count == 0
+            ? []
+            : await db.Set<Member>().AsNoTracking().Where(m => members.Contains(m.Id))
+                .ToDictionaryAsync(m => m.Id, m => (m.FirstName + " " + m.LastName).Trim(), ct);
 }

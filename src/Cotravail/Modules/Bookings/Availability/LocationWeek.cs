@@ -52,8 +52,8 @@ internal static class LocationWeek
             {
                 return new[] { new HalfDay(HalfDayState.Closed, null), new HalfDay(HalfDayState.Closed, null) };
             }
-            var cells = day.Times.Zip(row.Cells).ToList();
-            return [Summarise(cells.Where(c => c.First < Afternoon)), Summarise(cells.Where(c => c.First >= Afternoon))];
+            var cells = day.Times.Zip(row.Cells, (time, cell) => (time, cell.IsPast ? CellState.Past : cell.State)).ToList();
+            return [Summarise(cells.Where(c => c.time < Afternoon)), Summarise(cells.Where(c => c.time >= Afternoon))];
         })])).ToList();
         return new Grid(monday, [.. days.Select(d => new Day(d.Date, d.ClosedDay))], rows);
     }

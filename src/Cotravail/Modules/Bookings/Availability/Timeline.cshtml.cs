@@ -11,10 +11,11 @@ using Microsoft.Extensions.Localization;
 
 namespace Cotravail.Modules.Bookings;
 
-/// /locations/{slug}/timeline: a location's day, resources × half-hours; a free cell opens a small
-/// form (choose the end) that books through the same handler as the API. ?view=week shows the week
-/// as resources × half-days, each linking to its day.
-internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock, Waitlist waitlist, IStringLocalizer<SharedResource> l, BookResource book) : PageModel
+/// /locations/{slug}/timeline: a location's day, resources × half-hours; a free cell (or a range picked by
+/// drag or keyboard, wwwroot/js/timeline.js) opens the booking form prefilled, which books through the same
+/// handler as the API. The location's staff see who booked; choosing a booking opens its panel, where they
+/// approve, decline or check it in. ?view=week shows the week as resources × half-days, each linking to its day.
+internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock, Waitlist waitlist, IStringLocalizer<SharedResource> l, BookResource book, DecideBooking decide) : PageModel
 {
     [BindProperty]
     public SlotInput Input { get; set; } = new();
@@ -44,7 +45,13 @@ internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock,
     /// Whether the caller has a member record, to book for themselves.
     public bool IsMember { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, string? date, Guid? resource, string? from, string? view, bool wait, CancellationToken ct)
+    /// The booking chosen on the grid (?booking=), when the caller may see it: its panel shows who, when and the actions.
+    public LocationDay.Shown? Selected { get; private set; }
+
+    /// The caller manages this location: approves and declines requests from the grid.
+    public bool CanDecide { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, string? date, Guid? resource, string? from, string? to, string? view, bool wait, Guid? booking, CancellationToken ct)
     {
         if (view == "week")
         {
@@ -62,12 +69,38 @@ internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock,
         }
         if (resource is not null && from is not null)
         {
-            var end = TimeOnly.TryParse(from, CultureInfo.InvariantCulture, out var start) ? start.AddHours(1).ToString("HH:mm", CultureInfo.InvariantCulture) : null;
+            var end = TimeOnly.TryParseExact(to, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var until) ? until.ToString("HH:mm", CultureInfo.InvariantCulture)
+                : TimeOnly.TryParse(from, CultureInfo.InvariantCulture, out var start) ? start.AddHours(1).ToString("HH:mm", CultureInfo.InvariantCulture) : null;
             Input = new SlotInput { ResourceId = resource, Date = Day!.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), From = from, To = end };
             OfferWaitlist = wait;
             await ChooseAsync(ct);
         }
+        if (booking is { } id)
+        {
+            Selected = Day!.Bookings.FirstOrDefault(b => b.Id == id && (b.Who is not null || b.Mine))
+                ?? await LocationDay.FindAsync(db, Location!, id, clock, Viewer.Of(await access.GetAsync(ct), Location!.Id), ct);
+        }
         return Page();
+    }
+
+    /// Approves or declines a request from the grid's booking panel (the location's managers).
+    public async Task<IActionResult> OnPostDecideAsync(string slug, Guid id, bool approve, string? date, CancellationToken ct)
+    {
+        var decided = await decide.HandleAsync(id, approve, await access.GetAsync(ct), ct);
+        if (!decided.IsOk && decided.Error is Common.Errors.Forbidden)
+        {
+            return Forbid();
+        }
+        DeskNotice.Tell(TempData, l, decided, approve ? l["The request is approved."].Value : l["The request is declined."].Value);
+        return Redirect(BookingLink(slug, date, id));
+    }
+
+    /// Checks a booking in from the grid's booking panel (the location's staff).
+    public async Task<IActionResult> OnPostCheckInAsync(string slug, Guid id, string? date, CancellationToken ct)
+    {
+        var checkedIn = await CheckInBooking.HandleAsync(id, db, await access.GetAsync(ct), clock, ct);
+        DeskNotice.Tell(TempData, l, checkedIn, l["{0} is checked in.", checkedIn.IsOk ? checkedIn.Value.ResourceName : ""].Value);
+        return Redirect(BookingLink(slug, date, id));
     }
 
     public async Task<IActionResult> OnPostWaitlistAsync(string slug, CancellationToken ct)
@@ -118,6 +151,12 @@ internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock,
         $"/locations/{Location!.Slug}/timeline?date={date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"
         + (resource is { } r && from is { } t ? $"&resource={r}&from={t.ToString("HH:mm", CultureInfo.InvariantCulture)}#book" : "");
 
+    /// The grid of `date` with one booking's panel open.
+    public string BookingLink(Guid id) => BookingLink(Location!.Slug, Day!.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), id);
+
+    private static string BookingLink(string slug, string? date, Guid id) =>
+        $"/locations/{Uri.EscapeDataString(slug)}/timeline?date={Uri.EscapeDataString(date ?? "")}&booking={id}#selected";
+
     public string CellLink(Guid resource, TimeOnly time, bool wait = false) =>
         $"{DayLink(0)}&resource={resource}&from={time.ToString("HH:mm", CultureInfo.InvariantCulture)}{(wait ? "&wait=true" : "")}#book";
 
@@ -130,8 +169,9 @@ internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock,
         {
             return false;
         }
-        Day = await LocationDay.LoadAsync(db, Location, Date(date), clock, ct);
         var scope = await access.GetAsync(ct);
+        Day = await LocationDay.LoadAsync(db, Location, Date(date), clock, Viewer.Of(scope, Location.Id), ct);
+        CanDecide = scope.CanManage(Location.Id);
         IsMember = scope.MemberId is not null;
         OnBehalf = PageBooking.MayBookFor(scope, Location.Id) ? await PageBooking.OnBehalfChoicesAsync(db, scope, ct) : [];
         return true;
