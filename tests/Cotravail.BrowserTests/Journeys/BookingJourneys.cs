@@ -37,7 +37,7 @@ public sealed class BookingJourneys(BrowserApp app)
         await page.ShouldHaveNoViolationsAsync();
 
         await timeline.OpenAsync(DemoAccounts.ParisSlug, day);
-        (await timeline.CellClassAsync("Salle Arche", start)).ShouldBe("busy");
+        (await timeline.CellClassAsync("Salle Arche", start)).ShouldBe("yours");
 
         var feed = await new MyCalendarPage(page).NewAddressAsync();
         await page.ShouldHaveNoViolationsAsync();
@@ -191,6 +191,6 @@ public sealed class BookingJourneys(BrowserApp app)
         (await mine.Coming("Salle Arche").Filter(new() { HasText = $"{date}, {later}–{end}" }).CountAsync()).ShouldBe(1);
         await timeline.OpenAsync(DemoAccounts.ParisSlug, day);
         (await timeline.CellClassAsync("Salle Arche", start.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture))).ShouldBe("free");
-        (await timeline.CellClassAsync("Salle Arche", later)).ShouldBe("busy");
+        (await timeline.CellClassAsync("Salle Arche", later)).ShouldBe("yours");
     }
 }

@@ -12,6 +12,10 @@
         var rows = Array.prototype.slice.call(table.tBodies[0].rows);
         var anchor = null;
         var chosen = [];
+        if (day) {
+            // A grid: its cells can be chosen (aria-selected), each row a single stop in the tab order.
+            table.setAttribute("role", "grid");
+        }
 
         function cells(row) {
             return Array.prototype.slice.call(row.cells).filter(function (cell) { return cell.tagName === "TD"; });
