@@ -1,3 +1,4 @@
+using Cotravail.Common.Localization;
 using Cotravail.Common.Database;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ namespace Cotravail.Modules.Home;
 [AllowAnonymous]
 internal sealed class IndexModel(AppDb db) : PageModel
 {
-    internal sealed record LocationCard(string Slug, string Name, string City, string? Description, int ResourceCount);
+    internal sealed record LocationCard(string Slug, string Name, string City, BilingualText Description, int ResourceCount);
 
     public string NetworkName { get; private set; } = "Cotravail";
 
