@@ -115,7 +115,7 @@ internal sealed partial class DemoSeeder
     private static NetworkProfile Network() => new()
     {
         Name = "Réseau Cotravail",
-        Tagline = "Des espaces de travail partagés, de La Défense à la Drôme.",
+        Tagline = new("Des espaces de travail partagés, de La Défense à la Drôme.", "Shared workspaces, from La Défense to the Drôme."),
         LegalName = "Cotravail Réseau SCIC SAS",
         LegalForm = "SCIC SAS à capital variable",
         ShareCapital = "18 400 €",

@@ -16,7 +16,7 @@ internal sealed class IndexModel(AppDb db) : PageModel
 
     public string NetworkName { get; private set; } = "Cotravail";
 
-    public string? Tagline { get; private set; }
+    public BilingualText Tagline { get; private set; } = BilingualText.Empty;
 
     public IReadOnlyList<LocationCard> Locations { get; private set; } = [];
 
@@ -24,7 +24,7 @@ internal sealed class IndexModel(AppDb db) : PageModel
     {
         var network = await db.Network.AsNoTracking().FirstOrDefaultAsync(ct);
         NetworkName = network?.Name ?? NetworkName;
-        Tagline = network?.Tagline;
+        Tagline = network?.Tagline ?? BilingualText.Empty;
         Locations = await db.Locations.Where(l => l.IsActive).OrderBy(l => l.Name)
             .Select(l => new LocationCard(l.Slug, l.Name, l.City, l.Description, db.Set<Resource>().Count(r => r.LocationId == l.Id && r.IsActive)))
             .ToListAsync(ct);

@@ -2,3 +2,4 @@
 -- twin, named with an "En" suffix, is null until an operator writes it, and readers then get the French one.
 ALTER TABLE "Locations" ADD COLUMN "DescriptionEn" TEXT NULL;
 ALTER TABLE "Resources" ADD COLUMN "DescriptionEn" TEXT NULL;
+ALTER TABLE "NetworkProfile" ADD COLUMN "TaglineEn" TEXT NULL;
