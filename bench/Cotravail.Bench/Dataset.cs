@@ -69,7 +69,7 @@ internal static class Dataset
             CountryCode = country,
             OpenSpaceCapacity = 10 + rng.Next(150),
             CreatedAt = createdAt,
-            Description = "A coworking space of the scale dataset.",
+            Description = new("Un espace de coworking du jeu de données de charge.", "A coworking space of the scale dataset."),
         };
         SetId(location, IdAt(rng, createdAt));
         var kind = rng.Next(100);

@@ -25,9 +25,9 @@ public sealed class UserTextJourneys(BrowserApp app)
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-            var trap = new Location("Espace <b>piégé</b>", slug, "Europe/Paris", "EUR") { City = "Lille", Description = Payloads };
+            var trap = new Location("Espace <b>piégé</b>", slug, "Europe/Paris", "EUR") { City = "Lille", Description = new(Payloads, Payloads) };
             db.Locations.Add(trap);
-            db.Resources.Add(new Resource(trap.Id, "Salle <i>piégée</i>", ResourceKind.MeetingRoom, 4) { Description = Payloads });
+            db.Resources.Add(new Resource(trap.Id, "Salle <i>piégée</i>", ResourceKind.MeetingRoom, 4) { Description = new(Payloads, Payloads) });
             await db.SaveChangesAsync();
         }
         var page = await app.NewPageAsync("fr-FR");

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
+using Cotravail.Common.Localization;
 using Microsoft.AspNetCore.Html;
 
 namespace Cotravail.Common.Web;
@@ -11,6 +13,20 @@ namespace Cotravail.Common.Web;
 internal static partial class UserText
 {
     public const string LinkRel = "nofollow noopener ugc";
+
+    /// An operator's bilingual text in the reader's language, as a div.user-text; marked lang="fr" or lang="en" when
+    /// it is the other language's text (WCAG 3.1.2), nothing when both are empty.
+    public static IHtmlContent Block(BilingualText text) => Block(text.For(CultureInfo.CurrentUICulture));
+
+    public static IHtmlContent Block(ShownText shown)
+    {
+        if (string.IsNullOrWhiteSpace(shown.Text))
+        {
+            return HtmlString.Empty;
+        }
+        var lang = shown.Lang is { } code ? $" lang=\"{HtmlEncoder.Default.Encode(code)}\"" : "";
+        return new HtmlString($"<div class=\"user-text\"{lang}>{((HtmlString)Render(shown.Text)).Value}</div>");
+    }
 
     public static IHtmlContent Render(string? text)
     {

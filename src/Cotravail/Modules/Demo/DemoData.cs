@@ -1,4 +1,5 @@
 using Cotravail.Common.Auth;
+using Cotravail.Common.Localization;
 using Cotravail.Modules.Locations;
 using Cotravail.Modules.Members;
 using Cotravail.Modules.Network;
@@ -15,7 +16,7 @@ internal sealed partial class DemoSeeder
 {
     private sealed record LocationRow(
         string Slug, string Name, string Street, string PostalCode, string City, double Latitude, double Longitude,
-        int OpenSpaceCapacity, string Description, OpeningPeriod[] Hours);
+        int OpenSpaceCapacity, BilingualText Description, OpeningPeriod[] Hours);
 
     // Declared before Locations: static initializers run in textual order.
     private static readonly DayOfWeek[] Weekdays =
@@ -24,16 +25,20 @@ internal sealed partial class DemoSeeder
     private static readonly LocationRow[] Locations =
     [
         new(DemoAccounts.ParisSlug, "Paris La Défense", "4 place de la Coupole", "92400", "Courbevoie", 48.8919, 2.2408, 120,
-            "Un espace de coworking au cœur du quartier d'affaires de La Défense, à deux pas du RER A et de la ligne 1. "
-            + "Open space lumineux, salles de réunion équipées et bureaux privatifs pour les équipes en télétravail.",
+            Both("Un espace de coworking au cœur du quartier d'affaires de La Défense, à deux pas du RER A et de la ligne 1. "
+                + "Open space lumineux, salles de réunion équipées et bureaux privatifs pour les équipes en télétravail.",
+                "A coworking space in the heart of the La Défense business district, a short walk from RER A and metro line 1. "
+                + "A bright open space, equipped meeting rooms and private offices for remote teams."),
             [.. Hours(new(8, 0), new(20, 0), Weekdays), .. Hours(new(9, 0), new(13, 0), DayOfWeek.Saturday)]),
         new(DemoAccounts.LyonSlug, "Lyon Part-Dieu", "19 boulevard Marius Vivier-Merle", "69003", "Lyon", 45.7615, 4.8590, 60,
-            "À cinq minutes de la gare Part-Dieu, un plateau de coworking pour indépendants et équipes du numérique, "
-            + "avec salles de réunion et cabine téléphonique.",
+            Both("À cinq minutes de la gare Part-Dieu, un plateau de coworking pour indépendants et équipes du numérique, "
+                + "avec salles de réunion et cabine téléphonique.",
+                "Five minutes from Part-Dieu station, a coworking floor for freelancers and digital teams, "
+                + "with meeting rooms and a phone booth."),
             Hours(new(8, 30), new(19, 0), Weekdays)),
         new(DemoAccounts.RuralSlug, "La Grange de Dieulefit", "215 chemin de la Grange", "26220", "Dieulefit", 44.5262, 5.0652, 15,
-            "Une grange réhabilitée en tiers-lieu associatif dans le village potier de Dieulefit : atelier partagé, "
-            + "salle de réunion et fibre optique au pied des Préalpes drômoises.",
+            FrenchOnly("Une grange réhabilitée en tiers-lieu associatif dans le village potier de Dieulefit : atelier partagé, "
+                + "salle de réunion et fibre optique au pied des Préalpes drômoises."),
             Hours(new(9, 0), new(18, 0), DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday)),
     ];
 
@@ -110,7 +115,7 @@ internal sealed partial class DemoSeeder
     private static NetworkProfile Network() => new()
     {
         Name = "Réseau Cotravail",
-        Tagline = "Des espaces de travail partagés, de La Défense à la Drôme.",
+        Tagline = new("Des espaces de travail partagés, de La Défense à la Drôme.", "Shared workspaces, from La Défense to the Drôme."),
         LegalName = "Cotravail Réseau SCIC SAS",
         LegalForm = "SCIC SAS à capital variable",
         ShareCapital = "18 400 €",

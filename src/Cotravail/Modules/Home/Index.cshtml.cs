@@ -1,3 +1,4 @@
+using Cotravail.Common.Localization;
 using Cotravail.Common.Database;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,11 +12,11 @@ namespace Cotravail.Modules.Home;
 [AllowAnonymous]
 internal sealed class IndexModel(AppDb db) : PageModel
 {
-    internal sealed record LocationCard(string Slug, string Name, string City, string? Description, int ResourceCount);
+    internal sealed record LocationCard(string Slug, string Name, string City, BilingualText Description, int ResourceCount);
 
     public string NetworkName { get; private set; } = "Cotravail";
 
-    public string? Tagline { get; private set; }
+    public BilingualText Tagline { get; private set; } = BilingualText.Empty;
 
     public IReadOnlyList<LocationCard> Locations { get; private set; } = [];
 
@@ -23,7 +24,7 @@ internal sealed class IndexModel(AppDb db) : PageModel
     {
         var network = await db.Network.AsNoTracking().FirstOrDefaultAsync(ct);
         NetworkName = network?.Name ?? NetworkName;
-        Tagline = network?.Tagline;
+        Tagline = network?.Tagline ?? BilingualText.Empty;
         Locations = await db.Locations.Where(l => l.IsActive).OrderBy(l => l.Name)
             .Select(l => new LocationCard(l.Slug, l.Name, l.City, l.Description, db.Set<Resource>().Count(r => r.LocationId == l.Id && r.IsActive)))
             .ToListAsync(ct);

@@ -1,3 +1,5 @@
+using Cotravail.Common.Localization;
+
 namespace Cotravail.Modules.Locations;
 
 /// A coworking space of the network. Wall-clock times (opening hours, closed days) belong to its time zone.
@@ -40,7 +42,7 @@ internal sealed class Location
     /// ISO 4217 code of every price at this location.
     public string Currency { get; set; } = "EUR";
 
-    public string? Description { get; set; }
+    public BilingualText Description { get; set; } = BilingualText.Empty;
 
     public string? PhotoUrl { get; set; }
 

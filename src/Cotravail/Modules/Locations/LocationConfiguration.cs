@@ -1,5 +1,6 @@
 using Cotravail.Common;
 using Cotravail.Common.Auth;
+using Cotravail.Common.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -23,7 +24,7 @@ internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
         builder.Property(l => l.CountryCode).HasMaxLength(AddressFields.CountryCodeLength);
         builder.Property(l => l.TimeZone).HasMaxLength(64);
         builder.Property(l => l.Currency).HasMaxLength(3);
-        builder.Property(l => l.Description).HasMaxLength(4000);
+        builder.HasBilingualText(l => l.Description, "Description", LocationInput.DescriptionLength);
         builder.Property(l => l.PhotoUrl).HasMaxLength(500);
         builder.OwnsMany(l => l.OpeningHours, o =>
         {

@@ -10,6 +10,8 @@ namespace Cotravail.Modules.Locations;
 /// What an operator types to create or change a location, from the API (JSON) or the form.
 internal sealed record LocationInput : IValidatableObject
 {
+    public const int DescriptionLength = 4000;
+
     [Required(ErrorMessage = Messages.Required), StringLength(200, ErrorMessage = Messages.TooLong), Display(Name = "Name")]
     public string Name { get; init; } = "";
 
@@ -45,8 +47,17 @@ internal sealed record LocationInput : IValidatableObject
     [Required(ErrorMessage = Messages.Required), RegularExpression("^[A-Z]{3}$", ErrorMessage = Messages.Format), Display(Name = "Currency")]
     public string Currency { get; init; } = "EUR";
 
-    [StringLength(4000, ErrorMessage = Messages.TooLong), Display(Name = "Description")]
+    /// Before descriptions had two languages: the French description. Ignored when DescriptionFr or DescriptionEn is given.
+    [StringLength(DescriptionLength, ErrorMessage = Messages.TooLong), Display(Name = "Description")]
     public string? Description { get; init; }
+
+    /// Shown to French readers, and to English ones when DescriptionEn is empty.
+    [StringLength(DescriptionLength, ErrorMessage = Messages.TooLong), Display(Name = "Description in French")]
+    public string? DescriptionFr { get; init; }
+
+    /// Shown to English readers, and to French ones when DescriptionFr is empty.
+    [StringLength(DescriptionLength, ErrorMessage = Messages.TooLong), Display(Name = "Description in English")]
+    public string? DescriptionEn { get; init; }
 
     [StringLength(500, ErrorMessage = Messages.TooLong), Display(Name = "Photo URL")]
     public string? PhotoUrl { get; init; }
@@ -113,6 +124,11 @@ internal sealed record LocationInput : IValidatableObject
         }
     }
 
+    /// Both languages, or the legacy Description as the French text when neither is given.
+    public BilingualText Descriptions() => DescriptionFr is null && DescriptionEn is null
+        ? BilingualText.Of(Description, null)
+        : BilingualText.Of(DescriptionFr, DescriptionEn);
+
     public static bool TryTime(string? text, out TimeOnly time) =>
         TimeOnly.TryParseExact(text, ["HH:mm", "H:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
 
@@ -127,7 +143,7 @@ internal sealed record LocationInput : IValidatableObject
         location.Longitude = Longitude;
         location.TimeZone = TimeZone;
         location.Currency = Currency;
-        location.Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim();
+        location.Description = Descriptions();
         location.PhotoUrl = string.IsNullOrWhiteSpace(PhotoUrl) ? null : PhotoUrl.Trim();
         location.OpenSpaceCapacity = OpenSpaceCapacity;
         location.SetOpeningHours(OpeningHours.Select(p =>
@@ -152,7 +168,8 @@ internal sealed record LocationInput : IValidatableObject
         Longitude = l.Longitude,
         TimeZone = l.TimeZone,
         Currency = l.Currency,
-        Description = l.Description,
+        DescriptionFr = l.Description.Fr,
+        DescriptionEn = l.Description.En,
         PhotoUrl = l.PhotoUrl,
         OpenSpaceCapacity = l.OpenSpaceCapacity,
         OpeningHours = [.. l.OpeningHours.Select(p => new OpeningPeriodInput { Day = p.Day, Opens = p.Opens.ToString("HH:mm", CultureInfo.InvariantCulture), Closes = p.Closes.ToString("HH:mm", CultureInfo.InvariantCulture) })],

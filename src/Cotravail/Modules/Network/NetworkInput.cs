@@ -13,8 +13,15 @@ internal sealed record NetworkInput : IValidatableObject
     [Required(ErrorMessage = Messages.Required), StringLength(200, ErrorMessage = Messages.TooLong), Display(Name = "Name")]
     public string Name { get; init; } = "";
 
-    [StringLength(300, ErrorMessage = Messages.TooLong), Display(Name = "Tagline")]
+    public const int TaglineLength = 300;
+
+    /// In French; English readers see it too while TaglineEn is empty.
+    [StringLength(TaglineLength, ErrorMessage = Messages.TooLong), Display(Name = "Tagline in French")]
     public string? Tagline { get; init; }
+
+    /// In English; French readers see it too while Tagline is empty.
+    [StringLength(TaglineLength, ErrorMessage = Messages.TooLong), Display(Name = "Tagline in English")]
+    public string? TaglineEn { get; init; }
 
     [Required(ErrorMessage = Messages.Required), StringLength(200, ErrorMessage = Messages.TooLong), Display(Name = "Legal name")]
     public string LegalName { get; init; } = "";
@@ -89,7 +96,7 @@ internal sealed record NetworkInput : IValidatableObject
     public void ApplyTo(NetworkProfile n)
     {
         n.Name = Name.Trim();
-        n.Tagline = Blank(Tagline);
+        n.Tagline = BilingualText.Of(Tagline, TaglineEn);
         n.LegalName = LegalName.Trim();
         n.LegalForm = LegalForm.Trim();
         n.ShareCapital = Blank(ShareCapital);
@@ -110,7 +117,8 @@ internal sealed record NetworkInput : IValidatableObject
     public static NetworkInput From(NetworkProfile n) => new()
     {
         Name = n.Name,
-        Tagline = n.Tagline,
+        Tagline = n.Tagline.Fr,
+        TaglineEn = n.Tagline.En,
         LegalName = n.LegalName,
         LegalForm = n.LegalForm,
         ShareCapital = n.ShareCapital,

@@ -1,3 +1,4 @@
+using Cotravail.Common.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -46,7 +47,8 @@ internal sealed class NetworkProfile
 
     public string? Website { get; set; }
 
-    public string? Tagline { get; set; }
+    /// Under the network's name on the home page, in French and English (ADR 23).
+    public BilingualText Tagline { get; set; } = BilingualText.Empty;
 }
 
 internal sealed class NetworkProfileConfiguration : IEntityTypeConfiguration<NetworkProfile>
@@ -71,6 +73,6 @@ internal sealed class NetworkProfileConfiguration : IEntityTypeConfiguration<Net
         builder.Property(n => n.Email).HasMaxLength(256);
         builder.Property(n => n.PrivacyContactEmail).HasMaxLength(256);
         builder.Property(n => n.Website).HasMaxLength(300);
-        builder.Property(n => n.Tagline).HasMaxLength(300);
+        builder.HasBilingualText(n => n.Tagline, "Tagline", NetworkInput.TaglineLength);
     }
 }

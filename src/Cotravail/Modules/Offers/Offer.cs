@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cotravail.Common.Errors;
+using Cotravail.Common.Localization;
 using Cotravail.Modules.Members;
 
 namespace Cotravail.Modules.Offers;
@@ -112,8 +113,9 @@ internal sealed class Offer
     /// The name in the reader's language, else the other one.
     public string Name(CultureInfo culture) => InEnglish(culture) ? Either(NameEn, NameFr) : Either(NameFr, NameEn);
 
-    public string? Description(CultureInfo culture) =>
-        (InEnglish(culture) ? DescriptionEn ?? DescriptionFr : DescriptionFr ?? DescriptionEn) is { Length: > 0 } text ? text : null;
+    public string? Description(CultureInfo culture) => Descriptions().For(culture).Text;
+
+    public BilingualText Descriptions() => new(DescriptionFr, DescriptionEn);
 
     /// The price, excluding VAT, for a member holding valid grants of these categories: the lowest reduced
     /// price among them, else the full price; with the category that gave it.

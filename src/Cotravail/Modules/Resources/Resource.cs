@@ -1,3 +1,5 @@
+using Cotravail.Common.Localization;
+
 namespace Cotravail.Modules.Resources;
 
 internal enum ResourceKind
@@ -91,7 +93,7 @@ internal sealed class Resource
 
     public Accessibility Accessibility { get; set; }
 
-    public string? Description { get; set; }
+    public BilingualText Description { get; set; } = BilingualText.Empty;
 
     public Rates Rates { get; set; } = Rates.None;
 

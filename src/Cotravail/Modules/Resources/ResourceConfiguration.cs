@@ -1,3 +1,4 @@
+using Cotravail.Common.Localization;
 using Cotravail.Modules.Locations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -14,7 +15,7 @@ internal sealed class ResourceConfiguration : IEntityTypeConfiguration<Resource>
         builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(r => r.Amenities).HasConversion<int>();
         builder.Property(r => r.Accessibility).HasConversion<int>();
-        builder.Property(r => r.Description).HasMaxLength(4000);
+        builder.HasBilingualText(r => r.Description, "Description", ResourceInput.DescriptionLength);
         builder.ComplexProperty(r => r.Policy, policy =>
         {
             policy.Property(x => x.SetupMinutes).HasColumnName("SetupMinutes");

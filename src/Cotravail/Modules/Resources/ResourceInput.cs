@@ -8,6 +8,8 @@ namespace Cotravail.Modules.Resources;
 /// A resource as an operator describes it. Prices are in the location's currency (e.g. 25.50).
 internal sealed record ResourceInput : IValidatableObject
 {
+    public const int DescriptionLength = 4000;
+
     [Required(ErrorMessage = Messages.Required), Display(Name = "Location")]
     public Guid? LocationId { get; init; }
 
@@ -24,8 +26,17 @@ internal sealed record ResourceInput : IValidatableObject
 
     public List<Accessibility> Accessibility { get; init; } = [];
 
-    [StringLength(4000, ErrorMessage = Messages.TooLong), Display(Name = "Description")]
+    /// Before descriptions had two languages: the French description. Ignored when DescriptionFr or DescriptionEn is given.
+    [StringLength(DescriptionLength, ErrorMessage = Messages.TooLong), Display(Name = "Description")]
     public string? Description { get; init; }
+
+    /// Shown to French readers, and to English ones when DescriptionEn is empty.
+    [StringLength(DescriptionLength, ErrorMessage = Messages.TooLong), Display(Name = "Description in French")]
+    public string? DescriptionFr { get; init; }
+
+    /// Shown to English readers, and to French ones when DescriptionFr is empty.
+    [StringLength(DescriptionLength, ErrorMessage = Messages.TooLong), Display(Name = "Description in English")]
+    public string? DescriptionEn { get; init; }
 
     [Price, Display(Name = "Member price per hour")]
     public decimal? MemberHourly { get; init; }
@@ -77,6 +88,11 @@ internal sealed record ResourceInput : IValidatableObject
         }
     }
 
+    /// Both languages, or the legacy Description as the French text when neither is given.
+    public BilingualText Descriptions() => DescriptionFr is null && DescriptionEn is null
+        ? BilingualText.Of(Description, null)
+        : BilingualText.Of(DescriptionFr, DescriptionEn);
+
     public Rates ToRates() => new(Cents(MemberHourly), Cents(MemberHalfDay), Cents(MemberDay),
         Cents(NonMemberHourly), Cents(NonMemberHalfDay), Cents(NonMemberDay));
 
@@ -87,7 +103,7 @@ internal sealed record ResourceInput : IValidatableObject
         resource.Capacity = Capacity;
         resource.Amenities = Amenities.Aggregate(Amenity.None, (all, a) => all | a);
         resource.Accessibility = Accessibility.Aggregate(Resources.Accessibility.None, (all, a) => all | a);
-        resource.Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim();
+        resource.Description = Descriptions();
         resource.Rates = ToRates();
         resource.Pricing = Pricing ?? ResourcePricing.Rates;
         if (Policy is not null)
@@ -104,7 +120,8 @@ internal sealed record ResourceInput : IValidatableObject
         Capacity = r.Capacity,
         Amenities = [.. EnumText.Flags(r.Amenities)],
         Accessibility = [.. EnumText.Flags(r.Accessibility)],
-        Description = r.Description,
+        DescriptionFr = r.Description.Fr,
+        DescriptionEn = r.Description.En,
         MemberHourly = Units(r.Rates.MemberHourly),
         MemberHalfDay = Units(r.Rates.MemberHalfDay),
         MemberDay = Units(r.Rates.MemberDay),

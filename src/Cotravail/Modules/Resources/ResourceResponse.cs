@@ -1,5 +1,8 @@
+using System.Globalization;
+
 namespace Cotravail.Modules.Resources;
 
+/// A resource as the API shows it; its description in the request's language (the other one when missing) and in both.
 internal sealed record ResourceResponse(
     Guid Id,
     Guid LocationId,
@@ -11,6 +14,8 @@ internal sealed record ResourceResponse(
     IReadOnlyList<Amenity> Amenities,
     IReadOnlyList<Accessibility> Accessibility,
     string? Description,
+    string? DescriptionFr,
+    string? DescriptionEn,
     decimal? MemberHourly,
     decimal? MemberHalfDay,
     decimal? MemberDay,
@@ -25,7 +30,7 @@ internal sealed record ResourceResponse(
     {
         var input = ResourceInput.From(r);
         return new(r.Id, r.LocationId, locationName, currency, r.Name, r.Kind, r.Capacity, input.Amenities, input.Accessibility,
-            r.Description, input.MemberHourly, input.MemberHalfDay, input.MemberDay, input.NonMemberHourly, input.NonMemberHalfDay,
+            r.Description.For(CultureInfo.CurrentCulture).Text, r.Description.Fr, r.Description.En, input.MemberHourly, input.MemberHalfDay, input.MemberDay, input.NonMemberHourly, input.NonMemberHalfDay,
             input.NonMemberDay, r.Pricing, input.Policy!, r.IsActive);
     }
 }

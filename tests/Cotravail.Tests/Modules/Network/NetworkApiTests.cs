@@ -33,6 +33,45 @@ public abstract class NetworkApiTests(TestApp app)
     }
 
     [Fact]
+    public async Task The_tagline_is_kept_in_both_languages_and_the_home_page_marks_the_french_fallback()
+    {
+        var admin = await app.ClientForAsync(DemoAccounts.NetworkAdmin);
+        var before = await admin.GetFromJsonAsync<JsonElement>("/api/v1/network");
+        var body = JsonSerializer.Deserialize<Dictionary<string, object?>>(before.GetRawText())!;
+        try
+        {
+            body["tagline"] = "Travailler ensemble.";
+            body["taglineEn"] = null;
+            (await admin.PutAsJsonAsync("/api/v1/network", body)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await HomeAsync("en")).ShouldContain("<p class=\"muted\" lang=\"fr\">Travailler ensemble.</p>");
+
+            body["taglineEn"] = "Working together.";
+            var saved = await admin.PutAsJsonAsync("/api/v1/network", body);
+            (await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("taglineEn").GetString().ShouldBe("Working together.");
+            (await HomeAsync("en")).ShouldContain("<p class=\"muted\">Working together.</p>");
+            (await HomeAsync("fr")).ShouldContain("<p class=\"muted\">Travailler ensemble.</p>");
+
+            body["taglineEn"] = new string('x', 301);
+            var refused = await admin.PutAsJsonAsync("/api/v1/network", body);
+            refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+            (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("taglineEn", out _).ShouldBeTrue();
+        }
+        finally
+        {
+            var original = JsonSerializer.Deserialize<Dictionary<string, object?>>(before.GetRawText())!;
+            (await admin.PutAsJsonAsync("/api/v1/network", original)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+    }
+
+    private async Task<string> HomeAsync(string language)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        using var response = await app.AnonymousClient().SendAsync(request);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    [Fact]
     public async Task A_network_without_vat_number_must_declare_the_franchise()
     {
         var admin = await app.ClientForAsync(DemoAccounts.NetworkAdmin);

@@ -109,6 +109,27 @@ public abstract class ErasureTests(TestApp app)
     }
 
     [Fact]
+    public async Task An_erased_member_is_shown_as_a_former_member_in_the_readers_language()
+    {
+        var person = await PrivacyPeople.CreateAsync(app, DemoAccounts.LyonSlug);
+        var manager = await app.ClientForAsync(DemoAccounts.LyonManager);
+        (await manager.PostAsync($"/api/v1/members/{person.MemberId}/erase", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        using var french = await app.BrowserClientAsync(DemoAccounts.LyonManager);
+        french.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr");
+        using var english = await app.BrowserClientAsync(DemoAccounts.LyonManager);
+        english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+
+        var (_, page) = await TestApp.GetHtmlAsync(french, $"/admin/members/edit/{person.MemberId}");
+        page.QuerySelector("h1")!.TextContent.Trim().ShouldBe("Ancien membre");
+        var (_, list) = await TestApp.GetHtmlAsync(french, "/admin/members?active=false&pageSize=100&sort=-created");
+        var row = list.QuerySelector($"a[href='/admin/members/edit/{person.MemberId}']");
+        row.ShouldNotBeNull();
+        row.TextContent.Trim().ShouldBe("Ancien membre");
+        var (_, inEnglish) = await TestApp.GetHtmlAsync(english, $"/admin/members/edit/{person.MemberId}");
+        inEnglish.QuerySelector("h1")!.TextContent.Trim().ShouldBe("Former member");
+    }
+
+    [Fact]
     public async Task A_manager_erases_a_member_from_the_back_office_page()
     {
         var person = await PrivacyPeople.CreateAsync(app, DemoAccounts.LyonSlug);

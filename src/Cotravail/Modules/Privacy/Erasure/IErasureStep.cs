@@ -1,4 +1,5 @@
 using Cotravail.Common.Database;
+using Cotravail.Common.Localization;
 
 namespace Cotravail.Modules.Privacy.Erasure;
 
@@ -16,5 +17,5 @@ internal interface IErasureStep
 /// PersonalTexts: the person's email, names and phone as they were, for steps that scrub free text.
 internal sealed record ErasureContext(AppDb Db, DataSubject Subject, DateTime Now, IReadOnlyList<string> PersonalTexts)
 {
-    public const string FormerMember = "Former member";
+    public const string FormerMember = PersonName.Erased;
 }
