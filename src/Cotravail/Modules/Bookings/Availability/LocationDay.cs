@@ -59,7 +59,8 @@ internal static class LocationDay
             var seats = r.Kind == ResourceKind.HotDeskZone ? r.Capacity : 1;
             var cells = times.Select(t =>
             {
-                var open = periods.Any(p => midnight + p.Opens.ToTimeSpan() <= t
+                // a resource's own hours narrow the location's
+                var open = r.HoursWithin(periods).Any(p => midnight + p.Opens.ToTimeSpan() <= t
                     && t.AddMinutes(CellMinutes) <= midnight + (p.Closes == TimeOnly.MinValue ? TimeSpan.FromDays(1) : p.Closes.ToTimeSpan()));
                 if (!open || SearchAvailability.UtcSlot(zone, t, t.AddMinutes(CellMinutes)) is not { } slot)
                 {
