@@ -143,5 +143,5 @@ internal static class ManagePhotos
 /// What the photo manager partial (Photos/_PhotoManager.cshtml) shows: the photos and whose they are.
 internal sealed record PhotoManager(IReadOnlyList<PhotoResponse> Photos, string Name);
 
-/// What a card shows on top (Shared/_CardPhoto.cshtml): the photo of what it is named after, or a placeholder.
+/// What a card shows on top (Photos/_CardPhoto.cshtml): the photo of what it is named after, or a placeholder.
 internal sealed record CardPhoto(string? Url, string Name);
