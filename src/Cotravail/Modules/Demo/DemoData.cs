@@ -89,7 +89,9 @@ internal sealed partial class DemoSeeder
         db.Network.Add(Network());
         var locations = Locations.Select(row => NewLocation(row, now)).ToDictionary(l => l.Slug);
         db.Locations.AddRange(locations.Values);
-        db.Resources.AddRange(Resources.Select(row => NewResource(row, locations[row.Location].Id, now)));
+        var resources = Resources.Select(row => NewResource(row, locations[row.Location].Id, now)).ToList();
+        db.Resources.AddRange(resources);
+        db.AddRange(DemoPhotos(locations.Values, resources, now));
         var companies = Companies.ToDictionary(row => row.Key, row => NewCompany(row, now));
         db.Companies.AddRange(companies.Values);
         var members = Members.Select((row, i) => NewMember(row, i, locations, companies, now)).ToList();

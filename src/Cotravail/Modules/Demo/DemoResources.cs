@@ -1,4 +1,5 @@
 using Cotravail.Common.Localization;
+using Cotravail.Modules.Locations;
 using Cotravail.Modules.Resources;
 using static Cotravail.Modules.Resources.ResourceKind;
 
@@ -116,8 +117,12 @@ internal sealed partial class DemoSeeder
     /// The rural association writes in French only: its pages show the fallback (lang="fr" in English).
     private static BilingualText FrenchOnly(string fr) => new(fr, null);
 
-    private static Resource NewResource(ResourceRow row, Guid locationId, DateTime now) =>
-        new(locationId, row.Name, row.Kind, row.Capacity)
+    /// Resources with their own hours within their location's: the mobile kit is lent on weekdays from 09:00 to 18:00.
+    private static OpeningPeriod[] OwnHoursOf(string name) => name == "Kit visio mobile" ? Hours(new(9, 0), new(18, 0), Weekdays) : [];
+
+    private static Resource NewResource(ResourceRow row, Guid locationId, DateTime now)
+    {
+        var resource = new Resource(locationId, row.Name, row.Kind, row.Capacity)
         {
             Amenities = row.Amenities,
             Accessibility = row.Access,
@@ -125,4 +130,7 @@ internal sealed partial class DemoSeeder
             Rates = row.Rates,
             CreatedAt = now,
         };
+        resource.SetOpeningHours(OwnHoursOf(row.Name));
+        return resource;
+    }
 }

@@ -62,8 +62,7 @@ internal sealed class Location
 
     public void Activate() => IsActive = true;
 
-    public void SetOpeningHours(IEnumerable<OpeningPeriod> periods) =>
-        OpeningHours = [.. periods.OrderBy(p => ((int)p.Day + 6) % 7).ThenBy(p => p.Opens)];
+    public void SetOpeningHours(IEnumerable<OpeningPeriod> periods) => OpeningHours = OpeningWeek.Sorted(periods);
 
     public void SetClosedDays(IEnumerable<ClosedDay> days) => ClosedDays = [.. days.OrderBy(d => d.Date)];
 

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Cotravail.Common;
 using Cotravail.Common.Errors;
 using Cotravail.Common.Localization;
@@ -86,21 +85,9 @@ internal sealed record LocationInput : IValidatableObject
         {
             yield return new(l["Enter an http(s) address."], [nameof(PhotoUrl)]);
         }
-        for (var i = 0; i < OpeningHours.Count; i++)
+        foreach (var result in OpeningWeek.Validate(OpeningHours, nameof(OpeningHours), l))
         {
-            var period = OpeningHours[i];
-            if (!TryTime(period.Opens, out var opens) || !TryTime(period.Closes, out var closes))
-            {
-                yield return new(l["Enter times as HH:MM."], [$"{nameof(OpeningHours)}[{i}]"]);
-            }
-            else if (closes <= opens)
-            {
-                yield return new(l["Closing time must be after opening time."], [$"{nameof(OpeningHours)}[{i}]"]);
-            }
-        }
-        foreach (var day in OpeningHours.GroupBy(p => p.Day).Where(g => g.Count() > 1))
-        {
-            yield return new(l["Only one opening period per weekday."], [nameof(OpeningHours)]);
+            yield return result;
         }
         for (var i = 0; i < ClosedDays.Count; i++)
         {
@@ -129,9 +116,6 @@ internal sealed record LocationInput : IValidatableObject
         ? BilingualText.Of(Description, null)
         : BilingualText.Of(DescriptionFr, DescriptionEn);
 
-    public static bool TryTime(string? text, out TimeOnly time) =>
-        TimeOnly.TryParseExact(text, ["HH:mm", "H:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
-
     public void ApplyTo(Location location)
     {
         location.Name = Name.Trim();
@@ -146,12 +130,7 @@ internal sealed record LocationInput : IValidatableObject
         location.Description = Descriptions();
         location.PhotoUrl = string.IsNullOrWhiteSpace(PhotoUrl) ? null : PhotoUrl.Trim();
         location.OpenSpaceCapacity = OpenSpaceCapacity;
-        location.SetOpeningHours(OpeningHours.Select(p =>
-        {
-            TryTime(p.Opens, out var opens);
-            TryTime(p.Closes, out var closes);
-            return new OpeningPeriod(p.Day, opens, closes);
-        }));
+        location.SetOpeningHours(OpeningWeek.ToPeriods(OpeningHours));
         location.SetClosedDays(ClosedDays.DistinctBy(d => d.Date).Select(d => new ClosedDay(d.Date, d.Reason?.Trim() ?? "")));
         location.SetVatRates(VatRates.Select(v => new VatRate(v.Label.Trim(), VatRate.MilliPercentOf(v.Percent))));
     }
@@ -172,7 +151,7 @@ internal sealed record LocationInput : IValidatableObject
         DescriptionEn = l.Description.En,
         PhotoUrl = l.PhotoUrl,
         OpenSpaceCapacity = l.OpenSpaceCapacity,
-        OpeningHours = [.. l.OpeningHours.Select(p => new OpeningPeriodInput { Day = p.Day, Opens = p.Opens.ToString("HH:mm", CultureInfo.InvariantCulture), Closes = p.Closes.ToString("HH:mm", CultureInfo.InvariantCulture) })],
+        OpeningHours = OpeningWeek.ToInputs(l.OpeningHours),
         ClosedDays = [.. l.ClosedDays.Select(d => new ClosedDayInput { Date = d.Date, Reason = d.Reason })],
         VatRates = [.. l.VatRates.Select(v => new VatRateInput { Label = v.Label, Percent = VatRate.Percent(v.MilliPercent) })],
     };

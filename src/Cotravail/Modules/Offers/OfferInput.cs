@@ -101,7 +101,7 @@ internal sealed record OfferInput : IValidatableObject
         }
         foreach (var (field, text) in new[] { (nameof(AccessFrom), AccessFrom), (nameof(AccessTo), AccessTo) })
         {
-            if (!string.IsNullOrWhiteSpace(text) && !LocationInput.TryTime(text.Trim(), out _))
+            if (!string.IsNullOrWhiteSpace(text) && !OpeningWeek.TryTime(text.Trim(), out _))
             {
                 yield return new(l[OfferMessages.NotATime], [field]);
             }
@@ -161,7 +161,7 @@ internal sealed record OfferInput : IValidatableObject
 
     private static long Cents(decimal units) => (long)decimal.Round(units * 100m);
 
-    private static TimeOnly? Time(string? text) => LocationInput.TryTime(text?.Trim(), out var time) ? time : null;
+    private static TimeOnly? Time(string? text) => OpeningWeek.TryTime(text?.Trim(), out var time) ? time : null;
 }
 
 internal sealed record CreditInput

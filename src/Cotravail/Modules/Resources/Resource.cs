@@ -1,4 +1,5 @@
 using Cotravail.Common.Localization;
+using Cotravail.Modules.Locations;
 
 namespace Cotravail.Modules.Resources;
 
@@ -110,4 +111,12 @@ internal sealed class Resource
     public void Activate() => IsActive = true;
 
     public void MoveTo(Guid locationId) => LocationId = locationId;
+
+    /// Its own weekly periods, which narrow its location's (never widen them); none: its location's hours.
+    public List<OpeningPeriod> OpeningHours { get; private set; } = [];
+
+    public void SetOpeningHours(IEnumerable<OpeningPeriod> periods) => OpeningHours = OpeningWeek.Sorted(periods);
+
+    /// When it may be booked: within its location's hours and its own.
+    public IReadOnlyList<OpeningPeriod> HoursWithin(IReadOnlyList<OpeningPeriod> locationHours) => OpeningWeek.Narrow(locationHours, OpeningHours);
 }

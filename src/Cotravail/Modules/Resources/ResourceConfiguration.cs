@@ -1,5 +1,6 @@
 using Cotravail.Common.Localization;
 using Cotravail.Modules.Locations;
+using Cotravail.Modules.Locations.Photos;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -46,6 +47,16 @@ internal sealed class ResourceConfiguration : IEntityTypeConfiguration<Resource>
             rates.Property(x => x.NonMemberHalfDay).HasColumnName("NonMemberHalfDayCents");
             rates.Property(x => x.NonMemberDay).HasColumnName("NonMemberDayCents");
         });
+        builder.OwnsMany(r => r.OpeningHours, o =>
+        {
+            o.ToTable("ResourceOpeningHours");
+            o.WithOwner().HasForeignKey("ResourceId");
+            o.Property<int>("Id");
+            o.HasKey("Id");
+            o.Property(p => p.Day).HasConversion<int>();
+        });
+        builder.Navigation(r => r.OpeningHours).AutoInclude();
+        builder.HasMany<LocationPhoto>().WithOne().HasForeignKey(p => p.ResourceId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Location>().WithMany().HasForeignKey(r => r.LocationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.LocationId, r.Name }).IsUnique();
         builder.ToTable("Resources", t => t.HasCheckConstraint("CK_Resources_Capacity", "\"Capacity\" >= 1"));

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Cotravail.Common.Errors;
 using Cotravail.Common.Localization;
+using Cotravail.Modules.Locations;
 using Microsoft.Extensions.Localization;
 
 namespace Cotravail.Modules.Resources;
@@ -62,6 +63,10 @@ internal sealed record ResourceInput : IValidatableObject
     /// The booking rules; on create, omitted = the defaults; on update, omitted = unchanged (given, it replaces them all).
     public BookingPolicyInput? Policy { get; init; }
 
+    /// Its own weekly periods ("day", "opens", "closes"), one per weekday, within its location's: they narrow them.
+    /// Empty: it follows its location's hours; on update, omitted = unchanged.
+    public List<OpeningPeriodInput>? OpeningHours { get; init; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         var l = validationContext.GetRequiredService<IStringLocalizer<SharedResource>>();
@@ -85,6 +90,10 @@ internal sealed record ResourceInput : IValidatableObject
         if (Amenities.Any(a => !Enum.IsDefined(a)) || Accessibility.Any(a => !Enum.IsDefined(a)))
         {
             yield return new(l["Unknown amenity or accessibility feature."], [nameof(Amenities)]);
+        }
+        foreach (var result in OpeningWeek.Validate(OpeningHours ?? [], nameof(OpeningHours), l))
+        {
+            yield return result;
         }
     }
 
@@ -110,6 +119,10 @@ internal sealed record ResourceInput : IValidatableObject
         {
             resource.Policy = Policy.ToPolicy();
         }
+        if (OpeningHours is not null)
+        {
+            resource.SetOpeningHours(OpeningWeek.ToPeriods(OpeningHours));
+        }
     }
 
     public static ResourceInput From(Resource r) => new()
@@ -130,6 +143,7 @@ internal sealed record ResourceInput : IValidatableObject
         NonMemberDay = Units(r.Rates.NonMemberDay),
         Pricing = r.Pricing,
         Policy = BookingPolicyInput.From(r.Policy),
+        OpeningHours = OpeningWeek.ToInputs(r.OpeningHours),
     };
 
     private static long? Cents(decimal? units) => units is { } u ? (long)decimal.Round(u * 100m) : null;

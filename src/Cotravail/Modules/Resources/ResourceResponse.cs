@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cotravail.Modules.Locations;
 
 namespace Cotravail.Modules.Resources;
 
@@ -26,11 +27,14 @@ internal sealed record ResourceResponse(
     BookingPolicyInput Policy,
     bool IsActive)
 {
+    /// Its own weekly periods; empty when it follows its location's hours.
+    public IReadOnlyList<OpeningPeriodInput> OpeningHours { get; init; } = [];
+
     public static ResourceResponse From(Resource r, string locationName, string currency)
     {
         var input = ResourceInput.From(r);
         return new(r.Id, r.LocationId, locationName, currency, r.Name, r.Kind, r.Capacity, input.Amenities, input.Accessibility,
             r.Description.For(CultureInfo.CurrentCulture).Text, r.Description.Fr, r.Description.En, input.MemberHourly, input.MemberHalfDay, input.MemberDay, input.NonMemberHourly, input.NonMemberHalfDay,
-            input.NonMemberDay, r.Pricing, input.Policy!, r.IsActive);
+            input.NonMemberDay, r.Pricing, input.Policy!, r.IsActive) { OpeningHours = input.OpeningHours! };
     }
 }

@@ -9,6 +9,7 @@ internal static class ResourcesModule
 {
     public static void MapResources(this WebApplication app, RouteGroupBuilder api)
     {
+        api.MapResourcePhotos();
         var group = api.MapGroup("/resources").WithTags("Resources");
         group.MapGet("/", async ([AsParameters] ListResources.Query query, AppDb db, Access access, CancellationToken ct) =>
                 TypedResults.Ok(await ListResources.HandleAsync(query, db, await access.GetAsync(ct), ct)))

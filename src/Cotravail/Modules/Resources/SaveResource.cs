@@ -74,6 +74,7 @@ internal static class SaveResource
             audit.Record(AuditActions.BookingRulesChanged, "resource", resource.Id, locationId, $"{resource.Name}: {ruleChanges}");
         }
         await db.SaveChangesAsync(ct);
+        await ResourcePhotos.FollowAsync(db, resource.Id, locationId, ct);
         return (await ResourceAccess.ResponseAsync(db, resource, ct))!;
     }
 

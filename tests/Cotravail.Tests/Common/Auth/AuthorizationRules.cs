@@ -227,6 +227,10 @@ public static class AuthorizationRules
         ["GET /api/v1/locations/{id:guid}/photos"] = Read(Api, PublicInfo),
         ["POST /api/v1/locations/{id:guid}/photos"] = Manage(Api) with { Content = MatrixWorld.PhotoUpload },
         ["DELETE /api/v1/locations/{id:guid}/photos/{photoId:guid}"] = Manage(Api) with { FreshId = (w, s) => w.NewPhotoAsync(s) },
+        // Resource photos: read like the resource, managed by its location's managers.
+        ["GET /api/v1/resources/{id:guid}/photos"] = Read(Api, PublicInfo),
+        ["POST /api/v1/resources/{id:guid}/photos"] = Manage(Api) with { Content = MatrixWorld.PhotoUpload },
+        ["DELETE /api/v1/resources/{id:guid}/photos/{photoId:guid}"] = Manage(Api) with { FreshId = (w, s) => w.NewResourcePhotoAsync(s) },
 
         // Joining, invitations, password reset and the outbox.
         ["GET /account/forgot-password"] = Everyone(Expect.Ok),

@@ -309,11 +309,15 @@ public sealed class MatrixWorld
         await CreateAsync(await ClientAsync(owner, api: true), "/api/v1/me/tokens", new { name = "Matrix", scope = "ReadWrite", expiresInDays = 30 });
 
     /// A photo of the own (foreign) location, uploaded by the network admin; returns its id.
-    public async Task<Guid> NewPhotoAsync(Scope scope)
+    public Task<Guid> NewPhotoAsync(Scope scope) => NewPhotoAsync($"/api/v1/locations/{Pick(Locations, scope)}/photos");
+
+    public Task<Guid> NewResourcePhotoAsync(Scope scope) => NewPhotoAsync($"/api/v1/resources/{Pick(Resources, scope)}/photos");
+
+    private async Task<Guid> NewPhotoAsync(string url)
     {
         var api = await ClientAsync(Role.NetworkAdmin, api: true);
         using var content = PhotoUpload();
-        using var response = await api.PostAsync($"/api/v1/locations/{Pick(Locations, scope)}/photos", content);
+        using var response = await api.PostAsync(url, content);
         var json = await response.Content.ReadFromJsonAsync<JsonElement>();
         response.IsSuccessStatusCode.ShouldBeTrue($"photo upload: {json}");
         return json.GetProperty("id").GetGuid();

@@ -118,10 +118,9 @@ internal static class LocationDay
             times.Add(t);
         }
         // Each half-hour's span in UTC, or null when the location is closed then (or the time does not exist).
-        var slots = times.Select(t => periods.Any(p => midnight + p.Opens.ToTimeSpan() <= t
-                && t.AddMinutes(CellMinutes) <= midnight + (p.Closes == TimeOnly.MinValue ? TimeSpan.FromDays(1) : p.Closes.ToTimeSpan()))
-            ? SearchAvailability.UtcSlot(zone, t, t.AddMinutes(CellMinutes))
-            : null).ToList();
+        bool Open(IEnumerable<OpeningPeriod> hours, DateTime t) => hours.Any(p => midnight + p.Opens.ToTimeSpan() <= t
+            && t.AddMinutes(CellMinutes) <= midnight + (p.Closes == TimeOnly.MinValue ? TimeSpan.FromDays(1) : p.Closes.ToTimeSpan()));
+        var slots = times.Select(t => Open(periods, t) ? SearchAvailability.UtcSlot(zone, t, t.AddMinutes(CellMinutes)) : null).ToList();
         var resources = await db.Resources.AsNoTracking().Where(r => r.LocationId == location.Id && r.IsActive)
             .OrderBy(r => r.Kind).ThenBy(r => r.Name).ToListAsync(ct);
         var from = DateTime.SpecifyKind(opens.AddHours(-15), DateTimeKind.Utc);
@@ -153,9 +152,12 @@ internal static class LocationDay
         {
             var mine = byResource[r.Id].ToList();
             var seats = r.Kind == ResourceKind.HotDeskZone ? r.Capacity : 1;
+            // a resource's own hours narrow the location's (none: it follows them)
+            var narrowed = r.OpeningHours.Count > 0;
+            var own = narrowed ? r.HoursWithin(periods) : periods;
             var cells = times.Select((t, i) =>
             {
-                if (slots[i] is not { } slot)
+                if (slots[i] is not { } slot || (narrowed && !Open(own, t)))
                 {
                     return new Cell(CellState.Closed);
                 }

@@ -106,6 +106,9 @@ internal sealed class CatalogResource(int index, Resource resource, int location
 
     public BookingPolicy Policy { get; } = resource.Policy;
 
+    /// Its own opening periods, which narrow its location's; empty when it follows them.
+    public IReadOnlyList<OpeningPeriod> OwnHours { get; } = resource.OpeningHours;
+
     /// How many bookings may hold it at once: a hot-desk zone's seats, else one.
     public int Seats { get; } = resource.Kind == ResourceKind.HotDeskZone ? resource.Capacity : 1;
 
@@ -121,4 +124,9 @@ internal sealed record CatalogLocation(
     /// Whether the location is open for the whole local slot (one day): ClosedDay, Closed or null.
     public Unavailability? HoursFor(DateTime localStart, DateTime localEnd) =>
         Bookability.CheckHours(OpeningHours[localStart.DayOfWeek], ClosedDates.Contains(DateOnly.FromDateTime(localStart)), localStart, localEnd);
+
+    /// The same within a resource's own periods too (they narrow the location's).
+    public Unavailability? HoursFor(DateTime localStart, DateTime localEnd, IReadOnlyList<OpeningPeriod> own) => own.Count == 0
+        ? HoursFor(localStart, localEnd)
+        : Bookability.CheckHours(OpeningWeek.Narrow([.. OpeningHours[localStart.DayOfWeek]], own), ClosedDates.Contains(DateOnly.FromDateTime(localStart)), localStart, localEnd);
 }

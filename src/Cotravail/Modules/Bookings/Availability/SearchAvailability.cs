@@ -83,7 +83,8 @@ internal static class SearchAvailability
                 continue;
             }
             var reason = place.Slot is null ? Unavailability.Closed
-                : Bookability.CheckPolicy(resource.Policy, f.Start, f.End, elapsed, place.LocalNow) ?? place.Hours;
+                : Bookability.CheckPolicy(resource.Policy, f.Start, f.End, elapsed, place.LocalNow) ?? place.Hours
+                    ?? (resource.OwnHours.Count == 0 ? null : catalog.Locations[resource.LocationIndex].HoursFor(f.Start, f.End, resource.OwnHours));
             if (reason is null)
             {
                 open.Add(checkedOnes.Count);

@@ -103,7 +103,7 @@ internal sealed class BookResource(AppDb db, TimeProvider clock, RulesCache rule
         {
             return new Invalid("resourceId", BookingMessages.MembersOnly);
         }
-        var when = ResolveSlot(request, location, resource.Policy, clock);
+        var when = ResolveSlot(request, location, resource, clock);
         if (!when.IsOk)
         {
             return when.Error;
@@ -149,7 +149,7 @@ internal sealed class BookResource(AppDb db, TimeProvider clock, RulesCache rule
         {
             return new Invalid("resourceId", BookingMessages.MembersOnly);
         }
-        var when = ResolveSlot(request, location, resource.Policy, clock);
+        var when = ResolveSlot(request, location, resource, clock);
         if (!when.IsOk)
         {
             return when.Error;
@@ -221,7 +221,7 @@ internal sealed class BookResource(AppDb db, TimeProvider clock, RulesCache rule
     }
 
     private static Result<(TimeSlot Slot, DateTime LocalStart)> ResolveSlot(
-        Request request, Location location, BookingPolicy policy, TimeProvider clock)
+        Request request, Location location, Resource resource, TimeProvider clock)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(location.TimeZone);
         if (!LocalTimeText.TryParse(request.Start, out var localStart, out var startOffset))
@@ -247,7 +247,8 @@ internal sealed class BookResource(AppDb db, TimeProvider clock, RulesCache rule
             return new Invalid("end", BookingMessages.TooShort);
         }
         var localNow = WallClock.ToLocal(clock.GetUtcNow().UtcDateTime, zone);
-        if (Bookability.Check(policy, location, localStart, localEnd, end.Value - start.Value, localNow) is { } reason)
+        // within the location's hours narrowed by the resource's own
+        if (Bookability.Check(resource.Policy, resource.HoursWithin(location.OpeningHours), location.ClosedDays, localStart, localEnd, end.Value - start.Value, localNow) is { } reason)
         {
             return BookingErrors.For(reason, reason is Unavailability.TooShort or Unavailability.TooLong ? "end" : "start");
         }

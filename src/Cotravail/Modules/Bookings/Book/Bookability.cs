@@ -24,10 +24,8 @@ internal static class Bookability
     /// The first rule the local slot breaks, or null when it may be booked. A booking lies within one
     /// opening period of one day; longer needs are a recurring series or an assignment. Elapsed is the
     /// time that really passes (the UTC slot's), which differs from localEnd - localStart across a clock change.
-    public static Unavailability? Check(BookingPolicy policy, Location location, DateTime localStart, DateTime localEnd, TimeSpan elapsed, DateTime localNow) =>
-        Check(policy, location.OpeningHours, location.ClosedDays, localStart, localEnd, elapsed, localNow);
-
-    /// The same rules given only the location's opening periods and closed days (those of the slot's day suffice).
+    /// The opening periods are the location's narrowed by the resource's own (Resource.HoursWithin); the closed days
+    /// the location's (those of the slot's day suffice).
     public static Unavailability? Check(
         BookingPolicy policy, IEnumerable<OpeningPeriod> openingHours, IEnumerable<ClosedDay> closedDays,
         DateTime localStart, DateTime localEnd, TimeSpan elapsed, DateTime localNow) =>

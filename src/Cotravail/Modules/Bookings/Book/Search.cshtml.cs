@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Cotravail.Modules.Locations;
+using Cotravail.Modules.Locations.Photos;
 
 namespace Cotravail.Modules.Bookings;
 
@@ -60,6 +61,9 @@ internal sealed class SearchModel(AppDb db, Access access, TimeProvider clock, W
 
     /// Each bookable result's cancellation terms in one sentence, shown before booking.
     public IReadOnlyDictionary<Guid, string> Terms { get; private set; } = new Dictionary<Guid, string>();
+
+    /// The first photo of each result's resource (or else its location's), on its card.
+    public CardPhotos Photos { get; private set; } = CardPhotos.None;
 
     public IReadOnlyList<Amenity> AmenityChoices { get; } = [.. Enum.GetValues<Amenity>().Where(a => a != Amenity.None)];
 
@@ -121,6 +125,7 @@ internal sealed class SearchModel(AppDb db, Access access, TimeProvider clock, W
             Terms = await db.Resources.AsNoTracking().Where(r => ids.Contains(r.Id))
                 .Select(r => new { r.Id, r.Policy.FreeCancellationHours, r.Policy.LateCancellationPercent })
                 .ToDictionaryAsync(r => r.Id, r => CancellationText.Terms(l, r.FreeCancellationHours, r.LateCancellationPercent), ct);
+            Photos = await ManagePhotos.FirstOfAsync(db, [.. found.Value.Available.Concat(found.Value.Unavailable).Select(o => o.LocationId).Distinct()], ct);
         }
         else if (ModelState.IsValid)
         {
@@ -128,6 +133,9 @@ internal sealed class SearchModel(AppDb db, Access access, TimeProvider clock, W
             ModelState.AddModelError(field switch { "start" => "From", "end" => "To", "capacity" => "People", _ => "" }, l[reason]);
         }
     }
+
+    public CardPhoto PhotoOf(SearchAvailability.Option option) =>
+        new(Photos.OfResource(option.ResourceId) ?? Photos.Of(option.LocationId), option.Name);
 
     public string Reason(Unavailability reason) => BookingErrors.For(reason).Reason;
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Cotravail.Modules.Bookings;
 
 /// A cache of the resources and locations the booking path reads on every booking (their rules: policy,
-/// rates, opening hours, closed days, VAT), kept for a few seconds (decision 0009). The rules themselves live
+/// rates, opening hours (the location's and the resource's own), closed days, VAT), kept for a few seconds (decision 0009). The rules themselves live
 /// with their owners (BookingPolicy, Rates, opening hours) and in Bookability; this only keeps them at hand.
 /// Any write to a resource or a location through this process forgets it all at once, whether by SaveChanges
 /// or by ExecuteUpdate/ExecuteDelete (RulesCacheInvalidator); another instance's change is seen within
@@ -109,7 +109,7 @@ internal sealed partial class RulesCacheInvalidator(RulesCache cache) : SaveChan
     }
 
     /// A bulk write (ExecuteUpdate, ExecuteDelete) on a table the cache reads.
-    [System.Text.RegularExpressions.GeneratedRegex("""^\s*(UPDATE|DELETE\s+FROM)\s+"(Resources|Locations|LocationOpeningHours|LocationClosedDays|LocationVatRates)"\s""",
+    [System.Text.RegularExpressions.GeneratedRegex("""^\s*(UPDATE|DELETE\s+FROM)\s+"(Resources|ResourceOpeningHours|Locations|LocationOpeningHours|LocationClosedDays|LocationVatRates)"\s""",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex WritesRules();
 
@@ -181,5 +181,5 @@ internal sealed partial class RulesCacheInvalidator(RulesCache cache) : SaveChan
 
     private static bool TouchesRules(EntityEntry entry) =>
         entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-        && (entry.Entity is Resource or Location || entry.Metadata.FindOwnership()?.PrincipalEntityType.ClrType == typeof(Location));
+        && (entry.Entity is Resource or Location || entry.Metadata.FindOwnership()?.PrincipalEntityType.ClrType is { } owner && (owner == typeof(Location) || owner == typeof(Resource)));
 }

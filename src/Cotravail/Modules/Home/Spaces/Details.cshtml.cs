@@ -23,6 +23,9 @@ internal sealed class DetailsModel(AppDb db, TimeProvider clock) : PageModel
 
     public IReadOnlyList<PhotoResponse> Photos { get; private set; } = [];
 
+    /// The first photo of each resource, on its card.
+    public CardPhotos CardPhotos { get; private set; } = CardPhotos.None;
+
     /// Its own offers and the network's valid here.
     public OfferShelf Offers { get; private set; } = OfferShelf.Empty;
 
@@ -43,6 +46,7 @@ internal sealed class DetailsModel(AppDb db, TimeProvider clock) : PageModel
             .OrderBy(r => r.Kind).ThenBy(r => r.Name)
             .ToListAsync(ct);
         Photos = await ManagePhotos.ListOfAsync(db, Location.Id, Location.Slug, ct);
+        CardPhotos = await ManagePhotos.FirstOfAsync(db, [Location.Id], ct);
         Offers = await OfferCatalogue.ValidAtAsync(db, Location.Id, ct);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(Location.TimeZone);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);

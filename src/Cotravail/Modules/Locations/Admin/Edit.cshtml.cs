@@ -20,20 +20,6 @@ namespace Cotravail.Modules.Locations.Admin;
 internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, AuditTrail audit, ITimeZoneChange zoneChange, IStringLocalizer<SharedResource> l)
     : PageModel
 {
-    internal sealed record DayRow
-    {
-        public DayOfWeek Day { get; init; }
-
-        public string? Opens { get; init; }
-
-        public string? Closes { get; init; }
-
-        public string DayName => CultureInfo.CurrentCulture.TextInfo.ToTitleCase(CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(Day));
-    }
-
-    private static readonly DayOfWeek[] Days =
-        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
-
     [FromRoute]
     public Guid? Id { get; set; }
 
@@ -41,7 +27,7 @@ internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, Aud
     public LocationInput Input { get; set; } = new() { VatRates = [new() { Label = "Normal", Percent = 20 }] };
 
     [BindProperty]
-    public List<DayRow> Week { get; set; } = [];
+    public List<WeekRow> Week { get; set; } = [];
 
     [BindProperty]
     public string? ClosedDaysText { get; set; }
@@ -82,9 +68,7 @@ internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, Aud
         {
             return Forbid();
         }
-        Week = [.. Days.Select(d => Input.OpeningHours.FirstOrDefault(p => p.Day == d) is { } p
-            ? new DayRow { Day = d, Opens = p.Opens, Closes = p.Closes }
-            : new DayRow { Day = d })];
+        Week = WeekRow.Of(Input.OpeningHours);
         ClosedDaysText = string.Join('\n', Input.ClosedDays.Select(c => $"{c.Date:yyyy-MM-dd} {c.Reason}".Trim()));
         VatRatesText = string.Join('\n', Input.VatRates.Select(v => $"{v.Percent.ToString("0.###", CultureInfo.InvariantCulture)} {v.Label}"));
         return Page();
@@ -99,8 +83,7 @@ internal sealed class EditModel(AppDb db, Access access, TimeProvider clock, Aud
         // The week table and text areas become the same input the API takes, validated the same way.
         Input = Input with
         {
-            OpeningHours = [.. Week.Where(w => !string.IsNullOrWhiteSpace(w.Opens) || !string.IsNullOrWhiteSpace(w.Closes))
-                .Select(w => new OpeningPeriodInput { Day = w.Day, Opens = w.Opens?.Trim(), Closes = w.Closes?.Trim() })],
+            OpeningHours = WeekRow.Periods(Week),
             ClosedDays = closedDays ?? [],
             VatRates = vatRates ?? [],
         };

@@ -10,11 +10,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Cotravail.Modules.Locations;
+using Cotravail.Modules.Locations.Photos;
 
 namespace Cotravail.Modules.Resources.Admin;
 
 /// Create or edit a resource: the same handlers as POST/PUT /api/v1/resources.
 [Authorize(Policy = Policies.Manager)]
+[RequestSizeLimit(PhotosModule.UploadLimit)]
 internal sealed class EditModel(AppDb db, Access access, AuditTrail audit, TimeProvider clock, IEnumerable<IResourceKindGuard> kindGuards, IStringLocalizer<SharedResource> l)
     : PageModel
 {
@@ -29,9 +31,15 @@ internal sealed class EditModel(AppDb db, Access access, AuditTrail audit, TimeP
     [BindProperty]
     public ResourceInput Input { get; set; } = new();
 
+    /// Its own opening hours, a row a weekday; all empty: the location's.
+    [BindProperty]
+    public List<WeekRow> Week { get; set; } = WeekRow.Of([]);
+
     public IReadOnlyList<Choice> Locations { get; private set; } = [];
 
     public bool IsActive { get; private set; } = true;
+
+    public IReadOnlyList<PhotoResponse> Photos { get; private set; } = [];
 
     public IReadOnlyList<PriceField> PriceFields =>
     [
@@ -78,7 +86,9 @@ internal sealed class EditModel(AppDb db, Access access, AuditTrail audit, TimeP
                 return Forbid();
             }
             Input = ResourceInput.From(resource);
+            Week = WeekRow.Of(Input.OpeningHours ?? []);
             IsActive = resource.IsActive;
+            Photos = (await ResourcePhotos.ListAsync(id, db, scope, ct)).Value ?? [];
         }
         else
         {
@@ -95,6 +105,12 @@ internal sealed class EditModel(AppDb db, Access access, AuditTrail audit, TimeP
     {
         var scope = await access.GetAsync(ct);
         Locations = await LocationChoices.ListAsync(db, scope, manageableOnly: true, ct);
+        // The week table becomes the input the API takes, checked by the same rules as a location's week.
+        Input = Input with { OpeningHours = WeekRow.Periods(Week) };
+        foreach (var error in OpeningWeek.Validate(Input.OpeningHours, nameof(Week), l))
+        {
+            ModelState.AddModelError(nameof(Week), error.ErrorMessage ?? "");
+        }
         if (!ModelState.IsValid)
         {
             return Page();
@@ -123,6 +139,44 @@ internal sealed class EditModel(AppDb db, Access access, AuditTrail audit, TimeP
         }
         TempData["Saved"] = (active ? l["{0} is active again.", result.Value.Name] : l["{0} is deactivated.", result.Value.Name]).Value;
         return Redirect($"/admin/resources/edit/{id}");
+    }
+
+    /// The same handler as POST /api/v1/resources/{id}/photos; a refused file is named by the upload field.
+    public async Task<IActionResult> OnPostPhotoAsync(IFormFile? photo, CancellationToken ct)
+    {
+        if (Id is not { } id)
+        {
+            return NotFound();
+        }
+        var result = await ResourcePhotos.AddAsync(id, photo, db, await access.GetAsync(ct), clock, ct);
+        if (result.IsOk)
+        {
+            TempData["Saved"] = l["Photo added."].Value;
+            return Redirect($"/admin/resources/edit/{id}#photos");
+        }
+        if (result.Error is Common.Errors.NotFound or Common.Errors.Forbidden)
+        {
+            return this.Show(result.Error, l);
+        }
+        ModelState.Clear();
+        var page = await OnGetAsync(null, ct);
+        ModelState.AddModelError(ManagePhotos.Field, l[result.Error.Message]);
+        return page;
+    }
+
+    public async Task<IActionResult> OnPostDeletePhotoAsync(Guid photoId, CancellationToken ct)
+    {
+        if (Id is not { } id)
+        {
+            return NotFound();
+        }
+        var result = await ResourcePhotos.DeleteAsync(id, photoId, db, await access.GetAsync(ct), ct);
+        if (!result.IsOk)
+        {
+            return this.Show(result.Error, l);
+        }
+        TempData["Saved"] = l["Photo removed."].Value;
+        return Redirect($"/admin/resources/edit/{id}#photos");
     }
 
     // What was typed comes back as typed, even when it could not be read as a number.
