@@ -21,7 +21,7 @@ namespace Cotravail.Bench;
 /// each day of the measured day's week, 3 to 6 bookings per resource (seeded: the same each run). Then
 /// GET /locations/{slug}/timeline?date=… (the day) and ?view=week&amp;date=… are requested through the
 /// in-process test server, signed in through the sign-in page as the location's manager and as a member,
-/// `--warmup` times (30) and then `--requests` times (200) each, one at a time; the time is measured around
+/// `--warmup` times (100, all cases in turn) and then `--requests` times (200) each, one at a time; the time is measured around
 /// each HTTP call and includes reading the whole page (the test server adds no network).
 ///   dotnet run -c Release --project bench/Cotravail.Bench -- timeline --postgres "Host=127.0.0.1;Port=55500;Username=postgres"
 /// (`--only sqlite|postgres` for one engine.)
@@ -35,12 +35,12 @@ internal static class TimelineBench
     public static async Task RunAsync(Dictionary<string, string> options)
     {
         var requests = int.Parse(options.GetValueOrDefault("requests", "200"), CultureInfo.InvariantCulture);
-        var warmUp = int.Parse(options.GetValueOrDefault("warmup", "30"), CultureInfo.InvariantCulture);
+        var warmUp = int.Parse(options.GetValueOrDefault("warmup", "100"), CultureInfo.InvariantCulture);
         var postgres = options.GetValueOrDefault("postgres", "Host=127.0.0.1;Port=55500;Username=postgres");
         var only = options.GetValueOrDefault("only", "");
         var started = TimeProvider.System.GetUtcNow().UtcDateTime;
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; {started.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC");
-        Console.WriteLine($"One location, {ResourceCount} resources of every kind, 3–6 bookings per resource and day over the week; {warmUp} warm-up then {requests} requests per case, one at a time.");
+        Console.WriteLine($"One location, {ResourceCount} resources of every kind, 3–6 bookings per resource and day over the week; {warmUp} warm-up requests per case (all cases in turn), then {requests} per case, one at a time.");
         Console.WriteLine();
         Console.WriteLine($"Load average at the start: {LoadAverage()}");
         Console.WriteLine();
@@ -55,29 +55,40 @@ internal static class TimelineBench
             await using var app = await BenchApp.StartAsync(engine, engine == DatabaseEngine.Postgres ? postgres : null, resources: 0, Password);
             var day = await SeedAsync(app, started);
             var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var cases = new List<(string Who, HttpClient Client, string Page, string Url)>();
             foreach (var (who, email) in new[] { ("manager", ManagerEmail), ("member", BenchApp.MemberEmail) })
             {
-                using var client = await SignInAsync(app, email);
-                foreach (var (page, url) in new[] { ("day", $"/locations/{Slug}/timeline?date={date}"), ("week", $"/locations/{Slug}/timeline?view=week&date={date}") })
+                var client = await SignInAsync(app, email);
+                cases.Add((who, client, "day", $"/locations/{Slug}/timeline?date={date}"));
+                cases.Add((who, client, "week", $"/locations/{Slug}/timeline?view=week&date={date}"));
+            }
+            // Every case warmed up before any is measured (JIT tiers, EF's compiled queries, pools), taking turns.
+            for (var i = 0; i < warmUp; i++)
+            {
+                foreach (var c in cases)
                 {
-                    for (var i = 0; i < warmUp; i++)
-                    {
-                        await GetAsync(client, url);
-                    }
-                    var times = new double[requests];
-                    var bytes = 0;
-                    var cpu = Environment.CpuUsage.TotalTime;
-                    for (var i = 0; i < requests; i++)
-                    {
-                        var begun = Stopwatch.GetTimestamp();
-                        bytes = await GetAsync(client, url);
-                        times[i] = Stopwatch.GetElapsedTime(begun).TotalMilliseconds;
-                    }
-                    var cpuPerRequest = (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds / requests;
-                    Array.Sort(times);
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"| {engine} | {page} (`{url.Replace(date, "…", StringComparison.Ordinal)}`) | {who} | {requests} | {Percentile(times, 0.50):F2} | {Percentile(times, 0.95):F2} | {times[^1]:F2} | {cpuPerRequest:F2} | {bytes / 1024.0:F0} |"));
+                    await GetAsync(c.Client, c.Url);
                 }
+            }
+            foreach (var (who, client, page, url) in cases)
+            {
+                var times = new double[requests];
+                var bytes = 0;
+                var cpu = Environment.CpuUsage.TotalTime;
+                for (var i = 0; i < requests; i++)
+                {
+                    var begun = Stopwatch.GetTimestamp();
+                    bytes = await GetAsync(client, url);
+                    times[i] = Stopwatch.GetElapsedTime(begun).TotalMilliseconds;
+                }
+                var cpuPerRequest = (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds / requests;
+                Array.Sort(times);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {engine} | {page} (`{url.Replace(date, "…", StringComparison.Ordinal)}`) | {who} | {requests} | {Percentile(times, 0.50):F2} | {Percentile(times, 0.95):F2} | {times[^1]:F2} | {cpuPerRequest:F2} | {bytes / 1024.0:F0} |"));
+            }
+            foreach (var client in cases.Select(c => c.Client).Distinct())
+            {
+                client.Dispose();
             }
         }
         Console.WriteLine();
