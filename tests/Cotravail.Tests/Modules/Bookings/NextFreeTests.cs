@@ -112,6 +112,13 @@ public abstract class NextFreeTests(TestApp app)
         new[] { Local(before), Local(after) }.ShouldContain(shown);
         (doc.QuerySelector("#to") as AngleSharp.Html.Dom.IHtmlInputElement)!.Value.ShouldBe(DateTime.Parse(shown, CultureInfo.InvariantCulture).AddHours(1).ToString("HH:mm", CultureInfo.InvariantCulture));
         doc.QuerySelector($"ul.results li[data-resource='{world.Room}']").ShouldNotBeNull(); // the results, at once
+
+        // Its result forms post without a day in the address; a post without a readable resource is redisplayed, not a 500.
+        foreach (var handler in new[] { "/book", "/book?handler=Waitlist" })
+        {
+            using var posted = await TestApp.PostFormAsync(browser, handler, new Dictionary<string, string> { ["resourceId"] = "not-a-resource" }, $"/book?locationId={world.Location}");
+            posted.StatusCode.ShouldBe(HttpStatusCode.OK, handler);
+        }
     }
 
     /// The world opens 07:00–22:00 every day: the next half hour, else 07:00 (the next day after 21:00).

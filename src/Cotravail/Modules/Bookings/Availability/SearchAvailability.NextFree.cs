@@ -50,11 +50,13 @@ internal static partial class SearchAvailability
             return [];
         }
         var f = parsed.Value;
-        if (Candidates(await catalogs.GetAsync(db, ct), query, f).Count == 0)
+        var length = f.End - f.Start;
+        // A slot lies within one day (Bookability); and the days looked at must exist (year 9999).
+        if (length > TimeSpan.FromDays(1) || f.Start > DateTime.MaxValue.AddDays(-(NextFreeDays + 2))
+            || Candidates(await catalogs.GetAsync(db, ct), query, f).Count == 0)
         {
             return [];
         }
-        var length = f.End - f.Start;
         var slots = new List<NextFreeSlot>();
         var last = f.Start.Date.AddDays(NextFreeDays + 1);
         for (var start = NextBoundary(f.Start, after: true); start < last && slots.Count < NextFreeCount; start += NextFreeStep)

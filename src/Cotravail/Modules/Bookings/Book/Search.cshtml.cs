@@ -70,6 +70,10 @@ internal sealed class SearchModel(AppDb db, Access access, TimeProvider clock, W
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (ResourceId is null)
+        {
+            return await NoResourceAsync(ct);
+        }
         var scope = await access.GetAsync(ct);
         var booked = await PageBooking.BookAsync(new SlotInput { ResourceId = ResourceId, Date = Date, From = From, To = To, Attendees = Attendees, MemberId = MemberId }, book, scope, ct);
         if (booked.IsOk)
@@ -85,6 +89,10 @@ internal sealed class SearchModel(AppDb db, Access access, TimeProvider clock, W
     /// "Join the waitlist" on a taken result.
     public async Task<IActionResult> OnPostWaitlistAsync(CancellationToken ct)
     {
+        if (ResourceId is null)
+        {
+            return await NoResourceAsync(ct);
+        }
         var joined = await PageBooking.JoinWaitlistAsync(new SlotInput { ResourceId = ResourceId, Date = Date, From = From, To = To }, waitlist, await access.GetAsync(ct), ct);
         if (joined.IsOk)
         {
@@ -93,6 +101,14 @@ internal sealed class SearchModel(AppDb db, Access access, TimeProvider clock, W
             return Redirect("/me/bookings#waitlist");
         }
         PageBooking.AddTo(joined.Error, ModelState, l, "");
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    /// A post without a readable resource (the handlers expect one, as the API's validation ensures).
+    private async Task<IActionResult> NoResourceAsync(CancellationToken ct)
+    {
+        PageBooking.AddTo(new NotFound("Resource"), ModelState, l, "");
         await LoadAsync(ct);
         return Page();
     }
