@@ -39,6 +39,10 @@ namespace Cotravail.Bench;
 /// `--sqlite-members 1000,10000`, `--postgres-members 10000,100000`, `--issue N`):
 ///   dotnet run -c Release --project bench/Cotravail.Bench -- billing-run --postgres "Host=127.0.0.1;Port=55500;Username=postgres"
 ///
+/// A location's timeline with 50 resources, day and week, as its manager and as a member (fresh databases on
+/// both engines; 30 warm-up then 200 requests per case through the in-process test server; `--only sqlite|postgres`):
+///   dotnet run -c Release --project bench/Cotravail.Bench -- timeline --postgres "Host=127.0.0.1;Port=55500;Username=postgres"
+///
 /// Without a command, `booking` (its options as before).
 internal static class BenchProgram
 {
@@ -71,8 +75,11 @@ internal static class BenchProgram
             case "billing-run":
                 await BillingRunBench.RunAsync(options);
                 break;
+            case "timeline":
+                await TimelineBench.RunAsync(options);
+                break;
             default:
-                Console.Error.WriteLine($"Unknown command {command}: booking, generate, availability, http-booking, issuing, pdf or billing-run.");
+                Console.Error.WriteLine($"Unknown command {command}: booking, generate, availability, http-booking, issuing, pdf, billing-run or timeline.");
                 Environment.ExitCode = 2;
                 break;
         }

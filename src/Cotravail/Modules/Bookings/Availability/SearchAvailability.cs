@@ -10,15 +10,15 @@ namespace Cotravail.Modules.Bookings;
 /// Which resources are free for a slot given in each location's own wall-clock time, in one location
 /// or across the network. The candidates and their locations' rules come from the in-memory
 /// ResourceCatalog; one query fetches the active bookings touching the slot; the rules run in memory.
-internal static class SearchAvailability
+internal static partial class SearchAvailability
 {
     /// Start and end are local times ("2026-12-01T14:00"); amenities and accessibility are comma-separated
     /// names (all required); maxPrice is in the currency's major unit, for the whole slot. The answer
     /// comes a page at a time (page from 1, pageSize 25 by default, at most 100), sorted by location
-    /// then resource name; each list is paged alike and counted in full.
+    /// then resource name; each list is paged alike and counted in full. ResourceId asks about one resource.
     internal sealed record Query(
         string? Start, string? End, Guid? LocationId, string? Kind, int? Capacity, string? Amenities, string? Accessibility,
-        decimal? MaxPrice, bool? Explain, int? Page = null, int? PageSize = null);
+        decimal? MaxPrice, bool? Explain, int? Page = null, int? PageSize = null, Guid? ResourceId = null);
 
     internal sealed record Option(
         Guid ResourceId, string Name, ResourceKind Kind, int Capacity, Guid LocationId, string LocationName, string LocationSlug,
@@ -30,6 +30,9 @@ internal static class SearchAvailability
         int Page, int PageSize, int AvailableCount, int UnavailableCount)
     {
         public int PageCount => Math.Max(1, (Math.Max(AvailableCount, UnavailableCount) + PageSize - 1) / PageSize);
+
+        /// When nothing is free: the next slots of the same length where something matching is (NextFreeAsync).
+        public IReadOnlyList<NextFreeSlot>? NextFree { get; init; }
     }
 
     private sealed record Filters(DateTime Start, DateTime End, ResourceKind? Kind, Amenity Amenities, Accessibility Accessibility, long? MaxCents);
@@ -127,7 +130,8 @@ internal static class SearchAvailability
     /// The active resources that match the filters: one location's, one kind's or all, scanned in memory.
     private static List<CatalogResource> Candidates(ResourceCatalog catalog, Query query, Filters f)
     {
-        int[] pool = query.LocationId is { } only
+        int[] pool = query.ResourceId is { } one ? (catalog.ResourceIndex.TryGetValue(one, out var number) ? [number] : [])
+            : query.LocationId is { } only
             ? catalog.LocationIndex.TryGetValue(only, out var at) && catalog.AtLocation.TryGetValue(at, out var here) ? here : []
             : f.Kind is { } wanted ? catalog.OfKind[wanted] : catalog.All;
         var people = query.Capacity ?? 0;

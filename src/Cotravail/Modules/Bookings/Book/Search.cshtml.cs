@@ -74,6 +74,10 @@ internal sealed class SearchModel(AppDb db, Access access, TimeProvider clock, W
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (ResourceId is null)
+        {
+            return await NoResourceAsync(ct);
+        }
         var scope = await access.GetAsync(ct);
         var booked = await PageBooking.BookAsync(new SlotInput { ResourceId = ResourceId, Date = Date, From = From, To = To, Attendees = Attendees, MemberId = MemberId }, book, scope, ct);
         if (booked.IsOk)
@@ -89,6 +93,10 @@ internal sealed class SearchModel(AppDb db, Access access, TimeProvider clock, W
     /// "Join the waitlist" on a taken result.
     public async Task<IActionResult> OnPostWaitlistAsync(CancellationToken ct)
     {
+        if (ResourceId is null)
+        {
+            return await NoResourceAsync(ct);
+        }
         var joined = await PageBooking.JoinWaitlistAsync(new SlotInput { ResourceId = ResourceId, Date = Date, From = From, To = To }, waitlist, await access.GetAsync(ct), ct);
         if (joined.IsOk)
         {
@@ -101,13 +109,21 @@ internal sealed class SearchModel(AppDb db, Access access, TimeProvider clock, W
         return Page();
     }
 
+    /// A post without a readable resource (the handlers expect one, as the API's validation ensures).
+    private async Task<IActionResult> NoResourceAsync(CancellationToken ct)
+    {
+        PageBooking.AddTo(new NotFound("Resource"), ModelState, l, "");
+        await LoadAsync(ct);
+        return Page();
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
         Scope = await access.GetAsync(ct);
         OnBehalf = await PageBooking.OnBehalfChoicesAsync(db, Scope, ct);
         Locations = await db.Locations.AsNoTracking().Where(x => x.IsActive).OrderBy(x => x.Name)
             .Select(x => new LocationChoice(x.Id, x.Name)).ToListAsync(ct);
-        if (Date is null)
+        if (Date is null && !await OpenOnNextSlotAsync(ct))
         {
             var tomorrow = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1);
             (Date, From, To) = (tomorrow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "09:00", "10:00");
@@ -121,6 +137,7 @@ internal sealed class SearchModel(AppDb db, Access access, TimeProvider clock, W
         if (found.IsOk)
         {
             Results = found.Value;
+            await OfferNextFreeAsync(query, found.Value, ct);
             var ids = found.Value.Available.Select(o => o.ResourceId).ToList();
             Terms = await db.Resources.AsNoTracking().Where(r => ids.Contains(r.Id))
                 .Select(r => new { r.Id, r.Policy.FreeCancellationHours, r.Policy.LateCancellationPercent })
@@ -138,4 +155,71 @@ internal sealed class SearchModel(AppDb db, Access access, TimeProvider clock, W
         new(Photos.OfResource(option.ResourceId) ?? Photos.Of(option.LocationId), option.Name);
 
     public string Reason(Unavailability reason) => BookingErrors.For(reason).Reason;
+
+    /// The default length of a search: the form opens on one hour.
+    public static readonly TimeSpan DefaultLength = TimeSpan.FromHours(1);
+
+    /// When nothing is free (or the resource chosen could not be booked and is not free): the next free slots.
+    public IReadOnlyList<NextFreeSlot> NextFree { get; private set; } = [];
+
+    /// The resource the next free slots are for, when they are for the one chosen.
+    public string? NextFreeFor { get; private set; }
+
+    /// The search's link for a later slot, with the same filters.
+    public string NextFreeLink(NextFreeSlot slot)
+    {
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        var query = new Microsoft.AspNetCore.Http.Extensions.QueryBuilder
+        {
+            { "date", slot.Start.ToString("yyyy-MM-dd", culture) },
+            { "from", slot.Start.ToString("HH:mm", culture) },
+            { "to", slot.End.ToString("HH:mm", culture) },
+        };
+        if (LocationId is { } location)
+        {
+            query.Add("locationId", location.ToString());
+        }
+        if (!string.IsNullOrEmpty(Kind))
+        {
+            query.Add("kind", Kind);
+        }
+        if (People is { } people)
+        {
+            query.Add("people", people.ToString(culture));
+        }
+        if (Amenities.Count > 0)
+        {
+            query.Add("amenities", Amenities);
+        }
+        return "/book" + query.ToQueryString();
+    }
+
+    /// No day asked: the next open slot of the chosen location (or the first), in its own time zone. False without locations.
+    private async Task<bool> OpenOnNextSlotAsync(CancellationToken ct)
+    {
+        var catalog = await catalogs.GetAsync(db, ct);
+        var id = LocationId ?? Locations.FirstOrDefault()?.Id;
+        if (id is not { } chosen || !catalog.LocationIndex.TryGetValue(chosen, out var index)
+            || SearchAvailability.NextOpenSlot(catalog.Locations[index], clock.GetUtcNow().UtcDateTime, DefaultLength) is not { } slot)
+        {
+            return false;
+        }
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        (Date, From, To) = (slot.Start.ToString("yyyy-MM-dd", culture), slot.Start.ToString("HH:mm", culture), slot.End.ToString("HH:mm", culture));
+        return true;
+    }
+
+    /// The next free slots when nothing is free, or for the resource chosen when booking it failed and it is not free.
+    private async Task OfferNextFreeAsync(SearchAvailability.Query query, SearchAvailability.Response found, CancellationToken ct)
+    {
+        if (ResourceId is { } wanted && HttpMethods.IsPost(Request.Method) && found.Available.All(o => o.ResourceId != wanted))
+        {
+            NextFree = await SearchAvailability.NextFreeAsync(query with { ResourceId = wanted }, db, catalogs, Scope, clock, ct);
+            NextFreeFor = NextFree.Count > 0 ? NextFree[0].Resources[0].Name : null;
+        }
+        else if (found.AvailableCount == 0)
+        {
+            NextFree = await SearchAvailability.NextFreeAsync(query, db, catalogs, Scope, clock, ct);
+        }
+    }
 }
