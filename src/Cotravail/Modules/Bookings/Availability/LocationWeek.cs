@@ -38,11 +38,7 @@ internal static class LocationWeek
     public static async Task<Grid> LoadAsync(AppDb db, Location location, DateOnly anyDay, TimeProvider clock, CancellationToken ct)
     {
         var monday = MondayOf(anyDay);
-        var days = new List<LocationDay.Grid>();
-        for (var i = 0; i < 7; i++)
-        {
-            days.Add(await LocationDay.LoadAsync(db, location, monday.AddDays(i), clock, ct));
-        }
+        var days = await LocationDay.LoadDaysAsync(db, location, [.. Enumerable.Range(0, 7).Select(monday.AddDays)], clock, Viewer.Nobody, ct);
         var resources = days.SelectMany(d => d.Rows).DistinctBy(r => r.ResourceId)
             .OrderBy(r => r.Kind).ThenBy(r => r.Name, StringComparer.CurrentCulture).ToList();
         var rows = resources.Select(resource => new Row(resource.ResourceId, resource.Name, resource.Kind, [.. days.SelectMany(day =>

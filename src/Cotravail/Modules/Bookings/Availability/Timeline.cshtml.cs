@@ -158,7 +158,9 @@ internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock,
         $"/locations/{Uri.EscapeDataString(slug)}/timeline?date={Uri.EscapeDataString(date ?? "")}&booking={id}#selected";
 
     public string CellLink(Guid resource, TimeOnly time, bool wait = false) =>
-        $"{DayLink(0)}&resource={resource}&from={time.ToString("HH:mm", CultureInfo.InvariantCulture)}{(wait ? "&wait=true" : "")}#book";
+        $"{dayLink ??= DayLink(0)}&resource={resource}&from={time.ToString("HH:mm", CultureInfo.InvariantCulture)}{(wait ? "&wait=true" : "")}#book";
+
+    private string? dayLink;
 
     private string ChosenNameOf(Guid? resource) => Day!.Rows.FirstOrDefault(r => r.ResourceId == resource)?.Name ?? "";
 
@@ -173,7 +175,6 @@ internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock,
         Day = await LocationDay.LoadAsync(db, Location, Date(date), clock, Viewer.Of(scope, Location.Id), ct);
         CanDecide = scope.CanManage(Location.Id);
         IsMember = scope.MemberId is not null;
-        OnBehalf = PageBooking.MayBookFor(scope, Location.Id) ? await PageBooking.OnBehalfChoicesAsync(db, scope, ct) : [];
         return true;
     }
 
@@ -193,6 +194,8 @@ internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock,
             ChosenName = null;
             return;
         }
+        var scope = await access.GetAsync(ct);
+        OnBehalf = PageBooking.MayBookFor(scope, Location!.Id) ? await PageBooking.OnBehalfChoicesAsync(db, scope, ct) : [];
         var policy = await db.Resources.AsNoTracking().Where(r => r.Id == Input.ResourceId)
             .Select(r => new { r.Policy.FreeCancellationHours, r.Policy.LateCancellationPercent }).FirstAsync(ct);
         ChosenTerms = CancellationText.Terms(l, policy.FreeCancellationHours, policy.LateCancellationPercent);
