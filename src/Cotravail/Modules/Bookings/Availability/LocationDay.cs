@@ -51,13 +51,16 @@ internal static class LocationDay
 
     internal sealed record Row(Guid ResourceId, string Name, ResourceKind Kind, int Seats, IReadOnlyList<Cell> Cells)
     {
-        public IReadOnlyList<Run> Runs()
+        /// Split: a column that starts a run of its own unless a booking holds it (the "now" column, so that the
+        /// line falls where it should in a long closed or past stretch).
+        public IReadOnlyList<Run> Runs(int? split = null)
         {
             var runs = new List<Run>();
             for (var i = 0; i < Cells.Count;)
             {
+                var alone = Cells[i].Booking < 0 && split is { } s;
                 var j = i + 1;
-                while (j < Cells.Count && Cells[i].State != CellState.Free && Cells[j] == Cells[i])
+                while (j < Cells.Count && Cells[i].State != CellState.Free && Cells[j] == Cells[i] && !(alone && (i == split || j == split)))
                 {
                     j++;
                 }
