@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Cotravail.BrowserTests.Infrastructure;
 using Cotravail.BrowserTests.Pages;
 using Cotravail.Modules.Demo;
@@ -36,6 +38,18 @@ public sealed class AdminJourneys(BrowserApp app)
         await new SignInPage(page).SignInAsync(DemoAccounts.ParisManager, DemoAccounts.Password);
         var form = new ResourceEditPage(page);
         await form.OpenNewAsync();
+        // An existing resource's form: its own opening hours and its photos, in English and French.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var kit = await scope.ServiceProvider.GetRequiredService<Cotravail.Common.Database.AppDb>().Set<Cotravail.Modules.Resources.Resource>()
+                .Where(r => r.Name == "Kit visio mobile").Select(r => r.Id).SingleAsync();
+            await page.GotoAsync($"/admin/resources/edit/{kit}");
+            (await page.Locator("main img, main input[type=file]").CountAsync()).ShouldBeGreaterThan(0);
+            await page.ShouldHaveNoViolationsAsync();
+            await page.GotoAsync($"/admin/resources/edit/{kit}?culture=fr");
+            await page.ShouldHaveNoViolationsAsync();
+            await form.OpenNewAsync();
+        }
         await form.FillAsync("Paris La Défense", "", "MeetingRoom", 0, "twelve");
         await form.SaveAsync();
         (await form.ErrorForAsync("Name")).ShouldBe("Name is required.");
