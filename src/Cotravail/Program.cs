@@ -26,6 +26,10 @@ using Cotravail.Modules.Staff;
 // The table of contents: the ground every module stands on (Common), then each module's one Add and one Map,
 // lowest module first, as docs/architecture.md draws them (a module names only modules above it in these lists).
 var builder = WebApplication.CreateBuilder(args);
+if (DefaultAddress.For(builder.Configuration) is { } address)
+{
+    builder.WebHost.UseUrls(address);
+}
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddAuth();

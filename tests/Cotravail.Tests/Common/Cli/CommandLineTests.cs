@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using Cotravail.Common.Cli;
 using Cotravail.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
 
 namespace Cotravail.Tests.Common.Cli;
 
@@ -25,10 +26,40 @@ public sealed class CommandLineTests
     public async Task The_server_starts_with_urls_given_as_two_arguments()
     {
         var port = SmtpServer.FreePort();
+        await StartsAndAnswersAsync(port, start =>
+        {
+            start.ArgumentList.Add("--urls");
+            start.ArgumentList.Add($"http://127.0.0.1:{port}");
+        });
+    }
+
+    /// A service manager or a container gives the address in the environment: it wins over the default (5080).
+    [Fact]
+    public async Task The_server_listens_where_ASPNETCORE_URLS_says()
+    {
+        var port = SmtpServer.FreePort();
+        await StartsAndAnswersAsync(port, start => start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}");
+    }
+
+    [Theory]
+    [InlineData(null, null, null, "http://localhost:5080")]
+    [InlineData("http://127.0.0.1:9000", null, null, null)]
+    [InlineData(null, "8080", null, null)]
+    [InlineData(null, null, "8443", null)]
+    public void The_default_address_applies_only_when_no_address_or_port_is_given(string? urls, string? httpPorts, string? httpsPorts, string? expected)
+    {
+        var settings = new Dictionary<string, string?> { ["urls"] = urls, ["HTTP_PORTS"] = httpPorts, ["HTTPS_PORTS"] = httpsPorts };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+
+        Cotravail.Common.Web.DefaultAddress.For(configuration).ShouldBe(expected);
+    }
+
+    private static async Task StartsAndAnswersAsync(int port, Action<ProcessStartInfo> configure)
+    {
         var data = Directory.CreateTempSubdirectory("cotravail-cli-");
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Cotravail.dll"), "--urls", $"http://127.0.0.1:{port}" },
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Cotravail.dll") },
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -39,6 +70,7 @@ public sealed class CommandLineTests
                 ["Cotravail__SeedDemo"] = "false",
             },
         };
+        configure(start);
         using var process = Process.Start(start)!;
         var output = new System.Text.StringBuilder();
         process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
