@@ -23,17 +23,7 @@ public abstract class FrontDeskTests(TestApp app)
         return Now + TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(10).Ticks, untilMidnight.Ticks / 2));
     }
 
-    private async Task<HttpClient> StaffBrowserAsync(Guid location, StaffRole role)
-    {
-        var email = TestApp.NewEmail(role.ToString().ToLowerInvariant());
-        var user = await app.CreateUserAsync(email);
-        await app.WithDbAsync(async db =>
-        {
-            db.StaffAssignments.Add(new StaffAssignment(user.Id, location, role));
-            await db.SaveChangesAsync();
-        });
-        return await app.BrowserClientAsync(email);
-    }
+    private Task<HttpClient> StaffBrowserAsync(Guid location, StaffRole role) => app.StaffBrowserAsync(location, role);
 
     private Task<Booking> BookingAsync(Guid id) => app.WithDbAsync(db => db.Bookings.AsNoTracking().SingleAsync(b => b.Id == id));
 

@@ -1,4 +1,6 @@
 using AngleSharp.Dom;
+using Cotravail.Common.Auth;
+using Cotravail.Tests.Infrastructure;
 
 namespace Cotravail.Tests.Modules.Bookings;
 
@@ -11,4 +13,20 @@ internal static class TimelineCells
         string.CompareOrdinal(td.GetAttribute("data-time"), time) <= 0 && string.CompareOrdinal(time, td.GetAttribute("data-end")) < 0);
 
     public static IElement At(IDocument doc, Guid resource, string time) => At(doc.QuerySelector($"tr[data-resource='{resource}']")!, time);
+}
+
+/// Staff of one location signed in as a browser (cookie client), for the front-desk and timeline pages.
+internal static class StaffBrowsers
+{
+    public static async Task<HttpClient> StaffBrowserAsync(this TestApp app, Guid location, StaffRole role)
+    {
+        var email = TestApp.NewEmail(role.ToString().ToLowerInvariant());
+        var user = await app.CreateUserAsync(email);
+        await app.WithDbAsync(async db =>
+        {
+            db.StaffAssignments.Add(new StaffAssignment(user.Id, location, role));
+            await db.SaveChangesAsync();
+        });
+        return await app.BrowserClientAsync(email);
+    }
 }

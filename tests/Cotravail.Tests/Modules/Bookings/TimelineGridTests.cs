@@ -24,17 +24,7 @@ public abstract class TimelineGridTests(TestApp app)
 
     private Task<Booking> BookingAsync(Guid id) => app.WithDbAsync(db => db.Bookings.AsNoTracking().SingleAsync(b => b.Id == id));
 
-    private async Task<HttpClient> StaffBrowserAsync(Guid location, StaffRole role)
-    {
-        var email = TestApp.NewEmail("grid-" + role.ToString().ToLowerInvariant());
-        var user = await app.CreateUserAsync(email);
-        await app.WithDbAsync(async db =>
-        {
-            db.StaffAssignments.Add(new StaffAssignment(user.Id, location, role));
-            await db.SaveChangesAsync();
-        });
-        return await app.BrowserClientAsync(email);
-    }
+    private Task<HttpClient> StaffBrowserAsync(Guid location, StaffRole role) => app.StaffBrowserAsync(location, role);
 
     [Fact]
     public async Task Staff_see_who_booked_and_approve_a_request_of_tomorrow_from_the_grid_while_members_see_blocks_without_names()
