@@ -118,7 +118,7 @@ public abstract class AuthorizationMatrixTests(TestApp app, ITestOutputHelper ou
     {
         "locations" => MatrixWorld.Pick(world.Locations, scope),
         "resources" => MatrixWorld.Pick(world.Resources, scope),
-        "members" => MatrixWorld.Pick(world.Members, scope),
+        "members" or "community" => MatrixWorld.Pick(world.Members, scope),
         "companies" => MatrixWorld.Pick(world.Companies, scope),
         "bookings" => MatrixWorld.Pick(world.Bookings, scope),
         "offers" => MatrixWorld.Pick(world.Offers, scope),

@@ -155,6 +155,32 @@ public static class AuthorizationRules
         ["POST /api/v1/me/erase"] = new((role, _) => role == Role.Anonymous ? "401" : "400"), // the password is required
         ["POST /api/v1/members/{id:guid}/erase"] = Manage(Api),
 
+        // Community (ADR 26): members and staff browse what members opened to them; a profile is its member's own.
+        ["GET /community"] = SignedIn(Page),
+        ["GET /community/profile"] = SignedIn(Page),
+        ["GET /community/members/{id:guid}"] = new((role, _) => role == Role.Anonymous ? Expect.SignIn : "404"), // the world's members are not listed
+        ["GET /api/v1/community/skills"] = SignedIn(Api),
+        ["GET /api/v1/community/members"] = SignedIn(Api),
+        ["GET /api/v1/community/members/{id:guid}"] = new((role, _) => role == Role.Anonymous ? "401" : "404"),
+        ["GET /api/v1/community/suggestions"] = new((role, _) => role switch
+        {
+            Role.Anonymous => "401",
+            Role.Member or Role.CompanyAdmin => Expect.Ok,
+            _ => "404", // staff accounts without a membership seek nothing
+        }),
+        ["GET /api/v1/me/community-profile"] = new((role, _) => role switch
+        {
+            Role.Anonymous => "401",
+            Role.Member or Role.CompanyAdmin => Expect.Ok,
+            _ => "404",
+        }),
+        ["PUT /api/v1/me/community-profile"] = new((role, _) => role switch
+        {
+            Role.Anonymous => "401",
+            Role.Member or Role.CompanyAdmin => Expect.Ok,
+            _ => "404",
+        }, (_, _) => new { headline = "Designer", skills = new[] { "graphic-design" } }),
+
         // Back office.
         ["GET /admin"] = Staff(Page),
         ["GET /admin/network"] = NetworkAdmin(Page),

@@ -1,3 +1,4 @@
+using Cotravail.Modules.Community;
 using Cotravail.Modules.Joining;
 using Cotravail.Modules.Members;
 using Cotravail.Common;
@@ -36,6 +37,21 @@ public abstract class PersonalDataExportTests(TestApp app)
             var row = new MemberPrivacy(p.MemberId);
             row.Apply(new PrivacyChoices { SharePresence = true }, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
             db.Add(row);
+            return Task.CompletedTask;
+        },
+        ["MemberProfiles"] = (db, p) =>
+        {
+            db.Add(new MemberProfile(p.MemberId) { Headline = "Graphiste", Bio = "Je dessine.", UpdatedAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) });
+            return Task.CompletedTask;
+        },
+        ["MemberSkills"] = (db, p) =>
+        {
+            db.Add(new MemberSkill(p.MemberId, "graphic-design", SkillUse.Offers));
+            return Task.CompletedTask;
+        },
+        ["MemberTags"] = (db, p) =>
+        {
+            db.Add(new MemberTag(p.MemberId, "Risographie"));
             return Task.CompletedTask;
         },
         ["StaffAssignments"] = async (db, p) =>

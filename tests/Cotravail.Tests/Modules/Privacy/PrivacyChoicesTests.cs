@@ -12,8 +12,7 @@ namespace Cotravail.Tests.Modules.Privacy;
 
 public abstract class PrivacyChoicesTests(TestApp app)
 {
-    private static readonly string[] Choices =
-        ["listedInDirectory", "showPhoto", "showCompany", "showCategory", "showPhone", "showEmail", "showSkills", "sharePresence"];
+    private static readonly string[] Parts = ["listing", "photo", "company", "category", "phone", "email", "presentation", "skills"];
 
     [Fact]
     public async Task A_new_member_has_every_privacy_choice_off()
@@ -23,10 +22,11 @@ public abstract class PrivacyChoicesTests(TestApp app)
 
         var choices = await client.GetFromJsonAsync<JsonElement>("/api/v1/me/privacy");
 
-        foreach (var name in Choices)
+        foreach (var name in Parts)
         {
-            choices.GetProperty(name).GetBoolean().ShouldBeFalse(name);
+            choices.GetProperty(name).GetString().ShouldBe("Nobody", name);
         }
+        choices.GetProperty("sharePresence").GetBoolean().ShouldBeFalse();
     }
 
     [Fact]
@@ -36,21 +36,25 @@ public abstract class PrivacyChoicesTests(TestApp app)
         var other = await PrivacyPeople.CreateAsync(app);
         using var client = await app.ClientForAsync(person.Email);
 
-        var saved = await client.PutAsJsonAsync("/api/v1/me/privacy", new { listedInDirectory = true, showCompany = true, sharePresence = true });
+        var saved = await client.PutAsJsonAsync("/api/v1/me/privacy", new { listing = "Network", company = "Location", sharePresence = true });
         saved.StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var choices = await client.GetFromJsonAsync<JsonElement>("/api/v1/me/privacy");
-        choices.GetProperty("listedInDirectory").GetBoolean().ShouldBeTrue();
-        choices.GetProperty("showCompany").GetBoolean().ShouldBeTrue();
+        choices.GetProperty("listing").GetString().ShouldBe("Network");
+        choices.GetProperty("company").GetString().ShouldBe("Location");
         choices.GetProperty("sharePresence").GetBoolean().ShouldBeTrue();
-        choices.GetProperty("showPhone").GetBoolean().ShouldBeFalse();
+        choices.GetProperty("phone").GetString().ShouldBe("Nobody");
         using var otherClient = await app.ClientForAsync(other.Email);
-        (await otherClient.GetFromJsonAsync<JsonElement>("/api/v1/me/privacy")).GetProperty("listedInDirectory").GetBoolean().ShouldBeFalse();
+        (await otherClient.GetFromJsonAsync<JsonElement>("/api/v1/me/privacy")).GetProperty("listing").GetString().ShouldBe("Nobody");
 
-        (await client.PutAsJsonAsync("/api/v1/me/privacy", new { showPhone = true })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.PutAsJsonAsync("/api/v1/me/privacy", new { phone = "Location" })).StatusCode.ShouldBe(HttpStatusCode.OK);
         var after = await client.GetFromJsonAsync<JsonElement>("/api/v1/me/privacy");
-        after.GetProperty("listedInDirectory").GetBoolean().ShouldBeFalse();
-        after.GetProperty("showPhone").GetBoolean().ShouldBeTrue();
+        after.GetProperty("listing").GetString().ShouldBe("Nobody");
+        after.GetProperty("phone").GetString().ShouldBe("Location");
+
+        using var bad = await client.PutAsJsonAsync("/api/v1/me/privacy", new { skills = "Everyone" });
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await bad.Content.ReadAsStringAsync()).ShouldContain("skills");
     }
 
     [Fact]
@@ -61,7 +65,7 @@ public abstract class PrivacyChoicesTests(TestApp app)
         using var client = await app.ClientForAsync(email);
 
         (await client.GetAsync("/api/v1/me/privacy")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        (await client.PutAsJsonAsync("/api/v1/me/privacy", new { listedInDirectory = true })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await client.PutAsJsonAsync("/api/v1/me/privacy", new { listing = "Network" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -71,22 +75,24 @@ public abstract class PrivacyChoicesTests(TestApp app)
         using var browser = await app.BrowserClientAsync(person.Email);
 
         var (_, doc) = await TestApp.GetHtmlAsync(browser, "/me/privacy");
-        doc.QuerySelectorAll("input[type=checkbox]").Length.ShouldBe(8);
+        doc.QuerySelectorAll("input[type=radio][value=Nobody]").Length.ShouldBe(8);
+        doc.QuerySelectorAll("input[type=radio][checked]").ShouldAllBe(radio => radio.GetAttribute("value") == "Nobody");
         doc.QuerySelectorAll("input[type=checkbox]").ShouldAllBe(box => !box.HasAttribute("checked"));
 
         using var response = await TestApp.PostFormAsync(browser, "/me/privacy", new Dictionary<string, string>
         {
-            ["Input.ListedInDirectory"] = "true",
-            ["Input.ShowEmail"] = "true",
+            ["Input.Listing"] = "Network",
+            ["Input.Email"] = "Location",
         });
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var row = await app.WithDbAsync(db => db.MemberPrivacy.AsNoTracking().SingleAsync(p => p.MemberId == person.MemberId));
-        row.ListedInDirectory.ShouldBeTrue();
-        row.ShowEmail.ShouldBeTrue();
+        row.Listing.ShouldBe(Audience.Network);
+        row.Email.ShouldBe(Audience.Location);
+        row.Skills.ShouldBe(Audience.Nobody);
         row.SharePresence.ShouldBeFalse();
         var (_, again) = await TestApp.GetHtmlAsync(browser, "/me/privacy");
-        again.QuerySelector("#Input_ListedInDirectory")!.HasAttribute("checked").ShouldBeTrue();
+        again.QuerySelector("input[name='Input.Listing'][value=Network]")!.HasAttribute("checked").ShouldBeTrue();
     }
 
     [Fact]

@@ -34,3 +34,6 @@ internal sealed class PrivacyModel(AppDb db, Access access, TimeProvider clock, 
         return Redirect("/me/privacy");
     }
 }
+
+/// One part's radio group on the privacy page: Nobody, my location, the network.
+internal sealed record AudienceField(string Part, string Label, Audience Value, string? HelpId = null);

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Cotravail.Common.Auth;
+using Cotravail.Common.Database;
+using Cotravail.Common.Errors;
+using Cotravail.Common.Localization;
+using Cotravail.Modules.Privacy.Erasure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Cotravail.Modules.Community;
+
+/// The community: profiles with skills, the members' directory (ADR 26). Who sees what is the member's choice
+/// on /me/privacy, read on every query; nothing here widens it.
+internal static class CommunityModule
+{
+    public static IServiceCollection AddCommunity(this IServiceCollection services)
+    {
+        services.AddScoped<IErasureStep, CommunityErasure>();
+        return services;
+    }
+
+    public static void MapCommunity(this WebApplication app, RouteGroupBuilder api)
+    {
+        var me = api.MapGroup("/me").WithTags("Community");
+        me.MapGet("/community-profile", async (AppDb db, Access access, HttpContext http, CancellationToken ct) =>
+                (await EditProfile.GetAsync(await access.GetAsync(ct), db, ct)).ToHttp(http))
+            .Produces<ProfileInput>().ProducesProblem(404).WithSummary("My community profile: headline, bio (Markdown), skills offered and sought, tags, languages, links.");
+        me.MapPut("/community-profile", async (ProfileInput input, AppDb db, Access access, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+                (await EditProfile.SaveAsync(input, await access.GetAsync(ct), db, clock, ct)).ToHttp(http))
+            .Validate<ProfileInput>().Produces<ProfileInput>().ProducesValidationProblem().ProducesProblem(404)
+            .WithSummary("Replace my community profile (who sees it: PUT /api/v1/me/privacy).");
+
+        var community = api.MapGroup("/community").WithTags("Community");
+        community.MapGet("/skills", (string? q) =>
+            {
+                var culture = CultureInfo.CurrentUICulture;
+                var skills = string.IsNullOrWhiteSpace(q) ? SkillVocabulary.All : SkillVocabulary.Match(q);
+                return TypedResults.Ok(skills.Select(s => new SkillEntry(s.Slug, s.Name(culture), s.En, s.Fr, s.Trade, s.Synonyms)).ToList());
+            })
+            .WithSummary("The shared skills vocabulary (q: names or synonyms, any language, accents or not).");
+        community.MapGet("/members", async ([AsParameters] SearchDirectory.Query query, AppDb db, Access access, IStringLocalizer<SharedResource> l,
+                HttpContext http, CancellationToken ct) =>
+                (await SearchDirectory.HandleAsync(query, await access.GetAsync(ct), db, l, ct)).ToHttp(http))
+            .Produces<SearchDirectory.Response>().ProducesValidationProblem().ProducesProblem(404)
+            .WithSummary("The members' directory as I may see it (q: skill, synonym, tag or name; trade, locationId, language, openToMissions, page, pageSize).");
+        community.MapGet("/members/{id:guid}", async (Guid id, AppDb db, Access access, IStringLocalizer<SharedResource> l, HttpContext http, CancellationToken ct) =>
+                (await MemberCardQuery.HandleAsync(id, await access.GetAsync(ct), db, l, ct)).ToHttp(http))
+            .Produces<CommunityCard>().ProducesProblem(404).WithSummary("A member's card, with only the parts they opened to me.");
+        community.MapGet("/suggestions", async (AppDb db, Access access, IStringLocalizer<SharedResource> l, HttpContext http, CancellationToken ct) =>
+                (await Complementary.HandleAsync(await access.GetAsync(ct), db, l, ct)).ToHttp(http))
+            .Produces<IReadOnlyList<CommunityCard>>().ProducesProblem(404)
+            .WithSummary("Members complementary to me: they offer skills I seek.");
+    }
+
+    internal sealed record SkillEntry(string Slug, string Name, string En, string Fr, Trade Trade, IReadOnlyList<string> Synonyms);
+}
+
+/// A person's profile, skills and tags are deleted with their account.
+internal sealed class CommunityErasure : IErasureStep
+{
+    public IReadOnlyCollection<string> Tables { get; } = ["MemberProfiles", "MemberSkills", "MemberTags"];
+
+    public async Task EraseAsync(ErasureContext context, CancellationToken ct)
+    {
+        if (context.Subject.MemberId is not { } memberId)
+        {
+            return;
+        }
+        var db = context.Db;
+        await db.MemberSkills.Where(s => s.MemberId == memberId).ExecuteDeleteAsync(ct);
+        await db.MemberTags.Where(t => t.MemberId == memberId).ExecuteDeleteAsync(ct);
+        await db.MemberProfiles.Where(p => p.MemberId == memberId).ExecuteDeleteAsync(ct);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+using Cotravail.Common;
+using Cotravail.Common.Auth;
+using Cotravail.Common.Database;
+using Cotravail.Common.Errors;
+using Cotravail.Modules.Members;
+using Cotravail.Modules.Privacy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Cotravail.Modules.Community;
+
+/// GET /api/v1/community/members and /community: the members' directory, as the viewer may see it.
+/// A search text that names skills of the vocabulary (any language, synonym, accents or not) finds the members
+/// offering one of them, or with that tag; any other text finds names and tags. Newest members first.
+internal static class SearchDirectory
+{
+    internal sealed record Query(string? Q, Trade? Trade, Guid? LocationId, string? Language, bool? OpenToMissions, int? Page, int? PageSize);
+
+    internal sealed record Response(
+        IReadOnlyList<CommunityCard> Items,
+        int Page,
+        int PageSize,
+        int TotalCount,
+        IReadOnlyList<SkillRef> MatchedSkills,
+        int? OptedOut);
+
+    public static async Task<Result<Response>> HandleAsync(Query query, AccessScope scope, AppDb db, IStringLocalizer l, CancellationToken ct)
+    {
+        var viewer = await CommunityViewer.LoadAsync(scope, db, ct);
+        if (!viewer.CanBrowse)
+        {
+            return new NotFound("Member");
+        }
+        if (query.Language is { } language && !ProfileInput.KnownLanguages.Contains(language))
+        {
+            return new Invalid("language", "Choose languages from the list.");
+        }
+        var culture = CultureInfo.CurrentUICulture;
+        var matched = SkillVocabulary.Match(query.Q);
+        var ids = Filter(query, matched, viewer, db).Select(x => x.Member.Id).OrderByDescending(id => id);
+        var page = await ids.ToPageAsync(PageRequest.Of(query.Page, query.PageSize), ct);
+        var cards = await CommunityCards.LoadAsync(page.Items, viewer, db, l, full: false, ct);
+        return new Response(cards, page.PageNumber, page.PageSize, page.TotalCount,
+            [.. matched.Select(s => SkillRef.Of(s, culture))], await OptedOutAsync(viewer, db, ct));
+    }
+
+    private static IQueryable<Listed> Filter(Query query, IReadOnlyList<Skill> matched, CommunityViewer viewer, AppDb db)
+    {
+        var rows = db.ListedFor(viewer);
+        var memberSkills = db.MemberSkills;
+        var memberTags = db.MemberTags;
+        var profiles = db.MemberProfiles;
+        var text = query.Q?.Trim() ?? "";
+        var folded = SkillVocabulary.Fold(text);
+        if (matched.Count > 0)
+        {
+            var slugs = matched.Select(s => s.Slug).ToList();
+            rows = rows.SkillsVisible(viewer).Where(x =>
+                memberSkills.Any(s => s.MemberId == x.Member.Id && s.Use == SkillUse.Offers && slugs.Contains(s.Skill))
+                || memberTags.Any(t => t.MemberId == x.Member.Id && t.Key == folded));
+        }
+        else if (folded.Length > 0)
+        {
+            var term = text.ToLower(CultureInfo.InvariantCulture);
+            var tagged = db.ListedFor(viewer).SkillsVisible(viewer)
+                .Where(x => memberTags.Any(t => t.MemberId == x.Member.Id && t.Key == folded)).Select(x => x.Member.Id);
+            rows = rows.Where(x => x.Member.FirstName.ToLower().StartsWith(term) || x.Member.LastName.ToLower().StartsWith(term)
+                || (x.Member.FirstName + " " + x.Member.LastName).ToLower().StartsWith(term) || tagged.Contains(x.Member.Id));
+        }
+        if (query.Trade is { } trade)
+        {
+            var slugs = SkillVocabulary.All.Where(s => s.Trade == trade).Select(s => s.Slug).ToList();
+            rows = rows.SkillsVisible(viewer).Where(x => memberSkills.Any(s => s.MemberId == x.Member.Id && s.Use == SkillUse.Offers && slugs.Contains(s.Skill)));
+        }
+        if (query.LocationId is { } locationId)
+        {
+            rows = rows.Where(x => x.Member.HomeLocationId == locationId);
+        }
+        if (query.Language is { Length: > 0 } language)
+        {
+            rows = rows.PresentationVisible(viewer).Where(x => profiles.Any(p => p.MemberId == x.Member.Id && p.Languages.Contains(language)));
+        }
+        if (query.OpenToMissions == true)
+        {
+            rows = rows.SkillsVisible(viewer).Where(x => profiles.Any(p => p.MemberId == x.Member.Id && p.OpenToMissions));
+        }
+        return rows;
+    }
+
+    /// For staff only: how many active members of their locations are not in the directory (a count, never who).
+    private static async Task<int?> OptedOutAsync(CommunityViewer viewer, AppDb db, CancellationToken ct)
+    {
+        if (!viewer.IsStaff)
+        {
+            return null;
+        }
+        var staffAt = viewer.Scope.StaffLocations.ToList();
+        var all = viewer.Scope.IsNetworkAdmin;
+        var privacy = db.MemberPrivacy;
+        return await db.Members.AsNoTracking()
+            .Where(m => m.IsActive && (all || staffAt.Contains(m.HomeLocationId)))
+            .Where(m => !privacy.Any(p => p.MemberId == m.Id && p.Listing != Audience.Nobody))
+            .CountAsync(ct);
+    }
+}
