@@ -143,11 +143,16 @@ public abstract class FailureAnswersTests(TestApp app)
 
         await outage.CutAsync();
 
-        using var api = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = "someone@cotravail.test", password = "a password long enough" });
+        using var token = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token")
+        {
+            Content = JsonContent.Create(new { email = "someone@cotravail.test", password = "a password long enough" }),
+            Headers = { { "Accept-Language", "en" } },
+        };
+        using var api = await client.SendAsync(token);
         api.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable, await api.Content.ReadAsStringAsync());
         api.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(5));
         api.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
-        (await api.Content.ReadAsStringAsync()).ShouldContain("database");
+        (await api.Content.ReadAsStringAsync()).ShouldContain("The database cannot be reached");
         foreach (var (language, title) in new[] { ("en", "Temporarily unavailable"), ("fr", "Momentanément indisponible") })
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, "/") { Headers = { { "Accept-Language", language } } };
