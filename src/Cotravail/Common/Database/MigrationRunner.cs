@@ -25,6 +25,23 @@ internal sealed class MigrationRunner(AppDb db, DatabaseSettings settings, TimeP
             .ToList();
     }
 
+    /// The versions of the current engine's scripts, without reading them.
+    public static IReadOnlyList<string> Versions(DatabaseEngine engine)
+    {
+        var prefix = $"Cotravail.Common.Database.Migrations.{engine.ToString().ToLowerInvariant()}.";
+        return [.. Assembly.GetExecutingAssembly().GetManifestResourceNames()
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(n => n[prefix.Length..^4])
+            .Order(StringComparer.Ordinal)];
+    }
+
+    /// The scripts this build has that the database has not recorded (all of them before the first migration).
+    public async Task<IReadOnlyList<string>> PendingAsync(CancellationToken ct = default)
+    {
+        var recorded = await db.Database.SqlQueryRaw<string>("SELECT version AS \"Value\" FROM schema_migrations").ToListAsync(ct);
+        return [.. Versions(settings.Engine).Except(recorded, StringComparer.Ordinal)];
+    }
+
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken ct = default)
     {
         if (settings.Engine == DatabaseEngine.Sqlite)

@@ -24,8 +24,15 @@ internal sealed record SmtpSettings
 }
 
 /// Sends one message with MailKit (ADR 15); any failure, building included, is an exception for OutboxDelivery.
-internal sealed class MailDelivery(SmtpSettings settings, string pickupDirectory)
+/// An .eml file is written whole or not at all: into a temporary file of the same folder, flushed to disk,
+/// then renamed (atomic on one file system); createFile is the seam tests use to fail a write midway.
+internal sealed class MailDelivery(SmtpSettings settings, string pickupDirectory, Func<string, Stream> createFile)
 {
+    public MailDelivery(SmtpSettings settings, string pickupDirectory)
+        : this(settings, pickupDirectory, path => new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 16 * 1024, useAsync: true))
+    {
+    }
+
     /// Addresses need a domain ("user" alone is refused, as System.Net.Mail refused it).
     private static readonly ParserOptions Addresses = new() { AllowAddressesWithoutDomain = false };
 
@@ -51,8 +58,7 @@ internal sealed class MailDelivery(SmtpSettings settings, string pickupDirectory
         using var mail = Compose(message);
         if (!UsesSmtp)
         {
-            Directory.CreateDirectory(pickupDirectory);
-            await mail.WriteToAsync(EmlFile, Path.Combine(pickupDirectory, $"{Guid.NewGuid()}.eml"), ct);
+            await WriteFileAsync(mail, ct);
             return;
         }
         using var client = new SmtpClient
@@ -68,6 +74,43 @@ internal sealed class MailDelivery(SmtpSettings settings, string pickupDirectory
         }
         await client.SendAsync(mail, ct);
         await client.DisconnectAsync(quit: true, ct);
+    }
+
+    private async Task WriteFileAsync(MimeMessage mail, CancellationToken ct)
+    {
+        Directory.CreateDirectory(pickupDirectory);
+        var name = Guid.NewGuid().ToString();
+        var temporary = Path.Combine(pickupDirectory, $".{name}.eml.tmp"); // not *.eml: readers never see it half-written
+        try
+        {
+            await using (var file = createFile(temporary))
+            {
+                await mail.WriteToAsync(EmlFile, file, ct);
+                await file.FlushAsync(ct);
+                if (file is FileStream disk)
+                {
+                    disk.Flush(flushToDisk: true);
+                }
+            }
+            File.Move(temporary, Path.Combine(pickupDirectory, $"{name}.eml"));
+        }
+        catch
+        {
+            Forget(temporary);
+            throw;
+        }
+    }
+
+    /// A full disk leaves nothing behind; the failure goes on to OutboxDelivery, which keeps the message for a retry.
+    private static void Forget(string temporary)
+    {
+        try
+        {
+            File.Delete(temporary);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
     }
 
     private MimeMessage Compose(OutboxMessage message)

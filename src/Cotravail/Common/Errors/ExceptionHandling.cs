@@ -8,13 +8,16 @@ using Cotravail.Common.Web;
 
 namespace Cotravail.Common.Errors;
 
-/// Unreadable request bodies become 400 problem details naming the field; anything else is a bug:
-/// logged, and answered with a 500 problem that reveals nothing.
+/// Unreadable request bodies become 400 problem details naming the field; a database outage is a 503 with
+/// Retry-After; anything else is a bug: logged, and answered with a 500 problem that reveals nothing.
+/// API or page is decided on the original path: the middleware has already rewritten it to /error.
 internal sealed partial class ExceptionHandling(ILogger<ExceptionHandling> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
         var l = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var path = new PathString(http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path);
+        var api = path.StartsWithSegments("/api");
         if (exception is BadHttpRequestException bad)
         {
             if (bad.StatusCode != StatusCodes.Status400BadRequest)
@@ -36,8 +39,21 @@ internal sealed partial class ExceptionHandling(ILogger<ExceptionHandling> logge
             await TypedResults.Problem(statusCode: 409, title: l["Conflict."], detail: l["This value is already in use."]).ExecuteAsync(http);
             return true;
         }
-        logger.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
-        if (!http.Request.Path.StartsWithSegments("/api"))
+        if (DatabaseOutage.Matches(exception))
+        {
+            logger.LogWarning(exception, "The database is unreachable on {Method} {Path}", http.Request.Method, path);
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            http.Response.Headers.RetryAfter = ((int)DatabaseOutage.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (!api)
+            {
+                return false; // the error page explains the 503 in the person's language
+            }
+            await TypedResults.Problem(statusCode: 503, title: l["The service is temporarily unavailable."],
+                detail: l["The database cannot be reached. Please try again in a few seconds."]).ExecuteAsync(http);
+            return true;
+        }
+        logger.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, path);
+        if (!api)
         {
             return false; // the UI's error page
         }

@@ -36,7 +36,10 @@ internal static class WebModule
         services.Configure<JsonOptions>(o => o.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi("v1", o => o.AddCotravailConventions());
         services.AddRequestLimits();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddReadiness();
+        // SIGTERM: in-flight requests get this long to finish before the host stops (jobs stop on their token).
+        services.AddOptions<HostOptions>().Configure<IConfiguration>((o, config) =>
+            o.ShutdownTimeout = config.GetValue("Cotravail:ShutdownTimeout", TimeSpan.FromSeconds(20)));
         return services;
     }
 
@@ -58,6 +61,17 @@ internal static class WebModule
         app.UseStaticFiles();
         app.UseRequestText(); // before anything reads the request (the rate limiter reads forms)
         app.UseRouting();
+        // An address no route knows is a 404 (a page, or problem details under /api), not a sign-in demand
+        // from the deny-by-default policy.
+        app.Use((http, next) =>
+        {
+            if (http.GetEndpoint() is null)
+            {
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+            return next(http);
+        });
         app.UseRateLimits();
         app.UseRequestLimits();
         app.UseAuthentication();
@@ -82,7 +96,7 @@ internal static class WebModule
             o.HeadContent = ApiDocsScript;
             o.AddDocument("v1");
         }).AllowAnonymous();
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapHealth();
         return app;
     }
 

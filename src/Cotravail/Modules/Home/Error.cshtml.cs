@@ -15,14 +15,21 @@ internal sealed class ErrorModel(IStringLocalizer<SharedResource> l) : PageModel
 
     public string Message { get; private set; } = "";
 
-    public void OnGet(int? status) => Describe(status);
+    /// A failure of the server itself (a bug, the database unreachable): the page is drawn without the
+    /// site layout, which reads the database, so that it can always be shown.
+    public bool Bare { get; private set; }
 
-    public void OnPost(int? status) => Describe(status);
+    // Status code pages pass ?status=; after an exception the handler has set the response's status (500, 503).
+    public void OnGet(int? status) => Describe(status ?? Response.StatusCode);
 
-    private void Describe(int? status)
+    public void OnPost(int? status) => Describe(status ?? Response.StatusCode);
+
+    private void Describe(int status)
     {
+        Bare = status >= 500;
         (Title, Message) = status switch
         {
+            503 => (l["Temporarily unavailable"].Value, l["The service cannot reach its database right now. Please try again in a few seconds."].Value),
             404 => (l["Page not found"].Value, l["This page does not exist or is no longer available."].Value),
             403 => (l["Access denied"].Value, l["You are not allowed to open this page."].Value),
             400 => (l["Bad request"].Value, l["The request could not be understood."].Value),

@@ -117,7 +117,8 @@ public static class AuthorizationRules
         ["GET /"] = Everyone(Expect.Ok),
         ["GET /culture"] = Everyone(Expect.Redirect), // sets the language cookie and goes back
         ["GET /error"] = Everyone(Expect.Ok),
-        ["GET /healthz"] = Everyone(Expect.Ok),
+        ["GET /healthz"] = Everyone(Expect.Ok), // liveness: the process answers
+        ["GET /readyz"] = Everyone(Expect.Ok), // readiness: database, migrations, data folder
         ["GET /openapi/{documentName}.json"] = Everyone(Expect.Ok),
         // The API docs page (Scalar) and its own script and icon.
         ["GET /api/docs/{documentName?}"] = Everyone(Expect.Ok),

@@ -77,6 +77,86 @@ public abstract class OutboxTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_file_that_fails_midway_leaves_no_partial_eml_and_the_message_stays_queued_for_a_retry()
+    {
+        var folder = Directory.CreateTempSubdirectory("cotravail-outbox-").FullName;
+        try
+        {
+            var (id, _) = await EnqueueAsync("fr");
+            var clock = new FakeTimeProvider(app.Clock.GetUtcNow());
+            var fullDisk = new MailDelivery(new SmtpSettings(), folder, path => new FullDiskStream(File.Create(path), roomFor: 200));
+
+            await PassAsync(fullDisk, clock);
+
+            Directory.GetFiles(folder).ShouldBeEmpty("neither a partial .eml nor its temporary file stays behind");
+            var row = await app.WithDbAsync(db => db.Outbox.AsNoTracking().FirstAsync(m => m.Id == id));
+            row.Status.ShouldBe(OutboxStatus.Retrying);
+            row.LastError.ShouldNotBeNull().ShouldContain("No space left on device");
+
+            clock.Advance(TimeSpan.FromHours(1));
+            await PassAsync(new MailDelivery(new SmtpSettings(), folder), clock);
+            Directory.GetFiles(folder).ShouldAllBe(f => f.EndsWith(".eml", StringComparison.Ordinal));
+            var written = Directory.GetFiles(folder).Select(File.ReadAllText).Where(t => t.Contains($"<{id}@cotravail>", StringComparison.Ordinal)).ShouldHaveSingleItem();
+            written.ShouldEndWith("\r\n", Case.Sensitive, "the whole message");
+            (await app.WithDbAsync(db => db.Outbox.AsNoTracking().FirstAsync(m => m.Id == id))).Status.ShouldBe(OutboxStatus.Sent);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// A file on a disk that fills up after roomFor bytes.
+    private sealed class FullDiskStream(FileStream file, int roomFor) : Stream
+    {
+        private int written;
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => written;
+
+        public override long Position { get => written; set => throw new NotSupportedException(); }
+
+        public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer, offset, count).GetAwaiter().GetResult();
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var room = Math.Max(0, roomFor - written);
+            await file.WriteAsync(buffer[..Math.Min(room, buffer.Length)], cancellationToken);
+            await file.FlushAsync(cancellationToken);
+            written += Math.Min(room, buffer.Length);
+            if (buffer.Length > room)
+            {
+                throw new IOException("No space left on device");
+            }
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Flush() => file.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                file.Dispose();
+            }
+            base.Dispose(disposing);
+        }
+    }
+
+    [Fact]
     public async Task A_failed_send_is_retried_after_a_delay_and_then_delivered()
     {
         var (id, subject) = await EnqueueAsync("fr");

@@ -78,6 +78,21 @@ internal sealed class AppProcess : IAsyncDisposable
         Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", answer.GetProperty("token").GetString());
     }
 
+    /// SIGTERM, as a container stop or systemd sends: the host stops accepting, drains, and stops.
+    public async Task TerminateAsync()
+    {
+        using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+    }
+
+    /// Waits for the process to end by itself and answers its exit code.
+    public async Task<int> WaitForExitAsync(TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        await process.WaitForExitAsync(timeout.Token);
+        return process.ExitCode;
+    }
+
     /// SIGKILL: the process ends at once, in the middle of whatever it does.
     public async Task KillAsync()
     {
