@@ -128,8 +128,9 @@ public sealed class BackupTests(SqliteTestApp app)
             var bytes = await File.ReadAllBytesAsync(good);
             Array.Fill(bytes, (byte)0x5a, 4096, Math.Min(8 * 4096, bytes.Length - 4096)); // pages 2-9 overwritten
             await File.WriteAllBytesAsync(damaged, bytes);
+            var later = new FakeTimeProvider(clock.GetUtcNow().AddDays(1));
             var restore = new SqliteRestore(new DatabaseSettings(DatabaseEngine.Sqlite, scratch.ConnectionString),
-                Backups(scratch.ConnectionString, folder.FullName, clock, keep: 3));
+                Backups(scratch.ConnectionString, folder.FullName, later, keep: 1));
 
             (await Should.ThrowAsync<InvalidDataException>(() => restore.RestoreAsync(damaged, CancellationToken.None))).Message.ShouldContain("damaged.db");
             var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(scratch.ConnectionString).DataSource;
@@ -138,6 +139,10 @@ public sealed class BackupTests(SqliteTestApp app)
                 (await Should.ThrowAsync<InvalidOperationException>(() => restore.RestoreAsync(good, CancellationToken.None))).Message.ShouldContain("stop every instance");
             }
             (await restore.RestoreAsync(good, CancellationToken.None)).ShouldStartWith("Restored");
+
+            // Again, over a database now: it is backed up first, and nothing is pruned (Keep=1), not the backup being restored.
+            (await restore.RestoreAsync(good, CancellationToken.None)).ShouldContain("cotravail-20260302-020000.db");
+            SqliteBackups.Backups(folder.FullName).Select(Path.GetFileName).ShouldBe(["cotravail-20260302-020000.db", "cotravail-20260301-020000.db"]);
         }
         finally
         {

@@ -18,8 +18,21 @@ internal sealed partial class SqliteBackups(DatabaseSettings database, IOptions<
     /// The live database file (SQLite only).
     public string DatabaseFile => new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
 
-    /// Writes a backup into folder and answers its path; in the default folder, the oldest beyond Keep are deleted.
+    /// Writes a backup into folder (default: the configured one, then pruned to the newest Keep) and answers its path.
     public async Task<string> TakeAsync(string? folder, CancellationToken ct)
+    {
+        var target = Path.GetFullPath(folder ?? DefaultFolder);
+        var written = await WriteAsync(target, ct);
+        if (target == DefaultFolder)
+        {
+            Prune(target);
+        }
+        return written;
+    }
+
+    /// Writes a backup into folder, pruning nothing (restore's copy of the database it replaces: the backup
+    /// being restored may be the oldest one); answers its path.
+    public async Task<string> WriteAsync(string folder, CancellationToken ct)
     {
         if (database.Engine != DatabaseEngine.Sqlite)
         {
@@ -29,7 +42,7 @@ internal sealed partial class SqliteBackups(DatabaseSettings database, IOptions<
         {
             throw new FileNotFoundException($"There is no database at {DatabaseFile}.");
         }
-        var target = Path.GetFullPath(folder ?? DefaultFolder);
+        var target = Path.GetFullPath(folder);
         Directory.CreateDirectory(target);
         var name = "cotravail-" + clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + ".db";
         var final = Path.Combine(target, name);
@@ -58,10 +71,6 @@ internal sealed partial class SqliteBackups(DatabaseSettings database, IOptions<
         finally
         {
             File.Delete(temporary);
-        }
-        if (folder is null || target == DefaultFolder)
-        {
-            Prune(target);
         }
         return final;
     }

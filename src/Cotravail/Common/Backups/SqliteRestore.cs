@@ -37,7 +37,7 @@ internal sealed class SqliteRestore(DatabaseSettings database, SqliteBackups bac
         }
         await using (running)
         {
-            var before = File.Exists(file) ? await backups.TakeAsync(null, ct) : null;
+            var before = File.Exists(file) ? await backups.WriteAsync(backups.DefaultFolder, ct) : null;
             await using (var source = SqliteBackups.Open($"Data Source={from}", SqliteOpenMode.ReadOnly))
             await using (var target = SqliteBackups.Open(database.ConnectionString, SqliteOpenMode.ReadWriteCreate))
             {
