@@ -35,13 +35,15 @@ if ((${#missing[@]} > 0)); then
     give_up "Missing: ${missing[*]}. Install them with: sudo apt-get install -y --no-install-recommends ${missing[*]}"
   fi
   echo "Installing ${missing[*]}..."
-  apt-get update -qq >/dev/null || give_up "apt-get update failed."
+  # Waits for the dpkg lock (another apt run, unattended upgrades) instead of failing at once.
+  apt_get() { apt-get -o DPkg::Lock::Timeout=600 "$@"; }
+  apt_get update -qq >/dev/null || give_up "apt-get update failed."
   if [[ " ${missing[*]} " == *" postgresql "* ]]; then
     # Only the binaries: no cluster on port 5432 left running by the package.
-    apt-get install -y -qq --no-install-recommends postgresql-common >/dev/null || give_up "Installing postgresql-common failed."
+    apt_get install -y -qq --no-install-recommends postgresql-common >/dev/null || give_up "Installing postgresql-common failed."
     sed -ri 's/^#? *create_main_cluster *=.*/create_main_cluster = false/' /etc/postgresql-common/createcluster.conf
   fi
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || give_up "Installing ${missing[*]} failed."
+  apt_get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || give_up "Installing ${missing[*]} failed."
 fi
 
 # The pinned OpenAPI linter (tests/Cotravail.Tests/Common/Web/OpenApiLintTests.cs), from the npm registry.
@@ -51,10 +53,49 @@ if [[ ! -d tools/openapi-lint/node_modules ]]; then
   npm ci --prefix tools/openapi-lint --no-audit --no-fund >/dev/null || give_up "npm ci --prefix tools/openapi-lint failed."
 fi
 
+# A line every 60 s while a suite runs, so a long quiet run shows it is alive. The sleeps write nowhere,
+# so none of them holds the output open (a pipe into tee) once the heartbeat is stopped.
+heartbeat_pid=""
+start_heartbeat() { # name
+  local name=$1 began=$SECONDS
+  (
+    trap - EXIT INT
+    naps=""
+    trap 'kill $naps 2>/dev/null; exit 0' TERM
+    while :; do
+      sleep 60 </dev/null >/dev/null 2>&1 &
+      naps=$!
+      wait "$naps"
+      echo "  … $name still running, $(((SECONDS - began) / 60)) min"
+    done
+  ) &
+  heartbeat_pid=$!
+}
+stop_heartbeat() {
+  if [[ -n "$heartbeat_pid" ]]; then
+    kill "$heartbeat_pid" 2>/dev/null || true
+    wait "$heartbeat_pid" 2>/dev/null || true
+    heartbeat_pid=""
+  fi
+}
+
+# How long since a point in SECONDS, as "4 min 12 s".
+took() { local s=$((SECONDS - $1)); echo "$((s / 60)) min $((s % 60)) s"; }
+
+# "N passed, N failed" of a .trx file (a test that did not pass counts as failed, as in the summary).
+trx_counts() {
+  local counters total passed
+  counters=$(grep -o '<Counters [^>]*>' "$1" 2>/dev/null || true)
+  total=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  if [[ -z "$total" || -z "$passed" ]]; then echo "no results"; else echo "$passed passed, $((total - passed)) failed"; fi
+}
+
 # 2. A private PostgreSQL in a temporary folder, stopped and removed on exit (also on failure or Ctrl-C).
 pg_dir=""
 as_pg() { if ((EUID == 0)); then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
+  stop_heartbeat
   if [[ -n "$pg_dir" ]]; then
     as_pg "$(pg_bin)/pg_ctl" -D "$pg_dir/data" -m immediate -w stop >/dev/null 2>&1 || true
     rm -rf "$pg_dir"
@@ -103,10 +144,14 @@ fi
 status=()
 for project in Cotravail.Tests Cotravail.BrowserTests; do
   echo "Testing $project..."
+  suite_started=$SECONDS
+  start_heartbeat "$project"
   code=0
   dotnet test "tests/$project" --no-build -c Release --nologo \
     --logger "trx;LogFileName=$project.trx" --results-directory "$results" \
     --blame-hang-timeout 8m --blame-hang-dump-type none || code=$?
+  stop_heartbeat
+  echo "Tested $project in $(took "$suite_started"): $(trx_counts "$results/$project.trx")."
   status+=("$project=$code")
 done
 

@@ -155,6 +155,7 @@ internal static class HttpBookingBench
         info.Environment["Cotravail__SeedDemo"] = "false";
         info.Environment["Cotravail__Outbox__Send"] = "false";
         info.Environment["Cotravail__Bookings__Sweep"] = "false";
+        info.Environment["Cotravail__Backups__Enabled"] = "false"; // a backup at start would weigh on the first measures
         var process = Process.Start(info) ?? throw new InvalidOperationException("The app did not start.");
         var writer = new StreamWriter(log) { AutoFlush = true };
         var gate = new Lock();

@@ -1,4 +1,5 @@
 using Cotravail.Common.Audit;
+using Cotravail.Common.Backups;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Cli;
 using Cotravail.Common.Database;
@@ -33,6 +34,7 @@ if (DefaultAddress.For(builder.Configuration) is { } address)
 }
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddDatabase(builder.Configuration);
+builder.Services.AddBackups(builder.Configuration);
 builder.Services.AddAuth();
 builder.Services.AddAudit();
 builder.Services.AddEmail(builder.Configuration);

@@ -25,6 +25,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(folder, "browser.db")};Foreign Keys=True;Default Timeout=30");
         builder.UseSetting("Cotravail:SeedDemo", "true");
         builder.UseSetting("Cotravail:DemoActivity", "false");
+        builder.UseSetting("Cotravail:Backups:Enabled", "false");
         builder.UseSetting("Cotravail:DataDirectory", folder); // emails become .eml files here
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // The journeys all sign in from 127.0.0.1; the limits themselves are tested in Cotravail.Tests.

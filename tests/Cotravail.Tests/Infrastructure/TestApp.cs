@@ -57,6 +57,7 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Emails stay in the outbox table, where tests read them; outbox tests send them explicitly.
         builder.UseSetting("Cotravail:Outbox:Send", "false");
+        builder.UseSetting("Cotravail:Backups:Enabled", "false"); // backup tests take theirs explicitly
         builder.UseSetting("Cotravail:Bookings:Sweep", "false"); // tests sweep explicitly, or start an instance that does
         builder.UseSetting("ConnectionStrings:Postgres", Engine == DatabaseEngine.Postgres ? ConnectionString : "");
         builder.UseSetting("ConnectionStrings:Sqlite", Engine == DatabaseEngine.Sqlite ? ConnectionString : "");

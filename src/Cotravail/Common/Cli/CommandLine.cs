@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Common.Cli;
 
 /// Verbs of the same executable: `migrate`, `seed-demo`, `create-admin --email E --password P [--name N]`,
-/// `schema-script [--out FILE]` (the model's CREATE script for the configured engine, to write the next migration from).
+/// `schema-script [--out FILE]` (the model's CREATE script for the configured engine, to write the next migration from),
+/// `backup [--out FOLDER]` and `restore --from FILE` (SQLite; docs/operations.md).
 /// A module adds a verb of its own by registering a CliCommand (the demo module's `seed-demo`).
 internal static class CommandLine
 {
@@ -25,6 +26,8 @@ internal static class CommandLine
             "migrate" => await MigrateAsync(services),
             "create-admin" => await CreateAdminAsync(services, app.Configuration),
             "schema-script" => await SchemaScriptAsync(services, app.Configuration["out"]),
+            "backup" => await BackupCommands.BackupAsync(services, app.Configuration["out"]),
+            "restore" => await BackupCommands.RestoreAsync(services, app.Configuration["from"]),
             _ => Unknown(verb, services.GetServices<CliCommand>().Select(c => c.Verb)),
         };
         Environment.ExitCode = exitCode;
@@ -101,7 +104,7 @@ internal static class CommandLine
 
     private static int Unknown(string verb, IEnumerable<string> verbs)
     {
-        Console.Error.WriteLine($"Unknown command '{verb}'. Commands: migrate, create-admin, schema-script, {string.Join(", ", verbs)}.");
+        Console.Error.WriteLine($"Unknown command '{verb}'. Commands: migrate, create-admin, schema-script, backup, restore, {string.Join(", ", verbs)}.");
         return 2;
     }
 }

@@ -7,6 +7,10 @@ internal abstract class PeriodicJob(IServiceScopeFactory scopes, TimeProvider cl
 {
     protected abstract bool Enabled { get; }
 
+    protected TimeProvider Clock => clock;
+
+    protected ILogger Logger => logger;
+
     protected abstract TimeSpan Interval { get; }
 
     protected abstract Task RunOnceAsync(IServiceProvider services, CancellationToken ct);

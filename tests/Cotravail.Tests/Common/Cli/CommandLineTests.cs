@@ -68,6 +68,7 @@ public sealed class CommandLineTests
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
                 ["Cotravail__DataDirectory"] = data.FullName,
                 ["Cotravail__SeedDemo"] = "false",
+                ["Cotravail__Backups__Enabled"] = "false",
             },
         };
         configure(start);

@@ -43,6 +43,7 @@ internal sealed class AppProcess : IAsyncDisposable
                 ["Cotravail__DataDirectory"] = data,
                 ["Cotravail__SeedDemo"] = seedDemo ? "true" : "false",
                 ["Cotravail__DemoActivity"] = "false",
+                ["Cotravail__Backups__Enabled"] = "false",
                 ["Cotravail__Outbox__Send"] = "false",
                 ["Logging__LogLevel__Default"] = "Warning",
                 ["ConnectionStrings__Postgres"] = scratch.Engine == DatabaseEngine.Postgres ? scratch.ConnectionString : "",
