@@ -29,7 +29,7 @@ public sealed class ModuleArrowsTests
         ["Me"] = ["Bookings", "Companies", "Joining", "Locations", "Members"],
         ["Home"] = ["Locations", "Network", "Offers", "Resources"],
         ["Admin"] = ["Bookings", "Companies", "Locations", "Members", "Network", "Resources"],
-        ["Demo"] = ["Billing", "Bookings", "Companies", "Locations", "Members", "Network", "Offers", "Resources", "Subscriptions"],
+        ["Demo"] = ["Billing", "Bookings", "Community", "Companies", "Locations", "Members", "Network", "Offers", "Privacy", "Resources", "Subscriptions"],
         ["Shared"] = ["Network"],
     };
 

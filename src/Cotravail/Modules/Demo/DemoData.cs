@@ -108,6 +108,7 @@ internal sealed partial class DemoSeeder
                 .Where(s => s.Email == account.Email)
                 .Select(s => new StaffAssignment(user.Id, locations[s.Location].Id, s.Role)));
         }
+        db.AddRange(NewCommunity(members, now));
         db.ReducedRateGrants.Add(StudentGrant(members.Single(m => m.LastName == "Marchand"), accounts[DemoAccounts.ParisManager].Id, now));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
