@@ -126,6 +126,14 @@ public abstract class TelemetryTests(TestApp app)
         refused.Headers.Location!.ToString().ShouldContain("/account/denied");
     }
 
+    [Fact]
+    public void Without_an_OTLP_endpoint_no_trace_is_recorded_and_nothing_is_exported()
+    {
+        app.Services.GetService<OpenTelemetry.Trace.TracerProvider>().ShouldBeNull();
+        app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().Select(s => s.GetType().FullName)
+            .ShouldNotContain(n => n != null && n.Contains("Otlp", StringComparison.Ordinal));
+    }
+
     private static double Value(string line) => double.Parse(line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
 }
 
