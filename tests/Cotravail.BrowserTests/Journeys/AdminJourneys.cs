@@ -75,4 +75,17 @@ public sealed class AdminJourneys(BrowserApp app)
         await page.Locator("form.filters button[type=submit]").ClickAsync();
         (await page.Locator("main table tbody tr").CountAsync()).ShouldBe(1);
     }
+
+    [Fact]
+    public async Task The_operations_page_is_accessible_in_French_and_English()
+    {
+        foreach (var (culture, title) in new[] { ("fr-FR", "Exploitation"), ("en-GB", "Operations") })
+        {
+            var page = await app.NewPageAsync(culture);
+            await new SignInPage(page).SignInAsync(DemoAccounts.NetworkAdmin, DemoAccounts.Password);
+            await page.GotoAsync("/admin/operations");
+            (await page.Locator("h1").InnerTextAsync()).ShouldBe(title);
+            await page.ShouldHaveNoViolationsAsync();
+        }
+    }
 }

@@ -9,7 +9,11 @@ namespace Cotravail.Common.Database;
 /// still meet SQLite's own lock; PostgreSQL needs no gate.
 internal static class SqliteWriteGate
 {
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Gate> Gates = new(StringComparer.Ordinal);
+
+    /// How many writers of this process wait at a gate (the metric cotravail.db.sqlite.waiting_writers), or null
+    /// when no SQLite database was written to.
+    public static int? Waiting() => Gates.IsEmpty ? null : Gates.Values.Sum(g => Volatile.Read(ref g.Waiting));
 
     public static async Task<IDisposable?> EnterAsync(AppDb db, CancellationToken ct)
     {
@@ -23,9 +27,23 @@ internal static class SqliteWriteGate
     /// The gate of the SQLite database behind this connection string.
     public static async Task<IDisposable> EnterAsync(string connectionString, CancellationToken ct)
     {
-        var gate = Gates.GetOrAdd(connectionString, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(ct);
-        return new Release(gate);
+        var gate = Gates.GetOrAdd(connectionString, _ => new Gate());
+        Interlocked.Increment(ref gate.Waiting);
+        try
+        {
+            await gate.Semaphore.WaitAsync(ct);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref gate.Waiting);
+        }
+        return new Release(gate.Semaphore);
+    }
+
+    private sealed class Gate
+    {
+        public readonly SemaphoreSlim Semaphore = new(1, 1);
+        public int Waiting;
     }
 
     private sealed class Release(SemaphoreSlim gate) : IDisposable

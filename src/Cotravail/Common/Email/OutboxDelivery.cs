@@ -1,4 +1,5 @@
 using Cotravail.Common.Database;
+using Cotravail.Common.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,8 @@ namespace Cotravail.Common.Email;
 /// changed the row sends it, so two instances never send the same message), sends it, records the
 /// outcome, and retries failures later with a growing delay until MaxAttempts, then marks the message
 /// failed for good. A message that fails, whatever the reason, never holds back the others.
-internal sealed class OutboxDelivery(AppDb db, MailDelivery mail, TimeProvider clock, IOptions<OutboxOptions> options, ILogger<OutboxDelivery> logger)
+internal sealed class OutboxDelivery(AppDb db, MailDelivery mail, TimeProvider clock, IOptions<OutboxOptions> options, ILogger<OutboxDelivery> logger,
+    AppMetrics? metrics = null)
 {
     public static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(5);
     private const int BatchSize = 20;
@@ -60,6 +62,7 @@ internal sealed class OutboxDelivery(AppDb db, MailDelivery mail, TimeProvider c
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             // Building the message counts as much as sending it: a bad address or header fails this message only.
+            metrics?.OutboxSendFailed();
             message.MarkFailed(clock.GetUtcNow().UtcDateTime, $"{e.GetType().Name}: {e.GetBaseException().Message}", options.Value.MaxAttempts);
             logger.LogWarning(e, "Sending email {Id} failed (attempt {Attempt}, {Outcome})", id, message.Attempts,
                 message.FailedAt is null ? "will retry" : "failed for good");

@@ -1,3 +1,5 @@
+using Cotravail.Common.Telemetry;
+
 namespace Cotravail.Common.Jobs;
 
 /// A background pass run every Interval on every instance, each pass in its own DI scope. The work
@@ -15,6 +17,9 @@ internal abstract class PeriodicJob(IServiceScopeFactory scopes, TimeProvider cl
 
     protected abstract Task RunOnceAsync(IServiceProvider services, CancellationToken ct);
 
+    /// The job's name in the metric cotravail.jobs.runs and on the operations page.
+    protected virtual string Name => GetType().Name;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!Enabled)
@@ -27,6 +32,7 @@ internal abstract class PeriodicJob(IServiceScopeFactory scopes, TimeProvider cl
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await RunOnceAsync(scope.ServiceProvider, stoppingToken);
+                scope.ServiceProvider.GetService<AppMetrics>()?.JobRan(Name);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

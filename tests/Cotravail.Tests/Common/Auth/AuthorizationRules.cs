@@ -119,6 +119,10 @@ public static class AuthorizationRules
         ["GET /error"] = Everyone(Expect.Ok),
         ["GET /healthz"] = Everyone(Expect.Ok), // liveness: the process answers
         ["GET /readyz"] = Everyone(Expect.Ok), // readiness: database, migrations, data folder
+        ["GET /healthz"] = Everyone(Expect.Ok),
+        // Prometheus scrape (issue 16): only from this machine or with Cotravail:Metrics:Token; the test host's
+        // requests have no loopback address, so everyone is answered 404 whatever their role.
+        ["GET /metrics"] = Everyone("404"),
         ["GET /openapi/{documentName}.json"] = Everyone(Expect.Ok),
         // The API docs page (Scalar) and its own script and icon.
         ["GET /api/docs/{documentName?}"] = Everyone(Expect.Ok),
@@ -290,6 +294,7 @@ public static class AuthorizationRules
             (w, s) => new { email = TestApp.NewEmail("invited"), firstName = "Invitée", lastName = "Matrix", locationId = MatrixWorld.Pick(w.Locations, s), category = "Freelancer" },
             ScopedBody: true),
         ["GET /admin/outbox"] = NetworkAdmin(Page),
+        ["GET /admin/operations"] = NetworkAdmin(Page),
         ["GET /admin/outbox/{id:guid}"] = NetworkAdmin(Page) with { FreshId = (w, _) => w.AnyOutboxMessageAsync() },
 
         // Calendar addresses: one's own, a resource's for its staff, and the feeds themselves (the token is the key).

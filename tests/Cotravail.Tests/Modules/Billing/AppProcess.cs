@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
@@ -25,6 +26,9 @@ internal sealed class AppProcess : IAsyncDisposable
     public HttpClient Client { get; }
 
     public bool HasExited => process.HasExited;
+
+    /// What the server wrote on its standard output so far, line by line (its console logs).
+    public ConcurrentQueue<string> Output { get; } = new();
 
     /// Starts the server on a free port and waits until it answers /healthz. Settings are environment
     /// variables ("Cotravail__BillingRuns__BatchSize").
@@ -55,7 +59,13 @@ internal sealed class AppProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
         var app = new AppProcess(Process.Start(start)!, port);
-        app.process.OutputDataReceived += (_, _) => { };
+        app.process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is { } text)
+            {
+                app.Output.Enqueue(text);
+            }
+        };
         app.process.ErrorDataReceived += (_, _) => { };
         app.process.BeginOutputReadLine();
         app.process.BeginErrorReadLine();

@@ -1,5 +1,6 @@
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
+using Cotravail.Common.Telemetry;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -13,10 +14,29 @@ namespace Cotravail.Modules.Bookings;
 /// Whatever else the caller added to the context (attendees, outbox emails) is written in the same
 /// transaction as the booking; when no seat is free, every added entry is detached again.
 /// A singleton (registered by the Bookings module) for the group writers it hands lone writes to.
-internal sealed class SeatWriter(BookingWriters writers)
+/// Every booking written and every one refused for a taken slot is counted (AppMetrics).
+internal sealed class SeatWriter(BookingWriters writers, AppMetrics metrics)
 {
-    public Task<bool> InsertAsync(AppDb db, Booking booking, int seats, CancellationToken ct) =>
-        db.IsPostgres ? InsertByConstraintAsync(db, booking, seats, ct) : InsertCheckedAsync(db, booking, seats, ct);
+    public async Task<bool> InsertAsync(AppDb db, Booking booking, int seats, CancellationToken ct)
+    {
+        var written = db.IsPostgres ? await InsertByConstraintAsync(db, booking, seats, ct) : await InsertCheckedAsync(db, booking, seats, ct);
+        Count([booking], written);
+        return written;
+    }
+
+    /// Written: each booking counted as created; refused: one conflict (a series refused whole is one refusal).
+    private void Count(IEnumerable<Booking> bookings, bool written, string operation = "create")
+    {
+        if (!written)
+        {
+            metrics.BookingConflict(operation);
+            return;
+        }
+        foreach (var booking in bookings)
+        {
+            metrics.BookingCreated(booking.LocationId, booking.Kind.ToString());
+        }
+    }
 
     /// PostgreSQL: no pre-check for a single seat, the exclusion constraint decides in the insert's own
     /// round trip; a zone asks which seats are taken, then the constraint settles any race.
@@ -196,8 +216,20 @@ internal sealed class SeatWriter(BookingWriters writers)
         return over is not null ? over : written ? null : new Conflict("start", BookingMessages.Taken);
     }
 
-    /// Limit: counted after the resources' locks, before anything is written.
     private async Task<(bool Written, Invalid? Over)> InsertAllAsync(
+        AppDb db, IReadOnlyList<(Booking Booking, int Seats)> bookings, Func<CancellationToken, Task>? addDependents,
+        Func<CancellationToken, Task<Invalid?>>? limit, CancellationToken ct)
+    {
+        var (written, over) = await WriteAllAsync(db, bookings, addDependents, limit, ct);
+        if (over is null)
+        {
+            Count(bookings.Select(b => b.Booking), written);
+        }
+        return (written, over);
+    }
+
+    /// Limit: counted after the resources' locks, before anything is written.
+    private async Task<(bool Written, Invalid? Over)> WriteAllAsync(
         AppDb db, IReadOnlyList<(Booking Booking, int Seats)> bookings, Func<CancellationToken, Task>? addDependents,
         Func<CancellationToken, Task<Invalid?>>? limit, CancellationToken ct)
     {
@@ -257,6 +289,17 @@ internal sealed class SeatWriter(BookingWriters writers)
     }
 
     private async Task<(IReadOnlyList<Booking> Taken, Invalid? Over)> UpdateAllAsync(
+        AppDb db, IReadOnlyList<(Booking Booking, int Seats)> bookings, Func<CancellationToken, Task<Invalid?>>? limit, CancellationToken ct)
+    {
+        var (taken, over) = await PlaceAllAsync(db, bookings, limit, ct);
+        if (taken.Count > 0)
+        {
+            metrics.BookingConflict("change");
+        }
+        return (taken, over);
+    }
+
+    private async Task<(IReadOnlyList<Booking> Taken, Invalid? Over)> PlaceAllAsync(
         AppDb db, IReadOnlyList<(Booking Booking, int Seats)> bookings, Func<CancellationToken, Task<Invalid?>>? limit, CancellationToken ct)
     {
         using var gate = await SqliteWriteGate.EnterAsync(db, ct);
