@@ -25,7 +25,7 @@ public sealed class ModuleArrowsTests
         ["Joining"] = ["Account", "Companies", "Locations", "Members", "Privacy"],
         ["Staff"] = ["Locations", "Members"],
         ["Billing"] = ["Assignments", "Bookings", "Companies", "Locations", "Members", "Network", "Offers", "Privacy", "Resources", "Subscriptions"],
-        ["Community"] = ["Companies", "Locations", "Members", "Privacy"],
+        ["Community"] = ["Bookings", "Companies", "Locations", "Members", "Privacy", "Resources"],
         ["Me"] = ["Bookings", "Companies", "Joining", "Locations", "Members"],
         ["Home"] = ["Locations", "Network", "Offers", "Resources"],
         ["Admin"] = ["Bookings", "Companies", "Locations", "Members", "Network", "Resources"],

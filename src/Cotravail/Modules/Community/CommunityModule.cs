@@ -46,6 +46,11 @@ internal static class CommunityModule
         community.MapGet("/members/{id:guid}", async (Guid id, AppDb db, Access access, IStringLocalizer<SharedResource> l, HttpContext http, CancellationToken ct) =>
                 (await MemberCardQuery.HandleAsync(id, await access.GetAsync(ct), db, l, ct)).ToHttp(http))
             .Produces<CommunityCard>().ProducesProblem(404).WithSummary("A member's card, with only the parts they opened to me.");
+        community.MapGet("/today", async (Guid? locationId, AppDb db, Access access, IStringLocalizer<SharedResource> l, TimeProvider clock,
+                HttpContext http, CancellationToken ct) =>
+                (await WhoIsIn.HandleAsync(locationId, await access.GetAsync(ct), db, l, clock, ct)).ToHttp(http))
+            .Produces<WhoIsIn.Response>().ProducesProblem(404)
+            .WithSummary("Who is in today at a location (default: mine), among members who share it; for its staff, its members and those there today.");
         community.MapGet("/suggestions", async (AppDb db, Access access, IStringLocalizer<SharedResource> l, HttpContext http, CancellationToken ct) =>
                 (await Complementary.HandleAsync(await access.GetAsync(ct), db, l, ct)).ToHttp(http))
             .Produces<IReadOnlyList<CommunityCard>>().ProducesProblem(404)

@@ -163,6 +163,8 @@ public static class AuthorizationRules
         // Community (ADR 26): members and staff browse what members opened to them; a profile is its member's own.
         ["GET /community"] = SignedIn(Page),
         ["GET /community/profile"] = SignedIn(Page),
+        ["GET /community/today"] = SignedIn(Page),
+        ["GET /api/v1/community/today"] = SignedIn(Api),
         ["GET /community/members/{id:guid}"] = new((role, _) => role == Role.Anonymous ? Expect.SignIn : "404"), // the world's members are not listed
         ["GET /api/v1/community/skills"] = SignedIn(Api),
         ["GET /api/v1/community/members"] = SignedIn(Api),
