@@ -43,6 +43,10 @@ namespace Cotravail.Bench;
 /// both engines; 30 warm-up then 200 requests per case through the in-process test server; `--only sqlite|postgres`):
 ///   dotnet run -c Release --project bench/Cotravail.Bench -- timeline --postgres "Host=127.0.0.1;Port=55500;Username=postgres"
 ///
+/// Directory search and complementary matching over 100,000 members with 10 skills each on PostgreSQL, 10,000 on
+/// SQLite (fresh databases; handlers called server side; `--only`, `--sqlite-members`, `--postgres-members`):
+///   dotnet run -c Release --project bench/Cotravail.Bench -- community --postgres "Host=127.0.0.1;Port=55500;Username=postgres"
+///
 /// Without a command, `booking` (its options as before).
 internal static class BenchProgram
 {
@@ -77,6 +81,9 @@ internal static class BenchProgram
                 break;
             case "timeline":
                 await TimelineBench.RunAsync(options);
+                break;
+            case "community":
+                await CommunityBench.RunAsync(options);
                 break;
             default:
                 Console.Error.WriteLine($"Unknown command {command}: booking, generate, availability, http-booking, issuing, pdf, billing-run or timeline.");

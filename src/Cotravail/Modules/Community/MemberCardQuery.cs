@@ -22,10 +22,13 @@ internal static class MemberCardQuery
     }
 }
 
-/// GET /api/v1/community/suggestions: members who offer skills I seek ("complementary to me"), most matches first.
+/// GET /api/v1/community/suggestions: members who offer skills I seek ("complementary to me"), most matches first,
+/// then the newest. Candidates are the newest members offering each sought skill (PerSkill of each, read from the
+/// index on skills), so the cost stays the same with 100,000 members; their choices are then checked in one query.
 internal static class Complementary
 {
     public const int Count = 6;
+    public const int PerSkill = 300;
 
     public static async Task<Result<IReadOnlyList<CommunityCard>>> HandleAsync(AccessScope scope, AppDb db, IStringLocalizer l, CancellationToken ct)
     {
@@ -35,19 +38,24 @@ internal static class Complementary
             return new NotFound("Member");
         }
         var seeking = await db.MemberSkills.AsNoTracking().Where(s => s.MemberId == me && s.Use == SkillUse.Seeks).Select(s => s.Skill).ToListAsync(ct);
-        if (seeking.Count == 0)
+        var matches = new Dictionary<Guid, int>();
+        foreach (var skill in seeking)
+        {
+            var offering = await db.MemberSkills.AsNoTracking()
+                .Where(s => s.Skill == skill && s.Use == SkillUse.Offers && s.MemberId != me)
+                .OrderByDescending(s => s.MemberId).Take(PerSkill).Select(s => s.MemberId).ToListAsync(ct);
+            foreach (var id in offering)
+            {
+                matches[id] = matches.GetValueOrDefault(id) + 1;
+            }
+        }
+        if (matches.Count == 0)
         {
             return new List<CommunityCard>();
         }
-        var visible = db.ListedFor(viewer).SkillsVisible(viewer).Where(x => x.Member.Id != me).Select(x => x.Member.Id);
-        var ids = await db.MemberSkills.AsNoTracking()
-            .Where(s => s.Use == SkillUse.Offers && seeking.Contains(s.Skill) && visible.Contains(s.MemberId))
-            .GroupBy(s => s.MemberId)
-            .Select(g => new { MemberId = g.Key, Matches = g.Count() })
-            .OrderByDescending(g => g.Matches).ThenByDescending(g => g.MemberId)
-            .Take(Count)
-            .Select(g => g.MemberId)
-            .ToListAsync(ct);
+        var candidates = matches.Keys.ToList();
+        var visible = await db.ListedFor(viewer).SkillsVisible(viewer).Where(x => candidates.Contains(x.Member.Id)).Select(x => x.Member.Id).ToListAsync(ct);
+        var ids = visible.OrderByDescending(id => matches[id]).ThenByDescending(id => id).Take(Count).ToList();
         return (await CommunityCards.LoadAsync(ids, viewer, db, l, full: false, ct)).ToList();
     }
 }

@@ -17,11 +17,16 @@ internal static class SearchDirectory
 {
     internal sealed record Query(string? Q, Trade? Trade, Guid? LocationId, string? Language, bool? OpenToMissions, int? Page, int? PageSize);
 
+    /// Counting stops here: a search that finds more asks to be narrowed, and no request counts 100,000 rows.
+    public const int CountCap = 1000;
+
+    /// TotalCount is at most CountCap; MoreThanTotal says that there are more.
     internal sealed record Response(
         IReadOnlyList<CommunityCard> Items,
         int Page,
         int PageSize,
         int TotalCount,
+        bool MoreThanTotal,
         IReadOnlyList<SkillRef> MatchedSkills,
         int? OptedOut);
 
@@ -32,6 +37,10 @@ internal static class SearchDirectory
         {
             return new NotFound("Member");
         }
+        if (query.Q is { Length: > 100 })
+        {
+            return new Invalid("q", "A search has at most 100 characters.");
+        }
         if (query.Language is { } language && !ProfileInput.KnownLanguages.Contains(language))
         {
             return new Invalid("language", "Choose languages from the list.");
@@ -39,9 +48,11 @@ internal static class SearchDirectory
         var culture = CultureInfo.CurrentUICulture;
         var matched = SkillVocabulary.Match(query.Q);
         var ids = Filter(query, matched, viewer, db).Select(x => x.Member.Id).OrderByDescending(id => id);
-        var page = await ids.ToPageAsync(PageRequest.Of(query.Page, query.PageSize), ct);
-        var cards = await CommunityCards.LoadAsync(page.Items, viewer, db, l, full: false, ct);
-        return new Response(cards, page.PageNumber, page.PageSize, page.TotalCount,
+        var request = PageRequest.Of(query.Page, query.PageSize);
+        var total = await ids.Take(CountCap + 1).CountAsync(ct);
+        List<Guid> page = request.Offset >= total ? [] : await ids.Skip(request.Offset).Take(request.PageSize).ToListAsync(ct);
+        var cards = await CommunityCards.LoadAsync(page, viewer, db, l, full: false, ct);
+        return new Response(cards, request.Page, request.PageSize, Math.Min(total, CountCap), total > CountCap,
             [.. matched.Select(s => SkillRef.Of(s, culture))], await OptedOutAsync(viewer, db, ct));
     }
 
