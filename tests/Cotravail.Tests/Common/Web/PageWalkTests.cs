@@ -149,6 +149,9 @@ public abstract partial class PageWalkTests(PageWalk walk, ITestOutputHelper out
             english.AddRange(messages.Where(m => EnglishWords.Any(w => m.Contains(w, StringComparison.Ordinal))).Select(m => $"{where}: {m}"));
         }
         output.WriteLine($"Report: {walk.Pages.Count} French pages and form answers read on {walk.Engine}, {english.Count} English messages.");
+        // The case of issue 16: ASP.NET's implicit [Required] of a bool wrote "The RememberMe field is required.".
+        var signIn = walk.Pages.First(p => p.Where == "GET /account/sign-in as Anonymous").Doc;
+        signIn.QuerySelector("input[name='Input.RememberMe']").ShouldNotBeNull().GetAttribute("data-val-required").ShouldBe("Ce champ est obligatoire.");
         english.Distinct().Take(50).ShouldBeEmpty("messages in English on French pages (translate them in tools/fr-*.tsv, or give the attribute a message key)");
     }
 
