@@ -55,8 +55,9 @@ internal sealed class InputWalk(TestApp app, MatrixWorld world, IReadOnlyDiction
         var fresh = freshIds.TryGetValue(route, out var id) ? id : (Guid?)null;
         var path = AuthorizationMatrixTests.Fill(world, template, Scope.Own, fresh);
         var query = ParseQuery(rule.Query?.Invoke(world, Scope.Own));
+        var coreOnly = Refused(rule, role);
 
-        foreach (var (segment, bad) in PathCases(template, path, (int)role))
+        foreach (var (segment, bad) in PathCases(template, path, (int)role, coreOnly))
         {
             await SendApiAsync(client, method, route, $"path {segment}", bad, segment, query, null);
         }
@@ -65,7 +66,7 @@ internal sealed class InputWalk(TestApp app, MatrixWorld world, IReadOnlyDiction
         FullCases += queryParameters.Count * BadInput.Corpus.Count(v => v.Form is not null);
         foreach (var (parameter, place) in queryParameters.Select((p, i) => (p, i)))
         {
-            foreach (var bad in BadInput.Rotate(BadInput.Corpus.Where(v => v.Form is not null), place, queryParameters.Count, (int)role))
+            foreach (var bad in Values(BadInput.Corpus.Where(v => v.Form is not null), place, queryParameters.Count, (int)role, coreOnly))
             {
                 var withBad = new Dictionary<string, string>(query, StringComparer.OrdinalIgnoreCase) { [parameter.Name] = bad.Form! };
                 await SendApiAsync(client, method, route, $"query {parameter.Name}", bad, path, withBad, BaseBody(rule, parameters)?.ToJsonString());
@@ -80,7 +81,7 @@ internal sealed class InputWalk(TestApp app, MatrixWorld world, IReadOnlyDiction
         FullCases += fields.Count * BadInput.Corpus.Count;
         foreach (var (field, place) in fields.Select((f, i) => (f, i)))
         {
-            foreach (var bad in BadInput.Rotate(BadInput.Corpus, place, fields.Count, (int)role))
+            foreach (var bad in Values(BadInput.Corpus, place, fields.Count, (int)role, coreOnly))
             {
                 var copy = (JsonObject)body.DeepClone();
                 Set(copy, field, Placeholder);
@@ -102,7 +103,7 @@ internal sealed class InputWalk(TestApp app, MatrixWorld world, IReadOnlyDiction
         var query = ParseQuery(rule.Query?.Invoke(world, Scope.Own));
         var client = await PageClientAsync(role);
 
-        foreach (var (segment, bad) in PathCases(template, path, (int)role))
+        foreach (var (segment, bad) in PathCases(template, path, (int)role, Refused(rule, role)))
         {
             using var response = await client.GetAsync(segment + Query(query));
             await CheckPageAsync(response, route, role, $"path {segment}", bad);
@@ -225,9 +226,16 @@ internal sealed class InputWalk(TestApp app, MatrixWorld world, IReadOnlyDiction
         return client;
     }
 
+    /// A route that refuses the anonymous walker before reading its input (401, the sign-in page) gets the core
+    /// values only from it: the signed-in walkers send it every value.
+    private static bool Refused(RouteRule rule, Role role) => role == Role.Anonymous && rule.Expect(role, Scope.Own) != Expect.Ok;
+
+    private static IEnumerable<BadValue> Values(IEnumerable<BadValue> values, int place, int count, int offset, bool coreOnly) =>
+        coreOnly ? values.Where(v => BadInput.Core.Contains(v.Name)) : BadInput.Rotate(values, place, count, offset);
+
     /// Each route value that is not a GUID, replaced by the bad values that can be spelt in a path (taking turns
     /// across the route's values, the core ones in each).
-    private IEnumerable<(string Path, BadValue Bad)> PathCases(string template, string path, int offset)
+    private IEnumerable<(string Path, BadValue Bad)> PathCases(string template, string path, int offset, bool coreOnly)
     {
         var templateSegments = template.Split('/');
         var pathSegments = path.Split('/');
@@ -239,7 +247,7 @@ internal sealed class InputWalk(TestApp app, MatrixWorld world, IReadOnlyDiction
         {
             var segment = templateSegments[i];
             var suffix = segment.EndsWith(".ics", StringComparison.Ordinal) ? ".ics" : segment.EndsWith(".json", StringComparison.Ordinal) ? ".json" : "";
-            foreach (var bad in BadInput.Rotate(BadInput.ForPath, place, places.Count, offset))
+            foreach (var bad in Values(BadInput.ForPath, place, places.Count, offset, coreOnly))
             {
                 var copy = (string[])pathSegments.Clone();
                 copy[i] = bad.Form + suffix;
