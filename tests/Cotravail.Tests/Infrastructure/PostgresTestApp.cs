@@ -1,5 +1,4 @@
 using Cotravail.Common.Database;
-using Npgsql;
 
 namespace Cotravail.Tests.Infrastructure;
 
@@ -21,9 +20,7 @@ public sealed class PostgresTestApp : TestApp
 
     protected override Task CreateDatabaseAsync() => PostgresServer.CreateDatabaseAsync(connectionString);
 
-    protected override async Task DeleteDatabaseAsync()
-    {
-        NpgsqlConnection.ClearAllPools();
-        await PostgresServer.DropDatabaseAsync(connectionString);
-    }
+    /// Clears this database's pool only (DropDatabaseAsync does): clearing all of them closed the connections of
+    /// the apps still running in parallel (the shared collection's), which then had to open new ones.
+    protected override Task DeleteDatabaseAsync() => PostgresServer.DropDatabaseAsync(connectionString);
 }

@@ -42,6 +42,9 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected TestApp() => ClientOptions.BaseAddress = BaseUri;
 
+    /// Services a test class adds to its own app (after the app's own), such as a logger that collects warnings.
+    internal Action<IServiceCollection>? ExtraServices { get; init; }
+
     public async Task InitializeAsync()
     {
         await CreateDatabaseAsync();
@@ -67,7 +70,11 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting($"Cotravail:RateLimits:{policy}:PerAddress", "100000");
             builder.UseSetting($"Cotravail:RateLimits:{policy}:PerAccount", "100000");
         }
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            ExtraServices?.Invoke(services);
+        });
     }
 
     /// No credentials; keeps cookies (antiforgery) and shows redirects instead of following them.

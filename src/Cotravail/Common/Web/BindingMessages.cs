@@ -22,5 +22,7 @@ internal sealed class BindingMessages(IStringLocalizerFactory factory) : IConfig
         messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => l["The value '{0}' is not valid.", value]);
         messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => l["The value is not valid."]);
         messages.SetNonPropertyValueMustBeANumberAccessor(() => l["The value must be a number."]);
+        // Validation attributes without a message of their own, and the implicit [Required] of value types.
+        options.ModelMetadataDetailsProviders.Add(new ValidationMessages());
     }
 }

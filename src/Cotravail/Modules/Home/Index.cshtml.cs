@@ -25,7 +25,7 @@ internal sealed class IndexModel(AppDb db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var network = await db.Network.AsNoTracking().FirstOrDefaultAsync(ct);
+        var network = await db.NetworkRow.AsNoTracking().SingleOrDefaultAsync(ct);
         NetworkName = network?.Name ?? NetworkName;
         Tagline = network?.Tagline ?? BilingualText.Empty;
         Locations = await db.Locations.Where(l => l.IsActive).OrderBy(l => l.Name)

@@ -15,7 +15,7 @@ internal static class NetworkModule
     {
         var group = api.MapGroup("/network").WithTags("Network");
         group.MapGet("/", async (AppDb db, CancellationToken ct) =>
-                TypedResults.Ok(NetworkInput.From(await db.Network.AsNoTracking().FirstOrDefaultAsync(ct) ?? new NetworkProfile())))
+                TypedResults.Ok(NetworkInput.From(await db.NetworkRow.AsNoTracking().SingleOrDefaultAsync(ct) ?? new NetworkProfile())))
             .WithSummary("The network's name and legal identity.");
         group.MapPut("/", async (NetworkInput input, AppDb db, Access access, HttpContext http, CancellationToken ct) =>
                 (await UpdateNetwork.HandleAsync(input, db, await access.GetAsync(ct), ct)).ToHttp(http))
@@ -33,7 +33,7 @@ internal static class UpdateNetwork
         {
             return new Forbidden();
         }
-        var network = await db.Network.FirstOrDefaultAsync(ct);
+        var network = await db.NetworkRow.SingleOrDefaultAsync(ct);
         if (network is null)
         {
             network = new NetworkProfile();

@@ -9,5 +9,8 @@ internal static class NetworkTables
     extension(AppDb db)
     {
         public DbSet<NetworkProfile> Network => db.Set<NetworkProfile>();
+
+        /// The network's one row, by its key: read it with SingleOrDefault (First without a filter is unordered).
+        public IQueryable<NetworkProfile> NetworkRow => db.Set<NetworkProfile>().Where(n => n.Id == NetworkProfile.SingletonId);
     }
 }

@@ -11,7 +11,7 @@ internal sealed class SiteInfo(AppDb db, Access access)
 
     public async Task<string> NetworkNameAsync()
     {
-        networkName ??= await db.Set<NetworkProfile>().Select(n => n.Name).FirstOrDefaultAsync() ?? "Cotravail";
+        networkName ??= await db.NetworkRow.Select(n => n.Name).SingleOrDefaultAsync() ?? "Cotravail";
         return networkName;
     }
 

@@ -134,7 +134,7 @@ internal static class SaveOffer
             {
                 return new Invalid(nameof(OfferInput.VatPercent), OfferMessages.UnknownNetworkVatRate);
             }
-            var currencies = await active.Select(l => l.Currency).Distinct().Take(2).ToListAsync(ct);
+            var currencies = await active.Select(l => l.Currency).Distinct().OrderBy(c => c).Take(2).ToListAsync(ct);
             currency = currencies.Count == 1 ? currencies[0] : "EUR";
             var listed = input.LocationIds.Distinct().ToList();
             if (listed.Count > 0 && await db.Locations.CountAsync(l => listed.Contains(l.Id), ct) != listed.Count)

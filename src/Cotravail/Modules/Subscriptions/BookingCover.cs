@@ -201,7 +201,7 @@ internal sealed class BookingCover(TimeProvider clock) : IBookingCover
         var query = db.IsPostgres
             ? db.Allowances.FromSql($"""SELECT * FROM "Allowances" WHERE "SubscriptionId" = {subscriptionId} AND "Unit" = {unitText} AND "PeriodStart" = {first} FOR UPDATE""")
             : db.Allowances.Where(a => a.SubscriptionId == subscriptionId && a.Unit == unit && a.PeriodStart == first);
-        return await query.AsNoTracking().FirstAsync(ct);
+        return await query.AsNoTracking().SingleAsync(ct); // one row by its unique key (First would warn: no order)
     }
 
     /// Under the lock; the condition and the CHECK stand guard should anything else have changed it.

@@ -35,6 +35,32 @@ public static class BadInput
         new("email with a trailing dot", "\"someone@example.org.\"", "someone%40example.org."),
     ];
 
+    /// The values most likely to break things, sent into every field, parameter and path value; the others take
+    /// turns across a route's fields (see Rotate), so each still reaches each route.
+    public static readonly IReadOnlySet<string> Core = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "NUL", "65,536 characters", "int32 overflow", "year 9999", "wrong type: object", "null", "empty",
+    };
+
+    /// The values for place `place` of a route's `count` places (fields, query parameters or path values): the core
+    /// ones, and the i-th of the others when (i + offset) mod count = place. Over the route's places every value is sent
+    /// at least once; the offset (the role walking) moves which field gets which value.
+    public static IEnumerable<BadValue> Rotate(IEnumerable<BadValue> values, int place, int count, int offset)
+    {
+        var turn = 0;
+        foreach (var value in values)
+        {
+            if (Core.Contains(value.Name))
+            {
+                yield return value;
+            }
+            else if ((turn++ + offset) % count == place)
+            {
+                yield return value;
+            }
+        }
+    }
+
     /// Values for a path segment (route values that are not GUIDs); a NUL in a path is refused by the server
     /// itself (Kestrel answers 400, the test host throws) before the app sees it.
     public static IEnumerable<BadValue> ForPath => Corpus.Where(v => v.Form is { Length: > 0 and < 1000 } && !v.Form.Contains("%00", StringComparison.Ordinal));

@@ -51,7 +51,8 @@ public abstract class BadInputWalkTests(ITestOutputHelper output)
         }
 
         var summary = $"Bad-input walk on {app.Engine}: {walk.ApiRoutes} API routes, {walk.PageRoutes} pages with {walk.Forms} forms, "
-            + $"{BadInput.Corpus.Count} bad values, {walk.Cases} requests.";
+            + $"{BadInput.Corpus.Count} bad values ({BadInput.Core.Count} in every place, the others in turn), {walk.Cases} requests "
+            + $"(every value in every place: {walk.FullCases}).";
         output.WriteLine("Report: " + summary);
         foreach (var failure in walk.Failures)
         {

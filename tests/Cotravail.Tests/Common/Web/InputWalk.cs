@@ -35,6 +35,9 @@ internal sealed class InputWalk(TestApp app, MatrixWorld world, IReadOnlyDiction
 
     public int Cases { get; private set; }
 
+    /// The requests the walk would send with every value in every place (before the values took turns).
+    public int FullCases { get; private set; }
+
     public int ApiRoutes { get; private set; }
 
     public int PageRoutes { get; private set; }
@@ -52,15 +55,18 @@ internal sealed class InputWalk(TestApp app, MatrixWorld world, IReadOnlyDiction
         var fresh = freshIds.TryGetValue(route, out var id) ? id : (Guid?)null;
         var path = AuthorizationMatrixTests.Fill(world, template, Scope.Own, fresh);
         var query = ParseQuery(rule.Query?.Invoke(world, Scope.Own));
+        var coreOnly = Refused(rule, role);
 
-        foreach (var (segment, bad) in PathCases(template, path))
+        foreach (var (segment, bad) in PathCases(template, path, (int)role, coreOnly))
         {
             await SendApiAsync(client, method, route, $"path {segment}", bad, segment, query, null);
         }
         var parameters = description?.ParameterDescriptions ?? [];
-        foreach (var parameter in parameters.Where(p => p.Source == BindingSource.Query))
+        var queryParameters = parameters.Where(p => p.Source == BindingSource.Query).ToList();
+        FullCases += queryParameters.Count * BadInput.Corpus.Count(v => v.Form is not null);
+        foreach (var (parameter, place) in queryParameters.Select((p, i) => (p, i)))
         {
-            foreach (var bad in BadInput.Corpus.Where(v => v.Form is not null))
+            foreach (var bad in Values(BadInput.Corpus.Where(v => v.Form is not null), place, queryParameters.Count, (int)role, coreOnly))
             {
                 var withBad = new Dictionary<string, string>(query, StringComparer.OrdinalIgnoreCase) { [parameter.Name] = bad.Form! };
                 await SendApiAsync(client, method, route, $"query {parameter.Name}", bad, path, withBad, BaseBody(rule, parameters)?.ToJsonString());
@@ -71,9 +77,11 @@ internal sealed class InputWalk(TestApp app, MatrixWorld world, IReadOnlyDiction
         {
             return;
         }
-        foreach (var field in Fields(body, ""))
+        var fields = Fields(body, "").ToList();
+        FullCases += fields.Count * BadInput.Corpus.Count;
+        foreach (var (field, place) in fields.Select((f, i) => (f, i)))
         {
-            foreach (var bad in BadInput.Corpus)
+            foreach (var bad in Values(BadInput.Corpus, place, fields.Count, (int)role, coreOnly))
             {
                 var copy = (JsonObject)body.DeepClone();
                 Set(copy, field, Placeholder);
@@ -95,7 +103,7 @@ internal sealed class InputWalk(TestApp app, MatrixWorld world, IReadOnlyDiction
         var query = ParseQuery(rule.Query?.Invoke(world, Scope.Own));
         var client = await PageClientAsync(role);
 
-        foreach (var (segment, bad) in PathCases(template, path))
+        foreach (var (segment, bad) in PathCases(template, path, (int)role, Refused(rule, role)))
         {
             using var response = await client.GetAsync(segment + Query(query));
             await CheckPageAsync(response, route, role, $"path {segment}", bad);
@@ -123,9 +131,11 @@ internal sealed class InputWalk(TestApp app, MatrixWorld world, IReadOnlyDiction
                 continue;
             }
             Forms++;
-            foreach (var name in fields.Select(f => f.Key).Distinct().Where(n => n != "__RequestVerificationToken").ToList())
+            var names = fields.Select(f => f.Key).Distinct().Where(n => n != "__RequestVerificationToken").ToList();
+            FullCases += names.Count * BadInput.Corpus.Count(v => v.Form is not null);
+            foreach (var (name, place) in names.Select((n, i) => (n, i)))
             {
-                foreach (var bad in BadInput.Corpus.Where(v => v.Form is not null))
+                foreach (var bad in BadInput.Rotate(BadInput.Corpus.Where(v => v.Form is not null), place, names.Count, (int)role))
                 {
                     var body = string.Join('&', fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + (f.Key == name ? bad.Form : Uri.EscapeDataString(f.Value))));
                     using var request = post
@@ -216,20 +226,28 @@ internal sealed class InputWalk(TestApp app, MatrixWorld world, IReadOnlyDiction
         return client;
     }
 
-    /// Each route value that is not a GUID, replaced by each bad value that can be spelt in a path.
-    private static IEnumerable<(string Path, BadValue Bad)> PathCases(string template, string path)
+    /// A route that refuses the anonymous walker before reading its input (401, the sign-in page) gets the core
+    /// values only from it: the signed-in walkers send it every value.
+    private static bool Refused(RouteRule rule, Role role) => role == Role.Anonymous && rule.Expect(role, Scope.Own) != Expect.Ok;
+
+    private static IEnumerable<BadValue> Values(IEnumerable<BadValue> values, int place, int count, int offset, bool coreOnly) =>
+        coreOnly ? values.Where(v => BadInput.Core.Contains(v.Name)) : BadInput.Rotate(values, place, count, offset);
+
+    /// Each route value that is not a GUID, replaced by the bad values that can be spelt in a path (taking turns
+    /// across the route's values, the core ones in each).
+    private IEnumerable<(string Path, BadValue Bad)> PathCases(string template, string path, int offset, bool coreOnly)
     {
         var templateSegments = template.Split('/');
         var pathSegments = path.Split('/');
-        for (var i = 0; i < templateSegments.Length && i < pathSegments.Length; i++)
+        var places = Enumerable.Range(0, Math.Min(templateSegments.Length, pathSegments.Length))
+            .Where(i => templateSegments[i].StartsWith('{') && !templateSegments[i].Contains(":guid", StringComparison.Ordinal))
+            .ToList();
+        FullCases += places.Count * BadInput.ForPath.Count();
+        foreach (var (i, place) in places.Select((i, p) => (i, p)))
         {
             var segment = templateSegments[i];
-            if (!segment.StartsWith('{') || segment.Contains(":guid", StringComparison.Ordinal))
-            {
-                continue;
-            }
             var suffix = segment.EndsWith(".ics", StringComparison.Ordinal) ? ".ics" : segment.EndsWith(".json", StringComparison.Ordinal) ? ".json" : "";
-            foreach (var bad in BadInput.ForPath)
+            foreach (var bad in Values(BadInput.ForPath, place, places.Count, offset, coreOnly))
             {
                 var copy = (string[])pathSegments.Clone();
                 copy[i] = bad.Form + suffix;

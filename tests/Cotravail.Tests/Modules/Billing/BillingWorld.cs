@@ -68,7 +68,7 @@ internal sealed class BillingWorld
     /// The network's legal identity, which issuing requires, filled in when a test database has none.
     public static Task EnsureSellerAsync(TestApp app) => app.WithDbAsync(async db =>
     {
-        if (await db.Network.FirstOrDefaultAsync() is not { } network)
+        if (await db.NetworkRow.SingleOrDefaultAsync() is not { } network)
         {
             network = new NetworkProfile();
             db.Network.Add(network);

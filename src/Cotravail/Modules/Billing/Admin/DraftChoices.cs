@@ -37,7 +37,7 @@ internal sealed record DraftChoices(IReadOnlyList<Choice> Locations, IReadOnlyLi
         var locations = await LocationChoices.ListAsync(db, scope, manageableOnly: true, ct);
         var ids = locations.Select(c => c.Id).ToList();
         var places = await db.Locations.AsNoTracking().Where(x => ids.Contains(x.Id)).OrderBy(x => x.Name).ToListAsync(ct);
-        var franchise = await db.Network.Select(n => n.VatFranchise).FirstOrDefaultAsync(ct);
+        var franchise = await db.NetworkRow.Select(n => n.VatFranchise).SingleOrDefaultAsync(ct);
         var lineMembers = input.Lines.Select(x => x.MemberId).OfType<Guid>().ToList();
         var members = await db.Members.VisibleTo(scope).AsNoTracking().Where(m => m.IsActive || m.Id == input.MemberId)
             .OrderBy(m => m.LastName).ThenBy(m => m.FirstName).Take(1000)

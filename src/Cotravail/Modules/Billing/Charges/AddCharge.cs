@@ -76,7 +76,7 @@ internal static class AddCharge
             return new Invalid(nameof(Request.CompanyId), "Not found.");
         }
         var rate = VatRate.MilliPercentOf(input.VatPercent);
-        var franchise = await db.Network.Select(n => n.VatFranchise).FirstOrDefaultAsync(ct);
+        var franchise = await db.NetworkRow.Select(n => n.VatFranchise).SingleOrDefaultAsync(ct);
         if (franchise ? rate != 0 : !location.VatRates.Any(r => r.MilliPercent == rate))
         {
             return new Invalid(nameof(Request.VatPercent), BillingMessages.UnknownVatRate);

@@ -53,7 +53,7 @@ internal sealed class SaveDraft(AppDb db, AuditTrail audit, TimeProvider clock)
         {
             return new Invalid(nameof(DraftInput.PeriodEnd), BillingMessages.PeriodBackwards);
         }
-        var franchise = await db.Network.Select(n => n.VatFranchise).FirstOrDefaultAsync(ct);
+        var franchise = await db.NetworkRow.Select(n => n.VatFranchise).SingleOrDefaultAsync(ct);
         var lines = new List<InvoiceLine>();
         for (var i = 0; i < input.Lines.Count; i++)
         {

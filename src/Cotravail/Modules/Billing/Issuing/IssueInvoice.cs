@@ -53,7 +53,7 @@ internal sealed class IssueInvoice(AppDb db, AuditTrail audit, TimeProvider cloc
         var now = clock.GetUtcNow().UtcDateTime;
         var zone = await db.Locations.Where(l => l.Id == invoice.LocationId).Select(l => l.TimeZone).FirstAsync(ct);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, TimeZoneInfo.FindSystemTimeZoneById(zone)));
-        var terms = await db.BillingTerms.AsNoTracking().FirstOrDefaultAsync(ct) ?? new BillingTerms();
+        var terms = await db.BillingTerms.AsNoTracking().SingleOrDefaultAsync(t => t.Id == BillingTerms.SellerId, ct) ?? new BillingTerms();
         var seller = await SellerAsync(terms, ct);
         if (string.IsNullOrWhiteSpace(seller.LegalName) || string.IsNullOrWhiteSpace(seller.Street) || string.IsNullOrWhiteSpace(seller.City)
             || (string.IsNullOrWhiteSpace(seller.Siren) && string.IsNullOrWhiteSpace(seller.Siret)))
@@ -91,7 +91,7 @@ internal sealed class IssueInvoice(AppDb db, AuditTrail audit, TimeProvider cloc
 
     private async Task<SellerSnapshot> SellerAsync(BillingTerms t, CancellationToken ct)
     {
-        var n = await db.Network.AsNoTracking().FirstOrDefaultAsync(ct) ?? new NetworkProfile();
+        var n = await db.NetworkRow.AsNoTracking().SingleOrDefaultAsync(ct) ?? new NetworkProfile();
         return new SellerSnapshot(n.LegalName, n.LegalForm, n.ShareCapital, n.Street, n.PostalCode, n.City, n.CountryCode, n.Siren, n.Siret, n.RcsCity, n.VatNumber,
             n.VatFranchise, t.VatOnDebits, n.Email, t.LatePenaltyMilliPercent, t.EarlyPaymentDiscount, t.PaymentTerms);
     }

@@ -57,7 +57,7 @@ internal sealed class RecordPayment(AppDb db, AuditTrail audit, TimeProvider clo
         using var gate = await SqliteWriteGate.EnterAsync(db, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var invoice = db.IsPostgres
-            ? await db.Invoices.FromSqlRaw("""SELECT * FROM "Invoices" WHERE "Id" = {0} FOR UPDATE""", invoiceId).AsNoTracking().FirstAsync(ct)
+            ? await db.Invoices.FromSqlRaw("""SELECT * FROM "Invoices" WHERE "Id" = {0} FOR UPDATE""", invoiceId).AsNoTracking().SingleAsync(ct)
             : await db.Invoices.AsNoTracking().FirstAsync(i => i.Id == invoiceId, ct);
         if (invoice.Kind != DocumentKind.Invoice || invoice.IsDraft)
         {

@@ -9,11 +9,11 @@ namespace Cotravail.Modules.Billing;
 internal static class ChangeTerms
 {
     public static async Task<TermsInput> ReadAsync(AppDb db, CancellationToken ct) =>
-        TermsInput.From(await db.BillingTerms.AsNoTracking().FirstOrDefaultAsync(ct) ?? new BillingTerms());
+        TermsInput.From(await db.BillingTerms.AsNoTracking().SingleOrDefaultAsync(t => t.Id == BillingTerms.SellerId, ct) ?? new BillingTerms());
 
     public static async Task<TermsInput> HandleAsync(TermsInput input, AppDb db, AuditTrail audit, CancellationToken ct)
     {
-        var terms = await db.BillingTerms.FirstOrDefaultAsync(ct);
+        var terms = await db.BillingTerms.SingleOrDefaultAsync(t => t.Id == BillingTerms.SellerId, ct);
         if (terms is null)
         {
             terms = new BillingTerms();

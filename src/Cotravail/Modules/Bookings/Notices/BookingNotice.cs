@@ -160,7 +160,7 @@ internal sealed class BookingNotice(AppDb db, Outbox outbox, MailDelivery mail, 
             : await db.Resources.Where(r => r.Id == first.ResourceId)
                 .Join(db.Locations, r => r.LocationId, l => l.Id, (r, l) => new Where(r.Name, l.Name, l.Street, l.PostalCode, l.City, l.TimeZone))
                 .AsNoTracking().FirstAsync(ct);
-        var network = await db.Network.AsNoTracking().Select(n => new { n.Name, n.Email }).FirstOrDefaultAsync(ct);
+        var network = await db.NetworkRow.AsNoTracking().Select(n => new { n.Name, n.Email }).SingleOrDefaultAsync(ct);
         var ids = bookings.Select(b => b.Id).ToList();
         var rows = attendees ?? await db.BookingAttendees.AsNoTracking().Where(a => ids.Contains(a.BookingId)).OrderBy(a => a.AddedAt).ThenBy(a => a.Id).ToListAsync(ct);
         // The member (their address and language) and their full name as the host, in one query.

@@ -79,7 +79,7 @@ internal sealed class BookingSweeper(AppDb db, BookingNotice notice, Waitlist wa
         var until = now + early;
         var coming = await db.Bookings.AsNoTracking()
             .Where(b => b.Status == BookingStatus.Confirmed && b.ReminderSentAt == null && b.MemberId != null && b.Start > now && b.Start <= until)
-            .Select(b => new { b.Id, b.Start, b.CreatedAt }).Take(500).ToListAsync(ct);
+            .OrderBy(b => b.Start).Select(b => new { b.Id, b.Start, b.CreatedAt }).Take(500).ToListAsync(ct);
         var sent = 0;
         foreach (var booking in coming)
         {

@@ -18,7 +18,7 @@ internal sealed class EditModel(AppDb db, Access access, IStringLocalizer<Shared
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var network = await db.Network.AsNoTracking().FirstOrDefaultAsync(ct);
+        var network = await db.NetworkRow.AsNoTracking().SingleOrDefaultAsync(ct);
         Input = network is null ? new NetworkInput() : NetworkInput.From(network);
     }
 

@@ -21,7 +21,7 @@ internal sealed class NoticeModel(AppDb db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Network = await db.Network.AsNoTracking().FirstOrDefaultAsync(ct) ?? new NetworkProfile();
+        Network = await db.NetworkRow.AsNoTracking().SingleOrDefaultAsync(ct) ?? new NetworkProfile();
         ContactEmail = Network.PrivacyContactEmail ?? Network.Email;
     }
 }
