@@ -12,6 +12,7 @@ using Cotravail.Modules.Demo;
 using Cotravail.Modules.Members;
 using Cotravail.Tests.Infrastructure;
 using Cotravail.Tests.Modules.Billing;
+using Xunit.Abstractions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Tests.Operations;
@@ -20,7 +21,7 @@ namespace Cotravail.Tests.Operations;
 /// HAProxy running docs/deploy/haproxy.cfg: one session for all, one booking out of thirty racing ones, each
 /// email sent once, no acknowledged booking lost when an instance is killed, one sign-in budget for all.
 [Collection(PostgresCollection.Name)]
-public sealed partial class MultiInstanceTests(PostgresTestApp app)
+public sealed partial class MultiInstanceTests(PostgresTestApp app, ITestOutputHelper output)
 {
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
@@ -45,15 +46,15 @@ public sealed partial class MultiInstanceTests(PostgresTestApp app)
         Process? proxy = null;
         try
         {
-            // The first one migrates and seeds the demo; the two others start together on the migrated database.
-            instances.Add(await AppProcess.StartAsync(scratch, folders[0].FullName, seedDemo: true, settings: settings));
-            instances.AddRange(await Task.WhenAll(folders.Skip(1).Select(f => AppProcess.StartAsync(scratch, f.FullName, seedDemo: false, settings: settings))));
+            // All three start at once, as after an upgrade: the migrations run once (an advisory lock), the first seeds the demo.
+            var clock = Stopwatch.StartNew();
+            instances.AddRange(await Task.WhenAll(folders.Select((f, i) => AppProcess.StartAsync(scratch, f.FullName, seedDemo: i == 0, settings: settings))));
+            output.WriteLine($"Instances up in {clock.Elapsed.TotalSeconds:F1} s");
             var proxyPort = SmtpServer.FreePort();
             proxy = StartProxy(haproxy, proxyPort, [.. instances.Select(i => i.Client.BaseAddress!.Port)]);
             using var handler = new CookieJar(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false });
             using var browser = new HttpClient(handler, disposeHandler: false) { BaseAddress = new Uri($"http://127.0.0.1:{proxyPort}"), Timeout = TimeSpan.FromSeconds(30) };
             await WaitForProxyAsync(browser, proxy);
-            var clock = Stopwatch.StartNew();
 
             // 1. A session cookie (and an antiforgery token) from one instance works on every instance.
             var served = new HashSet<string>();
@@ -80,6 +81,7 @@ public sealed partial class MultiInstanceTests(PostgresTestApp app)
                 me.StatusCode.ShouldBe(HttpStatusCode.OK, $"the proxy's session on {instance.Client.BaseAddress}");
             }
 
+            output.WriteLine($"session done at {clock.Elapsed.TotalSeconds:F1} s");
             // 2. Thirty members booking one slot at once through the proxy: one booking, 29 conflicts.
             var admin = await TokenClientAsync(proxyPort, DemoAccounts.NetworkAdmin);
             var (location, rooms) = await WorldAsync(admin);
@@ -94,6 +96,7 @@ public sealed partial class MultiInstanceTests(PostgresTestApp app)
                 (await db.Bookings.CountAsync(b => b.ResourceId == rooms[0])).ShouldBe(1);
             }
 
+            output.WriteLine($"race done at {clock.Elapsed.TotalSeconds:F1} s");
             // 3. Its confirmation is sent once, by one of the three outbox workers.
             var winner = members[Array.FindIndex(answers, a => a.Status == HttpStatusCode.Created)];
             (await smtp.WaitForAsync(winner, TimeSpan.FromSeconds(20))).ShouldNotBeNull("the winner's confirmation");
@@ -101,6 +104,7 @@ public sealed partial class MultiInstanceTests(PostgresTestApp app)
             smtp.Messages().Count(m => m.Contains(winner, StringComparison.OrdinalIgnoreCase)).ShouldBe(1, "the confirmation sent once");
             smtp.Messages().Count(m => members.Any(e => e != winner && m.Contains(e, StringComparison.OrdinalIgnoreCase))).ShouldBe(0, "no mail for a refused booking");
 
+            output.WriteLine($"email done at {clock.Elapsed.TotalSeconds:F1} s");
             // 4. The sign-in budget per account is one instance's (10 by default), whichever instance answers.
             using (var guesser = Client(proxyPort))
             {
@@ -115,6 +119,7 @@ public sealed partial class MultiInstanceTests(PostgresTestApp app)
                 tries[10].ShouldBe(HttpStatusCode.TooManyRequests);
             }
 
+            output.WriteLine($"budget done at {clock.Elapsed.TotalSeconds:F1} s");
             // 5. SIGKILL of one instance under a bounded booking load: every 201 is in the database, and the
             //    proxy keeps answering (its health checks take the dead instance out; refused connections are redispatched).
             var acknowledged = new ConcurrentBag<Guid>();
@@ -164,6 +169,7 @@ public sealed partial class MultiInstanceTests(PostgresTestApp app)
                 stored.ShouldBe(ids.Count, "every acknowledged booking is committed");
             }
 
+            output.WriteLine($"kill done at {clock.Elapsed.TotalSeconds:F1} s");
             // Each email once: no Message-ID received twice, whichever instance sent it.
             await Task.Delay(1500);
             var messageIds = smtp.Messages().Select(m => MessageId().Match(m).Groups[1].Value).ToList();
