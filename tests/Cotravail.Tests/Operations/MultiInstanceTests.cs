@@ -22,7 +22,7 @@ namespace Cotravail.Tests.Operations;
 /// HAProxy running docs/deploy/haproxy.cfg: one session for all, one booking out of thirty racing ones, each
 /// email sent once, no acknowledged booking lost when an instance is killed, one sign-in budget for all.
 [Collection(PostgresCollection.Name)]
-public sealed partial class MultiInstanceTests(PostgresTestApp app, ITestOutputHelper output)
+public sealed partial class MultiInstanceTests_Postgres(PostgresTestApp app, ITestOutputHelper output)
 {
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 

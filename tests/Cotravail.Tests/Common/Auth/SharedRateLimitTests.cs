@@ -13,7 +13,7 @@ namespace Cotravail.Tests.Common.Auth;
 /// Issue 16, point 1: on PostgreSQL two instances of the app on one database spend one budget per account and
 /// per address (RateLimitCounters), and the table keeps no email, only the key's SHA-256.
 [Collection(PostgresCollection.Name)]
-public sealed class SharedRateLimitTests(PostgresTestApp app)
+public sealed class SharedRateLimitTests_Postgres(PostgresTestApp app)
 {
     [Fact]
     public async Task Two_instances_on_one_database_share_the_per_account_and_per_address_budgets()
