@@ -60,6 +60,7 @@ public sealed partial class MultiInstanceTests_Postgres(PostgresTestApp app, ITe
             using var handler = new CookieJar(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false });
             using var browser = new HttpClient(handler, disposeHandler: false) { BaseAddress = new Uri($"http://127.0.0.1:{proxyPort}"), Timeout = TimeSpan.FromSeconds(30) };
             await WaitForProxyAsync(browser, proxy);
+            File.Delete(ProxyConfigFile(proxyPort)); // read at start
 
             // 1. A session cookie (and an antiforgery token) from one instance works on every instance.
             var served = new HashSet<string>();
@@ -246,7 +247,7 @@ public sealed partial class MultiInstanceTests_Postgres(PostgresTestApp app, ITe
             config.ShouldContain(written + "\n");
             config = config.Replace(written + "\n", $"127.0.0.1:{actual}\n", StringComparison.Ordinal);
         }
-        var file = Path.Combine(Path.GetTempPath(), $"cotravail-haproxy-{port}.cfg");
+        var file = ProxyConfigFile(port);
         File.WriteAllText(file, config);
         var start = new ProcessStartInfo(haproxy) { ArgumentList = { "-db", "-f", file }, RedirectStandardError = true, RedirectStandardOutput = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException("HAProxy did not start.");
@@ -256,6 +257,8 @@ public sealed partial class MultiInstanceTests_Postgres(PostgresTestApp app, ITe
         process.BeginErrorReadLine();
         return process;
     }
+
+    private static string ProxyConfigFile(int port) => Path.Combine(Path.GetTempPath(), $"cotravail-haproxy-{port}.cfg");
 
     private static async Task WaitForProxyAsync(HttpClient client, Process proxy)
     {
