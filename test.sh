@@ -21,7 +21,8 @@ installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install o
 pg_bin() { find /usr/lib/postgresql -maxdepth 3 -path '*/bin/initdb' 2>/dev/null | sort -V | tail -n 1 | xargs -r dirname; }
 
 # 1. Tools: PostgreSQL server, Chromium (browser tests), DejaVu fonts (PDFs), poppler-utils (pdftotext reads
-#    the PDFs back), aiosmtpd (SMTP tests), python3-icalendar (a real iCalendar reader for the calendar feeds).
+#    the PDFs back), aiosmtpd (SMTP tests), python3-icalendar (a real iCalendar reader for the calendar feeds),
+#    HAProxy (three instances behind a proxy, tests/Cotravail.Tests/Operations/MultiInstanceTests.cs).
 missing=()
 [[ -n "${COTRAVAIL_TEST_POSTGRES:-}" || -n "$(pg_bin)" ]] || missing+=(postgresql)
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
@@ -29,6 +30,7 @@ missing=()
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 installed python3-aiosmtpd || missing+=(python3-aiosmtpd)
 installed python3-icalendar || missing+=(python3-icalendar)
+command -v haproxy >/dev/null || [[ -x /usr/sbin/haproxy ]] || missing+=(haproxy)
 command -v python3 >/dev/null || missing+=(python3)
 if ((${#missing[@]} > 0)); then
   if ((EUID != 0)); then

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.Json;
 using System.Threading.RateLimiting;
+using Cotravail.Common.Database;
 using Cotravail.Common.Localization;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
@@ -11,7 +12,8 @@ namespace Cotravail.Common.Auth;
 /// Rate limits on the doors a guesser knocks at (ASVS V6.3.1): each policy counts POSTs per client
 /// address and, separately, per account (the email in the form or JSON body). Over the limit: 429 with
 /// Retry-After. Limits per policy under Cotravail:RateLimits:{policy}:{PerAddress|PerAccount|WindowSeconds}.
-/// Counters live in each instance's memory: behind a load balancer each instance counts on its own.
+/// On PostgreSQL the counters live in the database (RateLimitCounters, SharedRateCounter), so instances behind
+/// a load balancer share one budget; on SQLite (one instance) they live in memory.
 internal static class RateLimits
 {
     public const string SignIn = "sign-in";
@@ -75,20 +77,25 @@ internal static class RateLimits
     public static IServiceCollection AddRateLimits(this IServiceCollection services)
     {
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>((o, config) =>
+        services.AddSingleton<SharedRateCounter>();
+        services.AddOptions<RateLimiterOptions>().Configure<IConfiguration, DatabaseSettings, SharedRateCounter>((o, config, database, counter) =>
         {
             var limits = All.ToDictionary(p => p, p => LimitOf(config, p));
+            var shared = database.Engine == DatabaseEngine.Postgres;
+            RateLimitPartition<string> Partition(string key, int permits, int seconds) => shared
+                ? RateLimitPartition.Get(key, k => new SharedWindowLimiter(counter, k, Math.Max(1, permits), Math.Max(1, seconds)))
+                : RateLimitPartition.GetFixedWindowLimiter(key, _ => Window(permits, seconds));
             foreach (var (policy, limit) in limits)
             {
                 o.AddPolicy(policy, http => IsCounted(http)
-                    ? RateLimitPartition.GetFixedWindowLimiter("address:" + http.Connection.RemoteIpAddress, _ => Window(limit.PerAddress, limit.WindowSeconds))
+                    ? Partition($"{policy}:address:{http.Connection.RemoteIpAddress}", limit.PerAddress, limit.WindowSeconds)
                     : RateLimitPartition.GetNoLimiter("not counted"));
             }
             // Per account, for the endpoints carrying one of the policies above.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName is { } policy
                 && limits.TryGetValue(policy, out var limit) && http.Items[AccountItem] is string account && IsCounted(http)
-                    ? RateLimitPartition.GetFixedWindowLimiter($"{policy}:{account}", _ => Window(limit.PerAccount, limit.WindowSeconds))
+                    ? Partition($"{policy}:account:{account}", limit.PerAccount, limit.WindowSeconds)
                     : RateLimitPartition.GetNoLimiter(""));
             o.OnRejected = RejectAsync;
         });
