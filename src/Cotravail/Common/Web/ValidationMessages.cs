@@ -34,10 +34,17 @@ internal sealed class ValidationMessages : IValidationMetadataProvider
         if (context.Key.MetadataKind == ModelMetadataKind.Property && type.IsValueType && Nullable.GetUnderlyingType(type) is null
             && !validators.OfType<RequiredAttribute>().Any())
         {
-            validators.Add(new RequiredAttribute { ErrorMessage = named ? Messages.Required : RequiredField });
+            validators.Add(new ClientOnlyRequiredAttribute { ErrorMessage = named ? Messages.Required : RequiredField });
         }
     }
 
     private static bool HasNoMessage(ValidationAttribute attribute) =>
         string.IsNullOrEmpty(attribute.ErrorMessage) && string.IsNullOrEmpty(attribute.ErrorMessageResourceName) && attribute.ErrorMessageResourceType is null;
+}
+
+/// The required mark of a non-nullable value type, for the browser's validation only (data-val-required with a
+/// translated message); the server never refuses on it, as it never did.
+internal sealed class ClientOnlyRequiredAttribute : RequiredAttribute
+{
+    public override bool IsValid(object? value) => true;
 }
