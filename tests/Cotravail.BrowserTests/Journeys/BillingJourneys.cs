@@ -4,7 +4,7 @@ using Cotravail.Modules.Demo;
 
 namespace Cotravail.BrowserTests.Journeys;
 
-[Collection(BrowserCollection.Name)]
+[Collection(BrowserCollection.Second)]
 public sealed class BillingJourneys(BrowserApp app)
 {
     [Fact]

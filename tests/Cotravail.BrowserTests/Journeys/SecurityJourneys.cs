@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Cotravail.BrowserTests.Journeys;
 
-[Collection(BrowserCollection.Name)]
+[Collection(BrowserCollection.Second)]
 public sealed class SecurityJourneys(BrowserApp app)
 {
     [Fact]
