@@ -89,5 +89,5 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
     public const string Second = "browser, second app";
 }
 
-[CollectionDefinition(Second)]
+[CollectionDefinition(BrowserCollection.Second)]
 public sealed class SecondBrowserCollection : ICollectionFixture<BrowserApp>;
