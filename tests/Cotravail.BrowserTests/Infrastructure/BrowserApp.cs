@@ -89,5 +89,5 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
     public const string Second = "browser, second app";
 }
 
-[CollectionDefinition(BrowserCollection.Second)]
+[CollectionDefinition(Second)]
 public sealed class SecondBrowserCollection : ICollectionFixture<BrowserApp>;
