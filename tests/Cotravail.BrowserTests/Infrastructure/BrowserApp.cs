@@ -79,15 +79,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 }
 
-/// The journeys are split in two collections, each with its own app and Chromium, which xUnit runs side by side:
-/// a journey mostly waits (pages, scripts, axe), so two at once take about half the time on two cores.
 [CollectionDefinition(Name)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
 {
     public const string Name = "browser";
-
-    public const string Second = "browser, second app";
 }
-
-[CollectionDefinition(Second)]
-public sealed class SecondBrowserCollection : ICollectionFixture<BrowserApp>;

@@ -8,7 +8,7 @@ namespace Cotravail.BrowserTests.Journeys;
 /// The app shell of every page (docs/design-system.md): on a 390 px phone the menu folds behind its button and
 /// each page's title shows without scrolling; the current section is marked; the language applies on change;
 /// the living page of the components passes axe in both languages, light and dark.
-[Collection(BrowserCollection.Second)]
+[Collection(BrowserCollection.Name)]
 public sealed class AppShellJourneys(BrowserApp app)
 {
     private static readonly string[] MemberPages = ["/", "/offers", "/me", "/book", "/me/bookings", "/me/invoices", "/me/subscriptions", "/design"];

@@ -4,7 +4,7 @@ using Cotravail.Modules.Demo;
 
 namespace Cotravail.BrowserTests.Journeys;
 
-[Collection(BrowserCollection.Second)]
+[Collection(BrowserCollection.Name)]
 public sealed class BillingJourneys(BrowserApp app)
 {
     [Fact]

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Cotravail.BrowserTests.Journeys;
 
-[Collection(BrowserCollection.Second)]
+[Collection(BrowserCollection.Name)]
 public sealed class SecurityJourneys(BrowserApp app)
 {
     [Fact]

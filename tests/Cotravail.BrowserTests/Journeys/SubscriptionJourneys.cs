@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Cotravail.BrowserTests.Journeys;
 
-[Collection(BrowserCollection.Second)]
+[Collection(BrowserCollection.Name)]
 public sealed class SubscriptionJourneys(BrowserApp app)
 {
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
