@@ -30,9 +30,11 @@ internal static class Complementary
     public const int Count = 6;
     public const int PerSkill = 300;
 
-    public static async Task<Result<IReadOnlyList<CommunityCard>>> HandleAsync(AccessScope scope, AppDb db, IStringLocalizer l, CancellationToken ct)
+    public static async Task<Result<IReadOnlyList<CommunityCard>>> HandleAsync(AccessScope scope, AppDb db, IStringLocalizer l, CancellationToken ct) =>
+        await HandleAsync(await CommunityViewer.LoadAsync(scope, db, ct), db, l, ct);
+
+    public static async Task<Result<IReadOnlyList<CommunityCard>>> HandleAsync(CommunityViewer viewer, AppDb db, IStringLocalizer l, CancellationToken ct)
     {
-        var viewer = await CommunityViewer.LoadAsync(scope, db, ct);
         if (viewer.MemberId is not { } me)
         {
             return new NotFound("Member");

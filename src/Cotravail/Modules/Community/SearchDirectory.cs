@@ -30,9 +30,11 @@ internal static class SearchDirectory
         IReadOnlyList<SkillRef> MatchedSkills,
         int? OptedOut);
 
-    public static async Task<Result<Response>> HandleAsync(Query query, AccessScope scope, AppDb db, IStringLocalizer l, CancellationToken ct)
+    public static async Task<Result<Response>> HandleAsync(Query query, AccessScope scope, AppDb db, IStringLocalizer l, CancellationToken ct) =>
+        await HandleAsync(query, await CommunityViewer.LoadAsync(scope, db, ct), db, l, ct);
+
+    public static async Task<Result<Response>> HandleAsync(Query query, CommunityViewer viewer, AppDb db, IStringLocalizer l, CancellationToken ct)
     {
-        var viewer = await CommunityViewer.LoadAsync(scope, db, ct);
         if (!viewer.CanBrowse)
         {
             return new NotFound("Member");

@@ -20,9 +20,11 @@ internal static class WhoIsIn
 
     internal sealed record Response(Guid LocationId, string LocationName, DateOnly Day, IReadOnlyList<Person> People);
 
-    public static async Task<Result<Response>> HandleAsync(Guid? locationId, AccessScope scope, AppDb db, IStringLocalizer l, TimeProvider clock, CancellationToken ct)
+    public static async Task<Result<Response>> HandleAsync(Guid? locationId, AccessScope scope, AppDb db, IStringLocalizer l, TimeProvider clock, CancellationToken ct) =>
+        await HandleAsync(locationId, await CommunityViewer.LoadAsync(scope, db, ct), db, l, clock, ct);
+
+    public static async Task<Result<Response>> HandleAsync(Guid? locationId, CommunityViewer viewer, AppDb db, IStringLocalizer l, TimeProvider clock, CancellationToken ct)
     {
-        var viewer = await CommunityViewer.LoadAsync(scope, db, ct);
         var id = locationId ?? viewer.HomeLocationId ?? viewer.Scope.StaffLocations.FirstOrDefault();
         if (id == Guid.Empty && viewer.AllHere)
         {

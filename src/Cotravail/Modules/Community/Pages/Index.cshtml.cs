@@ -44,8 +44,9 @@ internal sealed class IndexModel(AppDb db, Access access, IStringLocalizer<Share
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var scope = await access.GetAsync(ct);
+        var viewer = await CommunityViewer.LoadAsync(scope, db, ct); // read once for the search and the suggestions
         var language = Language is { Length: > 0 } ? Language : null;
-        var result = await SearchDirectory.HandleAsync(new SearchDirectory.Query(Q, Trade, LocationId, language, OpenToMissions, PageNumber, 24), scope, db, l, ct);
+        var result = await SearchDirectory.HandleAsync(new SearchDirectory.Query(Q, Trade, LocationId, language, OpenToMissions, PageNumber, 24), viewer, db, l, ct);
         if (!result.IsOk)
         {
             return this.Show(result.Error, l);
@@ -58,7 +59,7 @@ internal sealed class IndexModel(AppDb db, Access access, IStringLocalizer<Share
             HasProfile = await db.MemberProfiles.AnyAsync(p => p.MemberId == me, ct);
             if (string.IsNullOrWhiteSpace(Q) && Trade is null && PageNumber is null or 1)
             {
-                Suggestions = (await Complementary.HandleAsync(scope, db, l, ct)).Value ?? [];
+                Suggestions = (await Complementary.HandleAsync(viewer, db, l, ct)).Value ?? [];
             }
         }
         return Page();

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
+using Cotravail.Common.Errors;
 using Cotravail.Common.Localization;
 using Cotravail.Common.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -31,15 +32,15 @@ internal sealed class ProfileModel(AppDb db, Access access, TimeProvider clock, 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var input = Input.ToInput();
-        var errors = new List<ValidationResult>();
-        Validator.TryValidateObject(input, new ValidationContext(input, HttpContext.RequestServices, null), errors, validateAllProperties: true);
-        foreach (var error in errors)
+        // The API's validator, so the page gives the same messages in the reader's language; "tags[2]" is shown
+        // by the tags field, "skills[0]" by the skills list.
+        foreach (var (field, messages) in LocalizedValidator.Validate(input, l, HttpContext.RequestServices))
         {
-            foreach (var member in error.MemberNames.DefaultIfEmpty(""))
+            var name = field.Split('[')[0];
+            var key = name.Length == 0 ? "" : $"Input.{char.ToUpperInvariant(name[0])}{name[1..]}";
+            foreach (var message in messages)
             {
-                // "Tags[2]" is shown by the tags field, "Skills[0]" by the skills list.
-                var field = member.Split('[')[0];
-                ModelState.AddModelError(field.Length == 0 ? "" : $"Input.{field}", error.ErrorMessage ?? "");
+                ModelState.AddModelError(key, message);
             }
         }
         if (!ModelState.IsValid)

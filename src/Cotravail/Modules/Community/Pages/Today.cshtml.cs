@@ -26,14 +26,13 @@ internal sealed class TodayModel(AppDb db, Access access, IStringLocalizer<Share
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var scope = await access.GetAsync(ct);
-        var result = await WhoIsIn.HandleAsync(LocationId, scope, db, l, clock, ct);
+        var viewer = await CommunityViewer.LoadAsync(await access.GetAsync(ct), db, ct); // read once for the list and the locations
+        var result = await WhoIsIn.HandleAsync(LocationId, viewer, db, l, clock, ct);
         if (!result.IsOk)
         {
             return this.Show(result.Error, l);
         }
         Today = result.Value;
-        var viewer = await CommunityViewer.LoadAsync(scope, db, ct);
         var here = viewer.Here.ToList();
         var all = viewer.AllHere;
         Locations = [.. (await db.Locations.AsNoTracking().Where(x => x.IsActive && (all || here.Contains(x.Id))).OrderBy(x => x.Name)
