@@ -28,7 +28,7 @@ internal static class MemberCardQuery
 internal static class Complementary
 {
     public const int Count = 6;
-    public const int PerSkill = 300;
+    public const int PerSkill = 120;
 
     public static async Task<Result<IReadOnlyList<CommunityCard>>> HandleAsync(AccessScope scope, AppDb db, IStringLocalizer l, CancellationToken ct) =>
         await HandleAsync(await CommunityViewer.LoadAsync(scope, db, ct), db, l, ct);

@@ -18,7 +18,8 @@ internal static class SearchDirectory
     internal sealed record Query(string? Q, Trade? Trade, Guid? LocationId, string? Language, bool? OpenToMissions, int? Page, int? PageSize);
 
     /// Counting stops here: a search that finds more asks to be narrowed, and no request counts 100,000 rows.
-    public const int CountCap = 1000;
+    /// The first CountCap + 1 ids are read in one query that gives both the count and the first pages.
+    public const int CountCap = 200;
 
     /// TotalCount is at most CountCap; MoreThanTotal says that there are more.
     internal sealed record Response(
@@ -51,8 +52,11 @@ internal static class SearchDirectory
         var matched = SkillVocabulary.Match(query.Q);
         var ids = Filter(query, matched, viewer, db).Select(x => x.Member.Id).OrderByDescending(id => id);
         var request = PageRequest.Of(query.Page, query.PageSize);
-        var total = await ids.Take(CountCap + 1).CountAsync(ct);
-        List<Guid> page = request.Offset >= total ? [] : await ids.Skip(request.Offset).Take(request.PageSize).ToListAsync(ct);
+        var first = await ids.Take(CountCap + 1).ToListAsync(ct);
+        var total = first.Count;
+        List<Guid> page = total <= CountCap || request.Offset + request.PageSize <= total
+            ? [.. first.Skip(request.Offset).Take(request.PageSize)]
+            : await ids.Skip(request.Offset).Take(request.PageSize).ToListAsync(ct);
         var cards = await CommunityCards.LoadAsync(page, viewer, db, l, full: false, ct);
         return new Response(cards, request.Page, request.PageSize, Math.Min(total, CountCap), total > CountCap,
             [.. matched.Select(s => SkillRef.Of(s, culture))], await OptedOutAsync(viewer, db, ct));

@@ -42,15 +42,25 @@ public static class BadInput
         "NUL", "65,536 characters", "int32 overflow", "year 9999", "wrong type: object", "null", "empty",
     };
 
+    /// The core values whose fate depends on the database (PostgreSQL refuses NUL in text, each engine has its
+    /// own lengths and date ranges): every engine's walk sends them everywhere. The other core values are
+    /// refused or accepted by model binding and validation, the same on both engines: one engine's walk sends
+    /// them everywhere, the other's lets them take turns with the rest.
+    public static readonly IReadOnlySet<string> StorageCore = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "NUL", "65,536 characters", "year 9999",
+    };
+
     /// The values for place `place` of a route's `count` places (fields, query parameters or path values): the core
     /// ones, and the i-th of the others when (i + offset) mod count = place. Over the route's places every value is sent
     /// at least once; the offset (the role walking) moves which field gets which value.
-    public static IEnumerable<BadValue> Rotate(IEnumerable<BadValue> values, int place, int count, int offset)
+    public static IEnumerable<BadValue> Rotate(IEnumerable<BadValue> values, int place, int count, int offset, IReadOnlySet<string>? core = null)
     {
+        core ??= Core;
         var turn = 0;
         foreach (var value in values)
         {
-            if (Core.Contains(value.Name))
+            if (core.Contains(value.Name))
             {
                 yield return value;
             }

@@ -16,7 +16,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 namespace Cotravail.Tests.Common.Web;
 
 /// The requests of the bad-input walk and what their answers must be; failures are collected, not thrown.
-internal sealed class InputWalk(TestApp app, MatrixWorld world, IReadOnlyDictionary<string, Guid> freshIds)
+internal sealed class InputWalk(TestApp app, MatrixWorld world, IReadOnlyDictionary<string, Guid> freshIds, IReadOnlySet<string> core)
 {
     private const string Placeholder = "__walk_bad_value__";
 
@@ -135,7 +135,7 @@ internal sealed class InputWalk(TestApp app, MatrixWorld world, IReadOnlyDiction
             FullCases += names.Count * BadInput.Corpus.Count(v => v.Form is not null);
             foreach (var (name, place) in names.Select((n, i) => (n, i)))
             {
-                foreach (var bad in BadInput.Rotate(BadInput.Corpus.Where(v => v.Form is not null), place, names.Count, (int)role))
+                foreach (var bad in BadInput.Rotate(BadInput.Corpus.Where(v => v.Form is not null), place, names.Count, (int)role, core))
                 {
                     var body = string.Join('&', fields.Select(f => Uri.EscapeDataString(f.Key) + "=" + (f.Key == name ? bad.Form : Uri.EscapeDataString(f.Value))));
                     using var request = post
@@ -226,12 +226,20 @@ internal sealed class InputWalk(TestApp app, MatrixWorld world, IReadOnlyDiction
         return client;
     }
 
-    /// A route that refuses the anonymous walker before reading its input (401, the sign-in page) gets the core
-    /// values only from it: the signed-in walkers send it every value.
+    /// A route that refuses the anonymous walker before reading its input (401, the sign-in page) gets one core
+    /// value in each place from it, taking turns: refused before binding, the value cannot matter, and the
+    /// signed-in walkers send the route every value.
     private static bool Refused(RouteRule rule, Role role) => role == Role.Anonymous && rule.Expect(role, Scope.Own) != Expect.Ok;
 
-    private static IEnumerable<BadValue> Values(IEnumerable<BadValue> values, int place, int count, int offset, bool coreOnly) =>
-        coreOnly ? values.Where(v => BadInput.Core.Contains(v.Name)) : BadInput.Rotate(values, place, count, offset);
+    private IEnumerable<BadValue> Values(IEnumerable<BadValue> values, int place, int count, int offset, bool refused)
+    {
+        if (!refused)
+        {
+            return BadInput.Rotate(values, place, count, offset, core);
+        }
+        var some = values.Where(v => core.Contains(v.Name)).ToList();
+        return some.Count == 0 ? [] : [some[(place + offset) % some.Count]];
+    }
 
     /// Each route value that is not a GUID, replaced by the bad values that can be spelt in a path (taking turns
     /// across the route's values, the core ones in each).

@@ -22,7 +22,7 @@ public abstract class IssuingKillTests(TestApp app)
         {
             var client = server.Client;
             await server.SignInAsync(DemoAccounts.NetworkAdmin, DemoAccounts.Password);
-            var drafts = await DraftsAsync(scratch, 400);
+            var drafts = await DraftsAsync(scratch, 200);
             var next = -1;
             using var stop = new CancellationTokenSource();
             var clients = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
