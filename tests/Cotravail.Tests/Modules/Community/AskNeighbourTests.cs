@@ -193,7 +193,7 @@ public abstract class AskNeighbourTests(TestApp app)
         (await personClient.PutAsJsonAsync("/api/v1/me/community-mutes", new { topics = new[] { "seo" } })).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         using var manager = await app.ClientForAsync(DemoAccounts.ParisManager);
-        (await manager.PostAsync($"/api/v1/members/{person.MemberId}/erase", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await manager.PostAsync($"/api/v1/members/{person.MemberId}/erase", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
 
         await app.WithDbAsync(async db =>
         {
