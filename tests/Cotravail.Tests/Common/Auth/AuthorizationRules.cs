@@ -37,6 +37,14 @@ public static class AuthorizationRules
 
     private static RouteRule Everyone(string outcome, Func<MatrixWorld, Scope, object?>? body = null) => new((_, _) => outcome, body);
 
+    /// A member's own community data: staff accounts without a membership have none (404).
+    private static RouteRule MemberOnly(Func<MatrixWorld, Scope, object?>? body = null) => new((role, _) => role switch
+    {
+        Role.Anonymous => "401",
+        Role.Member or Role.CompanyAdmin => Expect.Ok,
+        _ => "404",
+    }, body);
+
     /// Any signed-in person; what they see is filtered by the handler.
     private static RouteRule SignedIn(bool api) => new((role, _) => role == Role.Anonymous ? Expect.Unauthenticated(api) : Expect.Ok);
 
@@ -187,6 +195,24 @@ public static class AuthorizationRules
             Role.Member or Role.CompanyAdmin => Expect.Ok,
             _ => "404",
         }, (_, _) => new { headline = "Designer", skills = new[] { "graphic-design" } }),
+
+        // Ask a neighbour (ADR 27): members ask and answer; staff read; a thread of the world's ids is not found.
+        ["GET /community/questions"] = SignedIn(Page),
+        ["GET /community/questions/new"] = SignedIn(Page),
+        ["GET /community/questions/{id:guid}"] = new((role, _) => role == Role.Anonymous ? Expect.SignIn : "404"),
+        ["GET /community/notifications"] = SignedIn(Page),
+        ["GET /api/v1/community/questions"] = SignedIn(Api),
+        ["POST /api/v1/community/questions"] = MemberOnly((_, _) => new { title = "Matrix question", body = "Who knows?", skills = new[] { "seo" }, scope = "Network" }),
+        ["GET /api/v1/community/questions/{id:guid}"] = new((role, _) => role == Role.Anonymous ? "401" : "404"),
+        ["POST /api/v1/community/questions/{id:guid}/answers"] = new((role, _) => role == Role.Anonymous ? "401" : "404", (_, _) => new { body = "An answer" }),
+        ["POST /api/v1/community/questions/{id:guid}/answers/{answerId:guid}/thanks"] = new((role, _) => role == Role.Anonymous ? "401" : "404",
+            FreshId: (_, _) => Task.FromResult(Guid.NewGuid())),
+        ["POST /api/v1/community/questions/{id:guid}/solve"] = new((role, _) => role == Role.Anonymous ? "401" : "404", (_, _) => new { answerId = Guid.NewGuid() }),
+        ["POST /api/v1/community/questions/{id:guid}/close"] = new((role, _) => role == Role.Anonymous ? "401" : "404"),
+        ["GET /api/v1/me/notifications"] = MemberOnly(),
+        ["POST /api/v1/me/notifications/read"] = MemberOnly((_, _) => new { ids = Array.Empty<Guid>() }),
+        ["GET /api/v1/me/community-mutes"] = MemberOnly(),
+        ["PUT /api/v1/me/community-mutes"] = MemberOnly((_, _) => new { topics = new[] { "seo", "trade:Legal" } }),
 
         // Back office.
         ["GET /admin"] = Staff(Page),

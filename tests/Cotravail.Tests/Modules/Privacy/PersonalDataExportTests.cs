@@ -1,4 +1,5 @@
 using Cotravail.Modules.Community;
+using Cotravail.Modules.Community.Questions;
 using Cotravail.Modules.Joining;
 using Cotravail.Modules.Members;
 using Cotravail.Common;
@@ -54,6 +55,22 @@ public abstract class PersonalDataExportTests(TestApp app)
             db.Add(new MemberTag(p.MemberId, "Risographie"));
             return Task.CompletedTask;
         },
+        ["CommunityQuestions"] = async (db, p) => db.Add(await ExportQuestionAsync(db, p)),
+        ["CommunityQuestionSkills"] = async (db, p) => db.Add(new CommunityQuestionSkill((await ExportQuestionAsync(db, p, add: true)).Id, "seo")),
+        ["CommunityAnswers"] = async (db, p) => db.Add(new CommunityAnswer((await ExportQuestionAsync(db, p, add: true)).Id, p.MemberId, "Réponse", ExportAt)),
+        ["CommunityThanks"] = async (db, p) =>
+        {
+            var answer = new CommunityAnswer((await ExportQuestionAsync(db, p, add: true)).Id, p.MemberId, "Réponse remerciée", ExportAt);
+            db.Add(answer);
+            db.Add(new CommunityThanks(answer.Id, p.MemberId, ExportAt));
+        },
+        ["CommunityMutes"] = (db, p) =>
+        {
+            db.Add(new CommunityMute(p.MemberId, "trade:Legal"));
+            return Task.CompletedTask;
+        },
+        ["CommunityNotifications"] = async (db, p) =>
+            db.Add(new CommunityNotification(p.MemberId, NotificationKind.QuestionForYou, (await ExportQuestionAsync(db, p, add: true)).Id, emailed: true, ExportAt)),
         ["StaffAssignments"] = async (db, p) =>
         {
             var lyon = await db.Locations.Where(l => l.Slug == DemoAccounts.LyonSlug).Select(l => l.Id).FirstAsync();
@@ -183,6 +200,20 @@ public abstract class PersonalDataExportTests(TestApp app)
         var invoice = Cotravail.Modules.Billing.Invoice.Draft(lyon, buyer, "EUR", "fr", p.UserId, new DateTime(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc));
         invoice.SetLines([new Cotravail.Modules.Billing.InvoiceLine("Export", 1, 1000, 0, 20_000, memberId: lineFor)]);
         return invoice;
+    }
+
+    private static readonly DateTime ExportAt = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    /// A question by the person (added to the context when asked: arrangers save together).
+    private static async Task<CommunityQuestion> ExportQuestionAsync(AppDb db, PrivacyPerson p, bool add = false)
+    {
+        var home = await db.Members.Where(m => m.Id == p.MemberId).Select(m => m.HomeLocationId).FirstAsync();
+        var question = new CommunityQuestion(p.MemberId, home, QuestionScope.Network, "Question d'export", "Corps", ExportAt);
+        if (add)
+        {
+            db.Add(question);
+        }
+        return question;
     }
 
     [Fact]

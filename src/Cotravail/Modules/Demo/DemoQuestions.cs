@@ -1,0 +1,48 @@
+using Cotravail.Modules.Community.Questions;
+using Cotravail.Modules.Members;
+
+namespace Cotravail.Modules.Demo;
+
+internal sealed partial class DemoSeeder
+{
+    /// Ask a neighbour at work (ADR 27): open questions, answers between demo profiles, one solved with thanks.
+    private static IEnumerable<object> NewQuestions(IReadOnlyList<Member> members, DateTime now)
+    {
+        Member Named(string first, string last) => members.Single(m => m.FirstName == first && m.LastName == last);
+        var lea = Named("Léa", "Fontaine");
+        var hugo = Named("Hugo", "Lambert");
+        var aurelie = Named("Aurélie", "Chevalier");
+        var nicolas = Named("Nicolas", "Petit");
+        var pauline = Named("Pauline", "Garnier");
+        var romain = Named("Romain", "Brun");
+
+        var cgv = new CommunityQuestion(lea.Id, lea.HomeLocationId, QuestionScope.Network, "Qui peut relire mes CGV de prestation de design ?",
+            "Je lance une offre d'**ateliers UX** pour les PME. Mes conditions générales datent de 2021 : quelqu'un pourrait-il y jeter un œil ?", now.AddDays(-6));
+        var cgvAnswer = new CommunityAnswer(cgv.Id, aurelie.Id, "Avec plaisir : envoyez-les moi, je regarde surtout la **propriété intellectuelle** des livrables et les pénalités de retard.", now.AddDays(-6).AddHours(2));
+        cgv.Solve(cgvAnswer.Id);
+        yield return cgv;
+        yield return new CommunityQuestionSkill(cgv.Id, "business-law");
+        yield return new CommunityQuestionSkill(cgv.Id, "intellectual-property");
+        yield return cgvAnswer;
+        yield return new CommunityThanks(cgvAnswer.Id, lea.Id, now.AddDays(-5));
+
+        var api = new CommunityQuestion(nicolas.Id, nicolas.HomeLocationId, QuestionScope.Location, "Un site vitrine avec prise de rendez-vous, quelle techno ?",
+            "Un client industriel veut un petit site avec un agenda en ligne. WordPress, Symfony, un outil no-code ? Vos avis m'intéressent.", now.AddDays(-2));
+        yield return api;
+        yield return new CommunityQuestionSkill(api.Id, "web-development");
+        yield return new CommunityQuestionSkill(api.Id, "no-code");
+        yield return new CommunityAnswer(api.Id, hugo.Id, "Pour un agenda simple, un site statique et un outil de réservation intégré suffisent. Passez me voir au 2e étage, on en parle.", now.AddDays(-2).AddHours(1));
+
+        var seo = new CommunityQuestion(romain.Id, romain.HomeLocationId, QuestionScope.Network, "Référencement d'un portfolio d'illustrateur",
+            "Mon portfolio n'apparaît nulle part sur Google. Par où commencer ?", now.AddDays(-1));
+        yield return seo;
+        yield return new CommunityQuestionSkill(seo.Id, "seo");
+        yield return new CommunityAnswer(seo.Id, pauline.Id, "Commencez par un titre et une description par page, et des textes alternatifs sur vos images.", now.AddHours(-20));
+
+        var security = new CommunityQuestion(lea.Id, lea.HomeLocationId, QuestionScope.Network, "Héberger les données de mes ateliers : quelles précautions ?",
+            "Je collecte des retours d'utilisateurs pendant mes tests. Où les stocker pour rester conforme au RGPD ?", now.AddHours(-3));
+        yield return security;
+        yield return new CommunityQuestionSkill(security.Id, "gdpr");
+        yield return new CommunityQuestionSkill(security.Id, "cybersecurity");
+    }
+}

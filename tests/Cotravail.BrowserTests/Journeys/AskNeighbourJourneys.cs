@@ -1,0 +1,86 @@
+using Cotravail.BrowserTests.Infrastructure;
+using Cotravail.BrowserTests.Pages;
+using Cotravail.Common;
+using Cotravail.Common.Database;
+using Cotravail.Modules.Bookings;
+using Cotravail.Modules.Community;
+using Cotravail.Modules.Demo;
+using Cotravail.Modules.Members;
+using Cotravail.Modules.Privacy;
+using Cotravail.Modules.Resources;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Cotravail.BrowserTests.Journeys;
+
+/// Ask a neighbour (ADR 27): Thomas is checked in today at Paris, his electronics skills open to his location;
+/// Léa, in the same day, finds him by a synonym ("arduino"), asks a question; Thomas sees the notification and
+/// answers; Léa marks it solved. The question page passes axe.
+[Collection(BrowserCollection.Name)]
+public sealed class AskNeighbourJourneys(BrowserApp app)
+{
+    [Fact]
+    public async Task A_member_in_today_is_found_by_a_synonym_asked_a_question_and_answers_it()
+    {
+        await ArrangeAsync();
+        var lea = await app.NewPageAsync("fr-FR");
+        await new SignInPage(lea).SignInAsync(DemoAccounts.Member, DemoAccounts.Password);
+        await lea.GotoAsync("/community?q=arduino");
+        await lea.Locator("main .member-card", new() { HasText = "Thomas Girard" }).WaitForAsync();
+
+        await lea.GotoAsync("/community/questions/new?skill=electronics");
+        await lea.Locator("#Input_Title").FillAsync("Qui sait souder un capteur sur une carte Arduino ?");
+        await lea.Locator("#Input_Body").FillAsync("Pour un prototype d'atelier : **capteur de température**.");
+        await lea.Locator("main form button[type=submit]").ClickAsync();
+        await lea.Locator("h1", new() { HasText = "Qui sait souder" }).WaitForAsync();
+        var url = lea.Url;
+
+        var thomas = await app.NewPageAsync("fr-FR");
+        await new SignInPage(thomas).SignInAsync(DemoAccounts.CompanyAdmin, DemoAccounts.Password);
+        await thomas.GotoAsync("/community/notifications");
+        await thomas.Locator("main a", new() { HasText = "Qui sait souder" }).ClickAsync();
+        await thomas.Locator("#Input_Body").FillAsync("Oui, passez au fablab cet après-midi, j'ai un fer à souder.");
+        await thomas.Locator("form[action*=Answer] button[type=submit], main form:has(#Input_Body) button[type=submit]").First.ClickAsync();
+        await thomas.Locator(".answer", new() { HasText = "fer à souder" }).WaitForAsync();
+
+        await lea.GotoAsync(url);
+        await lea.Locator(".answer form:has(input[name=answerId]) button", new() { HasText = "résout" }).ClickAsync();
+        await lea.Locator(".answer.solves").WaitForAsync();
+        (await lea.Locator(".question .badge").First.InnerTextAsync()).ShouldBe("Résolue");
+        foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
+        {
+            await lea.EmulateMediaAsync(new() { ColorScheme = scheme });
+            await lea.ShouldHaveNoViolationsAsync();
+        }
+    }
+
+    /// Thomas (the demo company admin, at Paris) opens his skills to his location, shares that he is in, and is
+    /// checked in today; Léa is booked today too.
+    private async Task ArrangeAsync()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var thomas = await db.Members.SingleAsync(m => m.FirstName == "Thomas" && m.LastName == "Girard");
+        var lea = await db.Members.SingleAsync(m => m.FirstName == "Léa" && m.LastName == "Fontaine");
+        if (!await db.MemberPrivacy.AnyAsync(p => p.MemberId == thomas.Id))
+        {
+            var privacy = new MemberPrivacy(thomas.Id);
+            privacy.Apply(new PrivacyChoices { Listing = Audience.Location, Skills = Audience.Location, SharePresence = true }, now);
+            db.Add(privacy);
+            db.Add(new MemberSkill(thomas.Id, "electronics", SkillUse.Offers));
+        }
+        var slot = new TimeSlot(now.AddMinutes(-30), now.AddMinutes(90));
+        var busy = db.Bookings.Where(b => b.Start < slot.End && b.End > slot.Start).Select(b => b.ResourceId);
+        var rooms = await db.Resources.Where(r => r.LocationId == thomas.HomeLocationId && (r.Kind == ResourceKind.MeetingRoom || r.Kind == ResourceKind.PhoneBooth
+            || r.Kind == ResourceKind.VideoRoom) && !busy.Contains(r.Id)).Take(2).ToListAsync();
+        foreach (var (member, room) in new[] { thomas, lea }.Zip(rooms))
+        {
+            var booking = new Booking(room.Id, room.Kind, room.LocationId, slot, slot, member.UserId!.Value, member.Id, "", pending: false, now);
+            booking.CheckIn(now);
+            db.Add(booking);
+        }
+        await db.SaveChangesAsync();
+    }
+}
