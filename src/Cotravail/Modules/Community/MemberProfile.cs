@@ -45,6 +45,9 @@ internal sealed class MemberProfile
     /// https addresses, one per line.
     public string Links { get; set; } = "";
 
+    /// The weekly community digest by email (CommunityDigest), off until the member asks for it.
+    public bool WeeklyDigest { get; set; }
+
     public DateTime UpdatedAt { get; set; }
 }
 
