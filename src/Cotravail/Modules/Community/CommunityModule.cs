@@ -38,16 +38,6 @@ internal static class CommunityModule
                 (await EditProfile.SaveAsync(input, await access.GetAsync(ct), db, clock, ct)).ToHttp(http))
             .Validate<ProfileInput>().Produces<ProfileInput>().ProducesValidationProblem().ProducesProblem(404)
             .WithSummary("Replace my community profile (who sees it: PUT /api/v1/me/privacy).");
-        me.MapGet("/community-profile/photo", async (AppDb db, Access access, HttpContext http, CancellationToken ct) =>
-            {
-                var scope = await access.GetAsync(ct);
-                if (scope.MemberId is not { } memberId)
-                {
-                    return new NotFound("Member").ToProblem(http);
-                }
-                return await MemberPhotos.OfAsync(memberId, db, ct) is { } photo ? TypedResults.Ok(photo) : new NotFound("Photo").ToProblem(http);
-            })
-            .Produces<MemberPhotoResponse>().ProducesProblem(404).WithSummary("My profile photo's address, type and size.");
         me.MapPut("/community-profile/photo", async (IFormFile? photo, AppDb db, Access access, TimeProvider clock, HttpContext http, CancellationToken ct) =>
             {
                 var result = await MemberPhotos.SaveAsync(await access.GetAsync(ct), photo, db, clock, ct);
@@ -62,7 +52,7 @@ internal static class CommunityModule
                 var result = await MemberPhotos.DeleteAsync(await access.GetAsync(ct), db, ct);
                 return result.IsOk ? TypedResults.NoContent() : result.Error.ToProblem(http);
             })
-            .ProducesProblem(404).WithSummary("Remove my profile photo.");
+            .ProducesProblem(404).WithSummary("Remove my profile photo (if any); my card's photoUrl (GET /api/v1/community/members/{my id}) says whether I have one.");
 
         var community = api.MapGroup("/community").WithTags("Community");
         community.MapGet("/skills", (string? q) =>

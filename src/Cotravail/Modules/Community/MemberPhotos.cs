@@ -66,7 +66,8 @@ internal static class MemberPhotos
         {
             return new NotFound("Member");
         }
-        return await db.MemberPhotos.Where(p => p.MemberId == memberId).ExecuteDeleteAsync(ct) > 0 ? true : new NotFound("Photo");
+        await db.MemberPhotos.Where(p => p.MemberId == memberId).ExecuteDeleteAsync(ct);
+        return true;
     }
 
     public static async Task<MemberPhotoResponse?> OfAsync(Guid memberId, AppDb db, CancellationToken ct)

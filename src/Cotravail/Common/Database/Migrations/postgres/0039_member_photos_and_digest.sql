@@ -14,7 +14,6 @@ CREATE TABLE "MemberPhotos" (
 );
 
 ALTER TABLE "MemberProfiles" ADD COLUMN "WeeklyDigest" boolean NOT NULL DEFAULT false;
-ALTER TABLE "MemberProfiles" ALTER COLUMN "WeeklyDigest" DROP DEFAULT;
 
 CREATE TABLE "CommunityDigests" (
     "MemberId" uuid NOT NULL,
