@@ -65,7 +65,7 @@ public sealed class CommunityXssJourneys(BrowserApp app)
         };
         // A payload calling a dialog or eval-like function is caught even if the dialog were suppressed.
         await page.AddInitScriptAsync("for (const f of ['alert', 'confirm', 'prompt', 'print']) { const real = window[f]; window[f] = (...a) => { window.__xss = 'dialog'; return real.apply(window, a); }; }");
-        await new SignInPage(page).SignInAsync(DemoAccounts.Member, DemoAccounts.Password);
+        await new SignInPage(page).SignInAsync(people[^1].Email, DemoAccounts.Password); // at Paris and in today, like the others
         foreach (var url in new[] { $"/community/members/{people[0].MemberId}", $"/community/members/{people[1].MemberId}", "/community?q=seo&pageSize=50", "/community/today", "/community/today?screen=true" })
         {
             await page.GotoAsync(url);
