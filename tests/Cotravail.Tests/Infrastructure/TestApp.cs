@@ -62,6 +62,7 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Cotravail:Outbox:Send", "false");
         builder.UseSetting("Cotravail:Backups:Enabled", "false"); // backup tests take theirs explicitly
         builder.UseSetting("Cotravail:Bookings:Sweep", "false"); // tests sweep explicitly, or start an instance that does
+        builder.UseSetting("Cotravail:Community:Digest:Send", "false"); // digest tests send theirs explicitly
         builder.UseSetting("ConnectionStrings:Postgres", Engine == DatabaseEngine.Postgres ? ConnectionString : "");
         builder.UseSetting("ConnectionStrings:Sqlite", Engine == DatabaseEngine.Sqlite ? ConnectionString : "");
         // Every test of a collection comes from one address: rate-limit tests start their own host (see RateLimitTests).

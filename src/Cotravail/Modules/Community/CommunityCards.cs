@@ -35,7 +35,8 @@ internal sealed record CommunityCard(
     string? Bio = null,
     string? Offers = null,
     string? Seeks = null,
-    IReadOnlyList<string>? Links = null);
+    IReadOnlyList<string>? Links = null,
+    string? PhotoUrl = null);
 
 /// Builds cards for a page of members in three queries (members with their choices, skills, tags).
 internal static class CommunityCards
@@ -62,6 +63,9 @@ internal static class CommunityCards
         var skillsShown = rows.Where(r => Sees(r.Privacy.Skills, r.Privacy, r.Member, viewer)).Select(r => r.Member.Id).ToList();
         var skills = skillsShown.Count == 0 ? [] : await db.MemberSkills.AsNoTracking().Where(s => skillsShown.Contains(s.MemberId)).ToListAsync(ct);
         var tags = skillsShown.Count == 0 ? [] : await db.MemberTags.AsNoTracking().Where(t => skillsShown.Contains(t.MemberId)).ToListAsync(ct);
+        var photoShown = rows.Where(r => Sees(r.Privacy.Photo, r.Privacy, r.Member, viewer)).Select(r => r.Member.Id).ToList();
+        var photos = photoShown.Count == 0 ? [] : await db.MemberPhotos.AsNoTracking().Where(p => photoShown.Contains(p.MemberId))
+            .Select(p => new { p.MemberId, p.Id }).ToListAsync(ct);
         var byId = rows.ToDictionary(r => r.Member.Id);
         var cards = new List<CommunityCard>(ids.Count);
         foreach (var id in ids)
@@ -94,7 +98,8 @@ internal static class CommunityCards
                 full && presentation && profile!.Bio.Length > 0 ? profile.Bio : null,
                 full && skillsOn && profile is { Offers.Length: > 0 } ? profile.Offers : null,
                 full && skillsOn && profile is { Seeks.Length: > 0 } ? profile.Seeks : null,
-                full && presentation ? [.. profile!.Links.Split('\n', StringSplitOptions.RemoveEmptyEntries)] : null));
+                full && presentation ? [.. profile!.Links.Split('\n', StringSplitOptions.RemoveEmptyEntries)] : null,
+                photos.FirstOrDefault(p => p.MemberId == m.Id) is { } photo ? MemberPhotos.UrlOf(m.Id, photo.Id) : null));
         }
         return cards;
     }

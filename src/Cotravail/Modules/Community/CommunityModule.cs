@@ -4,7 +4,10 @@ using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
 using Cotravail.Common.Localization;
 using Cotravail.Modules.Community.Questions;
+using Cotravail.Modules.Community.Digest;
+using Cotravail.Modules.Locations.Photos;
 using Cotravail.Modules.Privacy.Erasure;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -17,11 +20,17 @@ internal static class CommunityModule
     public static IServiceCollection AddCommunity(this IServiceCollection services)
     {
         services.AddScoped<IErasureStep, CommunityErasure>();
+        services.AddOptions<DigestOptions>().BindConfiguration("Cotravail:Community:Digest");
+        services.AddScoped<DigestSender>();
+        services.AddScoped<IDigestSection, NewMembersSection>();
+        services.AddScoped<IDigestSection, SkillsISeekSection>();
+        services.AddHostedService<DigestJob>();
         return services.AddQuestions();
     }
 
     public static void MapCommunity(this WebApplication app, RouteGroupBuilder api)
     {
+        app.MapMemberPhotoFiles();
         var me = api.MapGroup("/me").WithTags("Community");
         me.MapGet("/community-profile", async (AppDb db, Access access, HttpContext http, CancellationToken ct) =>
                 (await EditProfile.GetAsync(await access.GetAsync(ct), db, ct)).ToHttp(http))
@@ -30,6 +39,21 @@ internal static class CommunityModule
                 (await EditProfile.SaveAsync(input, await access.GetAsync(ct), db, clock, ct)).ToHttp(http))
             .Validate<ProfileInput>().Produces<ProfileInput>().ProducesValidationProblem().ProducesProblem(404)
             .WithSummary("Replace my community profile (who sees it: PUT /api/v1/me/privacy).");
+        me.MapPut("/community-profile/photo", async (IFormFile? photo, AppDb db, Access access, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+            {
+                var result = await MemberPhotos.SaveAsync(await access.GetAsync(ct), photo, db, clock, ct);
+                return result.IsOk ? TypedResults.Ok(result.Value) : ManagePhotos.ToProblem(result.Error, http);
+            })
+            // Bearer-only API: no cookie is ever sent, so there is nothing for a forged form to ride on.
+            .DisableAntiforgery().Accepts<IFormFile>("multipart/form-data").WithMetadata(new RequestSizeLimitAttribute(PhotosModule.UploadLimit))
+            .Produces<MemberPhotoResponse>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(413)
+            .WithSummary("Replace my profile photo (multipart field 'photo': JPEG, PNG or WebP up to 5 MB, 64 to 6000 pixels a side; who sees it: photo in PUT /api/v1/me/privacy).");
+        me.MapDelete("/community-profile/photo", async (AppDb db, Access access, HttpContext http, CancellationToken ct) =>
+            {
+                var result = await MemberPhotos.DeleteAsync(await access.GetAsync(ct), db, ct);
+                return result.IsOk ? TypedResults.NoContent() : result.Error.ToProblem(http);
+            })
+            .ProducesProblem(404).WithSummary("Remove my profile photo (if any); my card's photoUrl (GET /api/v1/community/members/{my id}) says whether I have one.");
 
         var community = api.MapGroup("/community").WithTags("Community");
         community.MapGet("/skills", (string? q) =>
@@ -59,13 +83,22 @@ internal static class CommunityModule
         api.MapQuestions();
     }
 
+    /// GET /community/members/{id}/photo: the image, for the viewers the member's Photo choice reaches (cookie or token).
+    public static WebApplication MapMemberPhotoFiles(this WebApplication app)
+    {
+        app.MapGet("/community/members/{id:guid}/photo", async (Guid id, AppDb db, Access access, HttpContext http, CancellationToken ct) =>
+                await MemberPhotos.ServeAsync(id, await access.GetAsync(ct), db, http, ct))
+            .RequireAuthorization().ExcludeFromDescription();
+        return app;
+    }
+
     internal sealed record SkillEntry(string Slug, string Name, string En, string Fr, Trade Trade, IReadOnlyList<string> Synonyms);
 }
 
 /// A person's profile, skills and tags are deleted with their account.
 internal sealed class CommunityErasure : IErasureStep
 {
-    public IReadOnlyCollection<string> Tables { get; } = ["MemberProfiles", "MemberSkills", "MemberTags"];
+    public IReadOnlyCollection<string> Tables { get; } = ["MemberProfiles", "MemberSkills", "MemberTags", "MemberPhotos", "CommunityDigests"];
 
     public async Task EraseAsync(ErasureContext context, CancellationToken ct)
     {
@@ -77,5 +110,7 @@ internal sealed class CommunityErasure : IErasureStep
         await db.MemberSkills.Where(s => s.MemberId == memberId).ExecuteDeleteAsync(ct);
         await db.MemberTags.Where(t => t.MemberId == memberId).ExecuteDeleteAsync(ct);
         await db.MemberProfiles.Where(p => p.MemberId == memberId).ExecuteDeleteAsync(ct);
+        await db.MemberPhotos.Where(p => p.MemberId == memberId).ExecuteDeleteAsync(ct);
+        await db.CommunityDigests.Where(d => d.MemberId == memberId).ExecuteDeleteAsync(ct);
     }
 }

@@ -13,5 +13,9 @@ internal static class CommunityTables
         public DbSet<MemberSkill> MemberSkills => db.Set<MemberSkill>();
 
         public DbSet<MemberTag> MemberTags => db.Set<MemberTag>();
+
+        public DbSet<MemberPhoto> MemberPhotos => db.Set<MemberPhoto>();
+
+        public DbSet<CommunityDigest> CommunityDigests => db.Set<CommunityDigest>();
     }
 }

@@ -31,6 +31,7 @@ internal static class EditProfile
             Tags = tags,
             Languages = [.. (profile?.Languages ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)],
             Links = [.. (profile?.Links ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries)],
+            WeeklyDigest = profile?.WeeklyDigest ?? false,
         };
     }
 
@@ -66,6 +67,7 @@ internal static class EditProfile
         profile.OpenToPartnerships = input.OpenToPartnerships;
         profile.Languages = string.Join(' ', input.Languages.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
         profile.Links = string.Join('\n', input.Links.Select(l => l.Trim()).Distinct(StringComparer.Ordinal));
+        profile.WeeklyDigest = input.WeeklyDigest;
         profile.UpdatedAt = clock.GetUtcNow().UtcDateTime;
 
         await db.MemberSkills.Where(s => s.MemberId == memberId).ExecuteDeleteAsync(ct);

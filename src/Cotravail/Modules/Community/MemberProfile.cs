@@ -45,6 +45,9 @@ internal sealed class MemberProfile
     /// https addresses, one per line.
     public string Links { get; set; } = "";
 
+    /// The weekly community digest by email (CommunityDigest), off until the member asks for it.
+    public bool WeeklyDigest { get; set; }
+
     public DateTime UpdatedAt { get; set; }
 }
 
@@ -110,6 +113,7 @@ internal sealed class MemberProfileConfiguration : IEntityTypeConfiguration<Memb
         builder.Property(p => p.Seeks).HasMaxLength(MemberProfile.OfferMax);
         builder.Property(p => p.Languages).HasMaxLength(100);
         builder.Property(p => p.Links).HasMaxLength((MemberProfile.LinkMax + 1) * MemberProfile.MaxLinks);
+        builder.Property(p => p.WeeklyDigest).HasDefaultValue(false).ValueGeneratedNever();
         builder.HasOne<Member>().WithMany().HasForeignKey(p => p.MemberId).OnDelete(DeleteBehavior.Cascade);
     }
 }

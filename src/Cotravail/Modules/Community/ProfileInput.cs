@@ -39,6 +39,9 @@ internal sealed record ProfileInput : IValidatableObject
 
     public List<string> Links { get; init; } = [];
 
+    /// The weekly community digest by email (off by default).
+    public bool WeeklyDigest { get; init; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         var l = validationContext.GetRequiredService<IStringLocalizer<SharedResource>>();

@@ -43,13 +43,28 @@ internal sealed partial class DemoSeeder
         new("Bernard", "Arnaud", Audience.Location, Audience.Location, "Bénévole au tiers-lieu, dépannage informatique", ["it-support", "training"], [], "fr", Missions: false),
     ];
 
+    /// Members with a drawn portrait (a 96-pixel gradient, a few hundred bytes), shown as widely as their other parts.
+    private static readonly string[] Portraits = ["Léa", "Antoine", "Claire", "Aurélie", "Hugo", "Sarah", "Romain", "Loïc"];
+
     private static IEnumerable<object> NewCommunity(IReadOnlyList<Member> members, DateTime now)
     {
+        (byte R, byte G, byte B)[] tones = [(0x2f, 0x6f, 0x8f), (0x8f, 0x5a, 0x2f), (0x4f, 0x7f, 0x3f), (0x6f, 0x3f, 0x7f)];
+        var portraits = 0;
         foreach (var row in Profiles)
         {
             var member = members.Single(m => m.FirstName == row.FirstName && m.LastName == row.LastName);
             var privacy = new MemberPrivacy(member.Id);
-            privacy.Apply(new PrivacyChoices { Listing = row.Listing, Presentation = row.Parts, Skills = row.Parts, Category = row.Parts, Company = row.Parts }, now);
+            var portrait = Portraits.Contains(row.FirstName);
+            privacy.Apply(new PrivacyChoices
+            {
+                Listing = row.Listing, Presentation = row.Parts, Skills = row.Parts, Category = row.Parts, Company = row.Parts,
+                Photo = portrait ? row.Parts : Audience.Nobody,
+            }, now);
+            if (portrait)
+            {
+                var tone = tones[portraits++ % tones.Length];
+                yield return new MemberPhoto(member.Id, "image/png", Gradient((0xf4, 0xf1, 0xea), tone, 96, 96), 96, 96, now);
+            }
             yield return privacy;
             yield return new MemberProfile(member.Id)
             {

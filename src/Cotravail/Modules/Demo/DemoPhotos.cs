@@ -33,15 +33,15 @@ internal sealed partial class DemoSeeder
     }
 
     /// A PNG (8-bit RGB, no interlace) fading from top to bottom: rows of one colour compress to almost nothing.
-    private static byte[] Gradient((byte R, byte G, byte B) top, (byte R, byte G, byte B) bottom)
+    private static byte[] Gradient((byte R, byte G, byte B) top, (byte R, byte G, byte B) bottom, int width = PhotoWidth, int height = PhotoHeight)
     {
-        var raw = new byte[PhotoHeight * (1 + (PhotoWidth * 3))];
-        for (var y = 0; y < PhotoHeight; y++)
+        var raw = new byte[height * (1 + (width * 3))];
+        for (var y = 0; y < height; y++)
         {
-            var row = y * (1 + (PhotoWidth * 3)); // filter byte 0: none
-            byte Mix(byte a, byte b) => (byte)(a + ((b - a) * y / (PhotoHeight - 1)));
+            var row = y * (1 + (width * 3)); // filter byte 0: none
+            byte Mix(byte a, byte b) => (byte)(a + ((b - a) * y / (height - 1)));
             var (r, g, b) = (Mix(top.R, bottom.R), Mix(top.G, bottom.G), Mix(top.B, bottom.B));
-            for (var x = 0; x < PhotoWidth; x++)
+            for (var x = 0; x < width; x++)
             {
                 (raw[row + 1 + (x * 3)], raw[row + 2 + (x * 3)], raw[row + 3 + (x * 3)]) = (r, g, b);
             }
@@ -49,8 +49,8 @@ internal sealed partial class DemoSeeder
         using var png = new MemoryStream();
         png.Write([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
         var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, PhotoWidth);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), PhotoHeight);
+        BinaryPrimitives.WriteInt32BigEndian(header, width);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
         (header[8], header[9]) = (8, 2); // 8 bits, RGB
         Chunk(png, "IHDR"u8, header);
         using (var compressed = new MemoryStream())

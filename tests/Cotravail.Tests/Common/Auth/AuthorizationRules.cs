@@ -195,6 +195,19 @@ public static class AuthorizationRules
             Role.Member or Role.CompanyAdmin => Expect.Ok,
             _ => "404",
         }, (_, _) => new { headline = "Designer", skills = new[] { "graphic-design" } }),
+        ["PUT /api/v1/me/community-profile/photo"] = new((role, _) => role switch
+        {
+            Role.Anonymous => "401",
+            Role.Member or Role.CompanyAdmin => Expect.Ok,
+            _ => "404",
+        }) { Content = MatrixWorld.PhotoUpload },
+        ["DELETE /api/v1/me/community-profile/photo"] = new((role, _) => role switch
+        {
+            Role.Anonymous => "401",
+            Role.Member or Role.CompanyAdmin => Expect.Ok,
+            _ => "404",
+        }),
+        ["GET /community/members/{id:guid}/photo"] = new((role, _) => role == Role.Anonymous ? Expect.SignIn : "404"), // shown only as its member chose
 
         // Ask a neighbour (ADR 27): members ask and answer; staff read; a thread of the world's ids is not found.
         ["GET /community/questions"] = SignedIn(Page),

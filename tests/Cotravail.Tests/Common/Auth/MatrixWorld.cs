@@ -326,7 +326,8 @@ public sealed class MatrixWorld
     /// A multipart upload of a tiny PNG (its signature is what the app checks) in the field "photo".
     public static HttpContent PhotoUpload()
     {
-        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[256]];
+        // The signature, then an IHDR of 64 × 64 pixels (member photos check the size).
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, .. "IHDR"u8, 0, 0, 0, 64, 0, 0, 0, 64, .. new byte[256]];
         var file = new ByteArrayContent(png);
         file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
         return new MultipartFormDataContent { { file, "photo", "matrix.png" } };

@@ -74,7 +74,18 @@ public abstract class DirectoryTests(TestApp app)
             db.Add(new MemberSkill(seeker.MemberId, "seo", SkillUse.Seeks));
             await db.SaveChangesAsync();
         });
-        var secrets = new[] { hidden.LastName, hidden.MemberId.ToString(), tag, "Headline of " + hidden.LastName, halfTag, "Headline of " + halfHidden.LastName };
+        // Both have a photo that nobody else may see (hidden is not listed; halfHidden keeps its photo to nobody).
+        var photos = new List<string>();
+        foreach (var person in new[] { hidden, halfHidden })
+        {
+            using var own = await app.ClientForAsync(person.Email);
+            using var saved = await own.PutAsync("/api/v1/me/community-profile/photo", MemberPhotoTests.Upload(MemberPhotoTests.Png()));
+            var url = (await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("url").GetString()!;
+            (await own.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            photos.Add(url);
+        }
+        var secrets = new[] { hidden.LastName, hidden.MemberId.ToString(), tag, "Headline of " + hidden.LastName, halfTag, "Headline of " + halfHidden.LastName,
+            photos[0].Split("?v=")[1], photos[1].Split("?v=")[1] };
         var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods.Contains("GET") != false)
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
@@ -86,6 +97,11 @@ public abstract class DirectoryTests(TestApp app)
         {
             using var api = await app.ClientForAsync(viewerEmail);
             using var browser = await app.BrowserClientAsync(viewerEmail);
+            foreach (var url in photos)
+            {
+                (await browser.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.NotFound, $"{viewerEmail} {url}");
+                (await api.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.NotFound, $"{viewerEmail} {url}");
+            }
             foreach (var route in routes)
             {
                 foreach (var id in new[] { hidden.MemberId, halfHidden.MemberId })

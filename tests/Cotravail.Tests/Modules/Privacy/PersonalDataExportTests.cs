@@ -71,6 +71,16 @@ public abstract class PersonalDataExportTests(TestApp app)
         },
         ["CommunityNotifications"] = async (db, p) =>
             db.Add(new CommunityNotification(p.MemberId, NotificationKind.QuestionForYou, (await ExportQuestionAsync(db, p, add: true)).Id, emailed: true, ExportAt)),
+        ["MemberPhotos"] = (db, p) =>
+        {
+            db.Add(new MemberPhoto(p.MemberId, "image/png", [0x89, 0x50, 0x4E, 0x47], 64, 64, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
+            return Task.CompletedTask;
+        },
+        ["CommunityDigests"] = (db, p) =>
+        {
+            db.Add(new CommunityDigest(p.MemberId, new DateOnly(2026, 1, 5), new DateTime(2026, 1, 5, 7, 0, 0, DateTimeKind.Utc)));
+            return Task.CompletedTask;
+        },
         ["StaffAssignments"] = async (db, p) =>
         {
             var lyon = await db.Locations.Where(l => l.Slug == DemoAccounts.LyonSlug).Select(l => l.Id).FirstAsync();

@@ -4,6 +4,7 @@ using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
 using Cotravail.Common.Localization;
 using Cotravail.Common.Web;
+using Cotravail.Modules.Locations.Photos;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -12,6 +13,7 @@ namespace Cotravail.Modules.Community.Pages;
 
 /// /community/profile: my community profile, through the same handler and rules as PUT /api/v1/me/community-profile.
 /// Tags are typed comma-separated and links one per line; a refused form comes back with everything typed.
+[RequestSizeLimit(PhotosModule.UploadLimit)]
 internal sealed class ProfileModel(AppDb db, Access access, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
@@ -19,14 +21,43 @@ internal sealed class ProfileModel(AppDb db, Access access, TimeProvider clock, 
 
     public bool HasMembership { get; private set; } = true;
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// My photo as it is now (null: none).
+    public MemberPhotoResponse? Photo { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    private async Task LoadAsync(CancellationToken ct, bool keepInput = false)
     {
-        var result = await EditProfile.GetAsync(await access.GetAsync(ct), db, ct);
+        var scope = await access.GetAsync(ct);
+        var result = await EditProfile.GetAsync(scope, db, ct);
         HasMembership = result.IsOk;
-        if (result.Value is { } profile)
+        if (result.Value is { } profile && !keepInput)
         {
             Input = ProfileForm.From(profile);
         }
+        Photo = scope.MemberId is { } memberId ? await MemberPhotos.OfAsync(memberId, db, ct) : null;
+    }
+
+    /// The photo's own form: a refused file is named next to its field, the rest of the page is as saved.
+    public async Task<IActionResult> OnPostPhotoAsync(IFormFile? photo, CancellationToken ct)
+    {
+        var result = await MemberPhotos.SaveAsync(await access.GetAsync(ct), photo, db, clock, ct);
+        if (!result.IsOk)
+        {
+            ModelState.Clear();
+            ModelState.AddModelError(MemberPhotos.Field, result.Error is ManagePhotos.TooLarge ? l["The photo is larger than 5 MB."] : l[result.Error.Message]);
+            await LoadAsync(ct);
+            return Page();
+        }
+        TempData["Saved"] = l["Your photo is saved."].Value;
+        return Redirect("/community/profile");
+    }
+
+    public async Task<IActionResult> OnPostRemovePhotoAsync(CancellationToken ct)
+    {
+        await MemberPhotos.DeleteAsync(await access.GetAsync(ct), db, ct);
+        TempData["Saved"] = l["Your photo is removed."].Value;
+        return Redirect("/community/profile");
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -45,6 +76,7 @@ internal sealed class ProfileModel(AppDb db, Access access, TimeProvider clock, 
         }
         if (!ModelState.IsValid)
         {
+            await LoadAsync(ct, keepInput: true);
             return Page();
         }
         var result = await EditProfile.SaveAsync(input, await access.GetAsync(ct), db, clock, ct);
@@ -76,6 +108,8 @@ internal sealed record ProfileForm
 
     public bool OpenToPartnerships { get; init; }
 
+    public bool WeeklyDigest { get; init; }
+
     public List<string> Skills { get; init; } = [];
 
     public List<string> SeekingSkills { get; init; } = [];
@@ -96,6 +130,7 @@ internal sealed record ProfileForm
         Seeks = profile.Seeks,
         OpenToMissions = profile.OpenToMissions,
         OpenToPartnerships = profile.OpenToPartnerships,
+        WeeklyDigest = profile.WeeklyDigest,
         Skills = profile.Skills,
         SeekingSkills = profile.SeekingSkills,
         Languages = profile.Languages,
@@ -111,6 +146,7 @@ internal sealed record ProfileForm
         Seeks = Seeks,
         OpenToMissions = OpenToMissions,
         OpenToPartnerships = OpenToPartnerships,
+        WeeklyDigest = WeeklyDigest,
         Skills = Skills,
         SeekingSkills = SeekingSkills,
         Languages = Languages,
