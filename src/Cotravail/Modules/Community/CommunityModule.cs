@@ -3,6 +3,7 @@ using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
 using Cotravail.Common.Localization;
+using Cotravail.Modules.Community.Projects;
 using Cotravail.Modules.Privacy.Erasure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -16,7 +17,7 @@ internal static class CommunityModule
     public static IServiceCollection AddCommunity(this IServiceCollection services)
     {
         services.AddScoped<IErasureStep, CommunityErasure>();
-        return services;
+        return services.AddProjects();
     }
 
     public static void MapCommunity(this WebApplication app, RouteGroupBuilder api)
@@ -55,6 +56,7 @@ internal static class CommunityModule
                 (await Complementary.HandleAsync(await access.GetAsync(ct), db, l, ct)).ToHttp(http))
             .Produces<IReadOnlyList<CommunityCard>>().ProducesProblem(404)
             .WithSummary("Members complementary to me: they offer skills I seek.");
+        community.MapProjects();
     }
 
     internal sealed record SkillEntry(string Slug, string Name, string En, string Fr, Trade Trade, IReadOnlyList<string> Synonyms);
