@@ -109,6 +109,7 @@ internal sealed partial class DemoSeeder
                 .Select(s => new StaffAssignment(user.Id, locations[s.Location].Id, s.Role)));
         }
         db.AddRange(NewCommunity(members, now));
+        db.AddRange(NewProjects(members, now));
         db.ReducedRateGrants.Add(StudentGrant(members.Single(m => m.LastName == "Marchand"), accounts[DemoAccounts.ParisManager].Id, now));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
