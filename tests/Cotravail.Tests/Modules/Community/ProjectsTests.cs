@@ -73,6 +73,13 @@ public abstract class ProjectsTests(TestApp app)
         (await asOther.PutAsJsonAsync($"{Base}/{id}", Body(title: "Taken over"))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await asThird.PostAsJsonAsync($"{Base}/{id}/accept", new { })).StatusCode.ShouldBe(HttpStatusCode.BadRequest); // interest is no invitation
         (await asOther.GetFromJsonAsync<JsonElement>($"{Base}/{id}")).GetProperty("team").GetArrayLength().ShouldBe(1);
+        var noChoices = await PrivacyPeople.CreateAsync(app); // never chose anything on the privacy page
+        using var asNoChoices = await app.ClientForAsync(noChoices.Email);
+        (await asNoChoices.PostAsJsonAsync($"{Base}/{id}/interest", new { note = "" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var people = (await asOwner.GetFromJsonAsync<JsonElement>($"{Base}/{id}")).GetProperty("people").EnumerateArray().ToList();
+        var bare = people.Single(p => p.GetProperty("card").GetProperty("id").GetGuid() == noChoices.MemberId);
+        bare.GetProperty("listed").GetBoolean().ShouldBeFalse();
+        bare.GetProperty("card").GetProperty("email").ValueKind.ShouldBe(JsonValueKind.Null);
 
         (await asOwner.PutAsJsonAsync($"{Base}/{id}", Body(title: "Renamed"))).StatusCode.ShouldBe(HttpStatusCode.OK);
         var closed = await asOwner.PostAsJsonAsync($"{Base}/{id}/close", new { });

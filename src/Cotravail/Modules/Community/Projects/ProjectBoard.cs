@@ -473,6 +473,18 @@ internal static class ProjectBoard
         var shown = rows.Where(r => isOwner || r.State == ProjectMemberState.Accepted).ToList();
         var ids = shown.Select(r => r.MemberId).ToList();
         var cards = (await CommunityCards.LoadAsync(ids, viewer, db, l, full: false, ct)).ToDictionary(c => c.Id);
+        // A member who never made a privacy choice has no card: around a project they show their name and location only.
+        var bare = ids.Where(i => !cards.ContainsKey(i)).ToList();
+        if (bare.Count > 0)
+        {
+            var named = await (from m in db.Members.AsNoTracking().Where(m => bare.Contains(m.Id))
+                               join loc in db.Locations.AsNoTracking() on m.HomeLocationId equals loc.Id
+                               select new { m.Id, Name = m.FirstName + " " + m.LastName, m.HomeLocationId, LocationName = loc.Name }).ToListAsync(ct);
+            foreach (var m in named)
+            {
+                cards[m.Id] = new CommunityCard(m.Id, m.Name, m.HomeLocationId, m.LocationName, null, [], [], [], null, null, [], null, null, null, null);
+            }
+        }
         var listed = await db.ListedFor(viewer).Where(x => ids.Contains(x.Member.Id)).Select(x => x.Member.Id).ToListAsync(ct);
         ProjectPerson Person(ProjectMember r) => new(cards[r.MemberId], r.State, listed.Contains(r.MemberId), r.MemberId == project.OwnerMemberId,
             isOwner || r.MemberId == viewer.MemberId ? (r.Note.Length > 0 ? r.Note : null) : null);
