@@ -50,4 +50,37 @@ public sealed class CommunityJourneys(BrowserApp app)
         (await page.Locator("#Input_Skills_Location").IsCheckedAsync()).ShouldBeTrue();
         await page.ShouldHaveNoViolationsAsync();
     }
+
+    /// Issue 15, point 5 (ADR 28): Léa publishes a call for partners, Thomas says he is interested, Léa takes him into
+    /// the team; the project page passes axe.
+    [Fact]
+    public async Task A_member_proposes_a_call_for_partners_another_is_interested_and_the_owner_accepts_them()
+    {
+        var lea = await app.NewPageAsync("fr-FR");
+        await new SignInPage(lea).SignInAsync(DemoAccounts.Member, DemoAccounts.Password);
+        await lea.GotoAsync("/community/projects");
+        await lea.Locator("main a.button", new() { HasText = "Proposer un projet" }).ClickAsync();
+        await lea.Locator("#Input_Title").FillAsync("Film pour les associations du quartier");
+        await lea.Locator("#Input_Description").FillAsync("Un **court film** sur les associations : il me faut une vidéaste.");
+        await lea.Locator("details:has(#need-video) summary").ClickAsync();
+        await lea.Locator("#need-video").CheckAsync();
+        await lea.Locator("main form button[type=submit]").ClickAsync();
+        await lea.Locator(".notice.success").WaitForAsync();
+        var url = lea.Url;
+        url.ShouldContain("/community/projects/");
+
+        var thomas = await app.NewPageAsync("fr-FR");
+        await new SignInPage(thomas).SignInAsync(DemoAccounts.CompanyAdmin, DemoAccounts.Password);
+        await thomas.GotoAsync(url);
+        await thomas.Locator("#Note").FillAsync("Je connais une vidéaste, et je peux aider au tournage.");
+        await thomas.Locator("#interested").ClickAsync();
+        await thomas.Locator(".notice.success").WaitForAsync();
+
+        await lea.ReloadAsync();
+        await lea.Locator("button", new() { HasText = "Accepter dans l'équipe" }).ClickAsync();
+        await lea.Locator(".notice.success").WaitForAsync();
+        (await lea.Locator("section[aria-labelledby=team-title]").InnerTextAsync()).ShouldContain("Thomas Girard");
+        (await lea.Locator(".user-text strong").First.InnerTextAsync()).ShouldBe("court film");
+        await lea.ShouldHaveNoViolationsAsync();
+    }
 }

@@ -6,6 +6,7 @@ using Cotravail.Common.Localization;
 using Cotravail.Modules.Community.Questions;
 using Cotravail.Modules.Community.Digest;
 using Cotravail.Modules.Locations.Photos;
+using Cotravail.Modules.Community.Projects;
 using Cotravail.Modules.Privacy.Erasure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,8 @@ internal static class CommunityModule
         services.AddScoped<IDigestSection, NewMembersSection>();
         services.AddScoped<IDigestSection, SkillsISeekSection>();
         services.AddHostedService<DigestJob>();
-        return services.AddQuestions();
+        services.AddQuestions();
+        return services.AddProjects();
     }
 
     public static void MapCommunity(this WebApplication app, RouteGroupBuilder api)
@@ -81,6 +83,7 @@ internal static class CommunityModule
             .Produces<IReadOnlyList<CommunityCard>>().ProducesProblem(404)
             .WithSummary("Members complementary to me: they offer skills I seek.");
         api.MapQuestions();
+        community.MapProjects();
     }
 
     /// GET /community/members/{id}/photo: the image, for the viewers the member's Photo choice reaches (cookie or token).

@@ -110,6 +110,7 @@ internal sealed partial class DemoSeeder
         }
         db.AddRange(NewCommunity(members, now));
         db.AddRange(NewQuestions(members, now));
+        db.AddRange(NewProjects(members, now));
         db.ReducedRateGrants.Add(StudentGrant(members.Single(m => m.LastName == "Marchand"), accounts[DemoAccounts.ParisManager].Id, now));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

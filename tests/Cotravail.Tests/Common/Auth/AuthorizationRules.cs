@@ -114,6 +114,20 @@ public static class AuthorizationRules
     }, body);
 
     /// Locations and resources are public information: members read the active ones anywhere.
+    /// A project route called with an id that is no project the caller may see.
+    private static RouteRule NoProject(Func<MatrixWorld, Scope, object?>? body = null) =>
+        new((role, _) => role == Role.Anonymous ? "401" : "404", body);
+
+    private static readonly object ProjectBody = new
+    {
+        kind = "CallForPartners",
+        title = "Matrix project",
+        description = "A call for partners",
+        skills = new[] { "seo" },
+        deadline = "2099-01-01",
+        scope = "Network",
+    };
+
     private static string PublicInfo(Role role, Scope scope) => Expect.Ok;
 
     /// Members see only themselves; company admins their company's people (the "own" member is in it).
@@ -226,6 +240,28 @@ public static class AuthorizationRules
         ["POST /api/v1/me/notifications/read"] = MemberOnly((_, _) => new { ids = Array.Empty<Guid>() }),
         ["GET /api/v1/me/community-mutes"] = MemberOnly(),
         ["PUT /api/v1/me/community-mutes"] = MemberOnly((_, _) => new { topics = new[] { "seo", "trade:Legal" } }),
+
+        // Projects board (ADR 28): members propose; the matrix's ids are members, not projects, so a project route
+        // answers as for a project the caller cannot see (404); ProjectsTests checks who may do what on a real one.
+        ["GET /community/projects"] = SignedIn(Page),
+        ["GET /community/projects/new"] = SignedIn(Page),
+        ["GET /community/projects/{id:guid}"] = new((role, _) => role == Role.Anonymous ? Expect.SignIn : "404"),
+        ["GET /community/projects/{id:guid}/edit"] = new((role, _) => role == Role.Anonymous ? Expect.SignIn : "404"),
+        ["GET /api/v1/community/projects"] = SignedIn(Api),
+        ["POST /api/v1/community/projects"] = new((role, _) => role switch
+        {
+            Role.Anonymous => "401",
+            Role.Member or Role.CompanyAdmin => Expect.Ok,
+            _ => "404", // staff accounts without a membership propose nothing
+        }, (_, _) => ProjectBody),
+        ["GET /api/v1/community/projects/{id:guid}"] = NoProject(),
+        ["PUT /api/v1/community/projects/{id:guid}"] = NoProject((_, _) => ProjectBody),
+        ["POST /api/v1/community/projects/{id:guid}/close"] = NoProject(),
+        ["POST /api/v1/community/projects/{id:guid}/interest"] = NoProject((_, _) => new { note = "Count me in" }),
+        ["POST /api/v1/community/projects/{id:guid}/invite"] = NoProject(),
+        ["POST /api/v1/community/projects/{id:guid}/accept"] = NoProject(),
+        ["POST /api/v1/community/projects/{id:guid}/decline"] = NoProject(),
+        ["POST /api/v1/community/projects/{id:guid}/introductions"] = NoProject(),
 
         // Back office.
         ["GET /admin"] = Staff(Page),

@@ -1,5 +1,6 @@
 using Cotravail.Modules.Community;
 using Cotravail.Modules.Community.Questions;
+using Cotravail.Modules.Community.Projects;
 using Cotravail.Modules.Joining;
 using Cotravail.Modules.Members;
 using Cotravail.Common;
@@ -80,6 +81,19 @@ public abstract class PersonalDataExportTests(TestApp app)
         {
             db.Add(new CommunityDigest(p.MemberId, new DateOnly(2026, 1, 5), new DateTime(2026, 1, 5, 7, 0, 0, DateTimeKind.Utc)));
             return Task.CompletedTask;
+        },
+        ["CommunityProjects"] = async (db, p) => db.Add(await ExportProjectAsync(db, p)),
+        ["ProjectMembers"] = async (db, p) =>
+        {
+            var project = await ExportProjectAsync(db, p);
+            db.Add(project);
+            db.Add(new ProjectMember(project.Id, p.MemberId, ProjectMemberState.Accepted, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
+        },
+        ["Introductions"] = async (db, p) =>
+        {
+            var project = await ExportProjectAsync(db, p);
+            db.Add(project);
+            db.Add(new Introduction(project.Id, p.MemberId, p.MemberId, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)));
         },
         ["StaffAssignments"] = async (db, p) =>
         {
@@ -201,6 +215,17 @@ public abstract class PersonalDataExportTests(TestApp app)
             return Task.CompletedTask;
         },
     };
+
+    /// A project of the person's, at their home location.
+    private static async Task<CommunityProject> ExportProjectAsync(AppDb db, PrivacyPerson p)
+    {
+        var home = await db.Members.Where(m => m.Id == p.MemberId).Select(m => m.HomeLocationId).FirstAsync();
+        return new CommunityProject(p.MemberId, home, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc))
+        {
+            Title = "Export project",
+            Deadline = new DateOnly(2026, 2, 1),
+        };
+    }
 
     /// A draft invoice of the person's (a line for lineFor when given), at Lyon.
     private static async Task<Cotravail.Modules.Billing.Invoice> ExportInvoiceAsync(AppDb db, PrivacyPerson p, Guid? lineFor)
