@@ -25,6 +25,8 @@ internal static class CommunityModule
         services.AddScoped<DigestSender>();
         services.AddScoped<IDigestSection, NewMembersSection>();
         services.AddScoped<IDigestSection, SkillsISeekSection>();
+        services.AddScoped<IDigestSection, QuestionsForMeSection>();
+        services.AddScoped<IDigestSection, ProjectsForMeSection>();
         services.AddHostedService<DigestJob>();
         services.AddQuestions();
         return services.AddProjects();

@@ -1,5 +1,7 @@
 using Cotravail.Modules.Community;
 using Cotravail.Modules.Community.Digest;
+using Cotravail.Modules.Community.Projects;
+using Cotravail.Modules.Community.Questions;
 using Cotravail.Modules.Demo;
 using Cotravail.Modules.Members;
 using Cotravail.Modules.Privacy;
@@ -95,6 +97,49 @@ public abstract class DigestTests(TestApp app)
         using var api = await app.ClientForAsync(person.Email);
         var profile = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<System.Text.Json.JsonElement>(api, "/api/v1/me/community-profile");
         profile.GetProperty("weeklyDigest").GetBoolean().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Open_questions_and_projects_that_need_my_skills_are_in_it_but_not_those_hidden_from_me()
+    {
+        var monday = new DateTime(2031, 9, 1, 9, 0, 0, DateTimeKind.Utc);
+        var skill = "video";
+        var asker = await PersonAsync(DemoAccounts.ParisSlug, Audience.Network);
+        var lyonAsker = await PersonAsync(DemoAccounts.LyonSlug, Audience.Network);
+        var recipient = await PersonAsync(DemoAccounts.ParisSlug, Audience.Network, offers: [skill], digest: true, culture: "en");
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        await app.WithDbAsync(async db =>
+        {
+            var lyon = await db.Members.Where(m => m.Id == lyonAsker.MemberId).Select(m => m.HomeLocationId).SingleAsync();
+            var paris = await db.Members.Where(m => m.Id == asker.MemberId).Select(m => m.HomeLocationId).SingleAsync();
+            CommunityQuestion Ask(Guid author, Guid location, QuestionScope scope, string title, DateTime at)
+            {
+                var question = new CommunityQuestion(author, location, scope, title, "Body", at);
+                db.Add(question);
+                db.Add(new CommunityQuestionSkill(question.Id, skill));
+                return question;
+            }
+            Ask(asker.MemberId, paris, QuestionScope.Network, $"Mixing a podcast {tag}", monday.AddDays(-2));
+            Ask(lyonAsker.MemberId, lyon, QuestionScope.Location, $"Lyon only {tag}", monday.AddDays(-2));
+            Ask(asker.MemberId, paris, QuestionScope.Network, $"Last month {tag}", monday.AddDays(-30));
+            var project = new CommunityProject(asker.MemberId, paris, monday.AddDays(-3))
+            {
+                Title = $"Documentary call {tag}", Scope = ProjectScope.Network, Status = ProjectStatus.Open, Deadline = new DateOnly(2099, 1, 1),
+            };
+            db.Add(project);
+            db.Add(new ProjectSkill(project.Id, skill));
+            await db.SaveChangesAsync();
+        });
+
+        await SendAsync(monday);
+
+        var body = (await app.EmailsToAsync(recipient.Email)).ShouldHaveSingleItem().TextBody;
+        body.ShouldContain("Open questions matching your skills");
+        body.ShouldContain($"Mixing a podcast {tag}");
+        body.ShouldNotContain($"Lyon only {tag}", customMessage: "a question asked at another location is not the recipient's to see");
+        body.ShouldNotContain($"Last month {tag}", customMessage: "only the week's questions");
+        body.ShouldContain("Projects seeking your skills");
+        body.ShouldContain($"Documentary call {tag}");
     }
 
     private async Task<int> SendAsync(DateTime now)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cotravail.Common.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -75,5 +76,41 @@ internal sealed class SkillsISeekSection(AppDb db) : IDigestSection
         }
         return new DigestBlock(l["Members offering skills you seek"],
             [.. result.Value.Select(c => new DigestLine(NewMembersSection.Describe(c), $"/community/members/{c.Id}"))]);
+    }
+}
+
+/// Open questions of the week that ask for skills the recipient offers, as the recipient may see them.
+internal sealed class QuestionsForMeSection(AppDb db) : IDigestSection
+{
+    public const int Max = 8;
+
+    public int Order => 30;
+
+    public async Task<DigestBlock?> BuildAsync(DigestRecipient recipient, IStringLocalizer l, CancellationToken ct)
+    {
+        var questions = await Questions.AskNeighbour.OpenQuestionsMatchingAsync(recipient.MemberId, recipient.Since, db, ct);
+        if (questions.Count == 0)
+        {
+            return null;
+        }
+        return new DigestBlock(l["Open questions matching your skills"],
+            [.. questions.Take(Max).Select(q => new DigestLine($"{q.Title} ({string.Join(", ", q.Skills.Select(s => s.Name))}) · {q.AuthorName}", $"/community/questions/{q.Id}"))]);
+    }
+}
+
+/// Open projects and calls for partners that need skills the recipient offers, as the recipient may see them.
+internal sealed class ProjectsForMeSection(AppDb db, TimeProvider clock) : IDigestSection
+{
+    public int Order => 40;
+
+    public async Task<DigestBlock?> BuildAsync(DigestRecipient recipient, IStringLocalizer l, CancellationToken ct)
+    {
+        var projects = await Projects.ProjectBoard.ProjectsSeeking(recipient.MemberId, db, clock, ct, max: 8);
+        if (projects.Count == 0)
+        {
+            return null;
+        }
+        return new DigestBlock(l["Projects seeking your skills"],
+            [.. projects.Select(p => new DigestLine($"{p.Title} ({string.Join(", ", p.Skills.Select(s => s.Name))}) · {p.OwnerName}, {l["deadline {0}", p.Deadline.ToString("d", CultureInfo.CurrentCulture)]}", $"/community/projects/{p.Id}"))]);
     }
 }
