@@ -39,7 +39,7 @@ public sealed class CommunityJourneys(BrowserApp app)
         await page.GotoAsync("/community/profile");
         await page.ShouldHaveNoViolationsAsync();
         await page.Locator("#Input_Tags").FillAsync("Figma, design system, accessibilité");
-        await page.Locator("main form button[type=submit]").ClickAsync();
+        await page.Locator("main form", new() { Has = page.Locator("#Input_Tags") }).Locator("button[type=submit]").ClickAsync();
         await page.Locator(".notice.success").WaitForAsync();
         (await page.Locator("#Input_Tags").InputValueAsync()).ShouldContain("accessibilité");
 
