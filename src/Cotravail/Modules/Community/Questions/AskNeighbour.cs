@@ -29,10 +29,10 @@ internal sealed record QuestionView(
 /// Authors' names are shown with what they wrote: posting is their own act.
 internal sealed class AskNeighbour(AppDb db, Outbox outbox, SiteLinks links, TimeProvider clock, IConfiguration configuration)
 {
-    /// Question emails a member receives per 24 hours at most ("Community:QuestionEmailsPerDay"); beyond, in-app only.
+    /// Question emails a member receives per 24 hours at most ("Cotravail:Community:QuestionEmailsPerDay"); beyond, in-app only.
     public const int DefaultEmailsPerDay = 5;
 
-    public int EmailsPerDay => configuration.GetValue("Community:QuestionEmailsPerDay", DefaultEmailsPerDay);
+    public int EmailsPerDay => configuration.GetValue("Cotravail:Community:QuestionEmailsPerDay", DefaultEmailsPerDay);
 
     public static readonly string[] StatusFilters = ["open", "solved", "closed", "all"];
 
