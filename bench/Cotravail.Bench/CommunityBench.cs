@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using Cotravail.Common.Database;
 using Cotravail.Common.Localization;
 using Cotravail.Modules.Community;
+using Cotravail.Modules.Community.Questions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
@@ -15,7 +16,8 @@ namespace Cotravail.Bench;
 /// each offering 10 skills of the vocabulary (80 % listed to the network, 10 % to their location, 10 % to nobody),
 /// written by SQL in one statement per table. Then the handlers are called as a request would (a new scope each
 /// time, the bench member as viewer): a search by a French synonym (page 1 and page 40), a trade, a skill with
-/// "open to missions", and the complementary members of someone seeking three skills.
+/// "open to missions", the complementary members of someone seeking three skills, and the members an "ask a
+/// neighbour" question is sent to (two skills; the network, then the location only).
 ///   dotnet run -c Release --project bench/Cotravail.Bench -- community --postgres "Host=127.0.0.1;Port=55500;Username=postgres"
 /// (`--only sqlite|postgres`, `--sqlite-members 10000`, `--postgres-members 100000`, `--requests 200`.)
 internal static class CommunityBench
@@ -50,6 +52,8 @@ internal static class CommunityBench
                 ("a skill, open to missions", (db, l) => Search(db, l, app.Member, new("graphiste", null, null, null, true, 1, 24))),
                 ("complementary to a member seeking 3 skills", async (db, l) =>
                     (await Complementary.HandleAsync(app.Member, db, l, CancellationToken.None)).Value!.Count),
+                ("ask a neighbour: matching a network question (2 skills)", (db, _) => Match(db, app.Member, QuestionScope.Network)),
+                ("ask a neighbour: matching a question to my location", (db, _) => Match(db, app.Member, QuestionScope.Location)),
             ];
             foreach (var (name, call) in cases)
             {
@@ -74,6 +78,13 @@ internal static class CommunityBench
         }
         Console.WriteLine();
         Console.WriteLine($"Load average at the end: {LoadAverage()}");
+
+        static async Task<int> Match(AppDb db, Common.Auth.AccessScope who, QuestionScope scope)
+        {
+            var viewer = await CommunityViewer.LoadAsync(who, db, CancellationToken.None);
+            var question = new CommunityQuestion(viewer.MemberId!.Value, viewer.HomeLocationId!.Value, scope, "Bench", "", TimeProvider.System.GetUtcNow().UtcDateTime);
+            return (await MatchNeighbours.RunAsync(question, ["software-development", "accounting"], viewer, db, TimeProvider.System, CancellationToken.None)).Count;
+        }
 
         static async Task<int> Search(AppDb db, IStringLocalizer l, Common.Auth.AccessScope who, SearchDirectory.Query query) =>
             (await SearchDirectory.HandleAsync(query, who, db, l, CancellationToken.None)).Value!.TotalCount;

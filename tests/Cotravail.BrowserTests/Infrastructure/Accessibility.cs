@@ -12,6 +12,7 @@ internal static class Accessibility
         var results = await page.RunAxe(new AxeRunOptions
         {
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+            ResultTypes = [ResultType.Violations], // only violations are read: axe skips gathering the passes' nodes
         });
         var violations = results.Violations
             .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(6).Select(n => n.Html))}")

@@ -59,7 +59,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task<IPage> NewPageAsync(string locale = "fr-FR")
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), Locale = locale });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000); // the unit tests run beside the journeys: a busy machine is slow, never wrong
         return await context.NewPageAsync();
     }
 

@@ -85,7 +85,7 @@ internal sealed class BillingRunsPage(IPage page)
     public Task<string> PeriodErrorAsync() => page.Locator("#Input_Period-error").InnerTextAsync();
 
     /// The run's page reloads itself (run-progress.js) once the run's step has ended.
-    public Task WaitUntilFinishedAsync() => page.Locator("#run-progress[data-unfinished=false]").WaitForAsync(new() { Timeout = 30_000 });
+    public Task WaitUntilFinishedAsync() => page.Locator("#run-progress[data-unfinished=false]").WaitForAsync(new() { Timeout = 60_000 });
 
     public Task<string> StatusAsync() => page.Locator("#run-status").InnerTextAsync();
 }

@@ -1,12 +1,14 @@
 using System.Reflection;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
+using Cotravail.Modules.Community;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Tests.Architecture;
 
 /// Tenant scoping has one shape: AccessScope says which locations a caller covers, and every table owned
-/// by a location has a VisibleTo(IQueryable&lt;T&gt;, …, AccessScope) filter that handlers query through.
+/// by a location has a VisibleTo(…, AccessScope) filter answering IQueryable&lt;T&gt; that handlers query through (the
+/// community's take a CommunityViewer, the AccessScope with where "my location" reaches).
 /// A new location-owned table fails here until it gets one (or a written reason not to).
 public sealed class ScopingTests
 {
@@ -29,10 +31,10 @@ public sealed class ScopingTests
             .ToList();
         var filters = typeof(AppDb).Assembly.GetTypes()
             .SelectMany(t => t.GetMethods(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic))
-            .Where(m => m.Name == "VisibleTo" && m.GetParameters().Any(p => p.ParameterType == typeof(AccessScope)))
-            .Select(m => m.GetParameters()[0].ParameterType)
-            .Where(p => p.IsGenericType && p.GetGenericTypeDefinition() == typeof(IQueryable<>))
-            .Select(p => p.GetGenericArguments()[0])
+            .Where(m => m.Name == "VisibleTo" && m.GetParameters().Any(p => p.ParameterType == typeof(AccessScope) || p.ParameterType == typeof(CommunityViewer)))
+            .Select(m => m.ReturnType)
+            .Where(r => r.IsGenericType && r.GetGenericTypeDefinition() == typeof(IQueryable<>))
+            .Select(r => r.GetGenericArguments()[0])
             .ToHashSet();
 
         owned.Count.ShouldBeGreaterThan(5);

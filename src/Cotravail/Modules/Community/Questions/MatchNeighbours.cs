@@ -10,7 +10,8 @@ namespace Cotravail.Modules.Community.Questions;
 /// (CommunityQueries.SkillsVisible: a member whose skills are "Nobody" is never matched), at the asker's location
 /// only for a "my location" question, who muted none of its topics. In today at the location first (a confirmed
 /// desk or room booking today, for those who share their presence), then members of the location, then the
-/// network; newest first within each; at most Cap. One query, started from the (Skill, Use, MemberId) index.
+/// network; newest first within each; at most Cap. Each group is read newest first and stops at Cap, so the cost
+/// does not grow with the number of members who match.
 internal static class MatchNeighbours
 {
     public const int Cap = 50;
@@ -37,12 +38,26 @@ internal static class MatchNeighbours
         {
             rows = rows.Where(x => x.Member.HomeLocationId == locationId);
         }
-        var found = await rows
-            .Select(x => new { x.Member.Id, InToday = x.Privacy.SharePresence && today.Contains(x.Member.Id), AtLocation = x.Member.HomeLocationId == locationId })
-            .OrderByDescending(x => x.InToday).ThenByDescending(x => x.AtLocation).ThenByDescending(x => x.Id)
-            .Take(Cap)
-            .ToListAsync(ct);
-        return [.. found.Select(x => new Match(x.Id, x.InToday, x.AtLocation))];
+        // Three short queries, each newest first and stopped at Cap, rather than one that ranks every match:
+        // in today at the location, then the location's members, then the rest of the network.
+        var inToday = await rows.Where(x => x.Privacy.SharePresence && today.Contains(x.Member.Id))
+            .Select(x => new { x.Member.Id, x.Member.HomeLocationId }).OrderByDescending(x => x.Id).Take(Cap).ToListAsync(ct);
+        var matches = inToday.Select(x => new Match(x.Id, true, x.HomeLocationId == locationId))
+            .OrderByDescending(m => m.AtLocation).ThenByDescending(m => m.MemberId).ToList();
+        var seen = matches.Select(m => m.MemberId).ToHashSet();
+        if (matches.Count < Cap)
+        {
+            var here = await rows.Where(x => x.Member.HomeLocationId == locationId).Select(x => x.Member.Id)
+                .OrderByDescending(id => id).Take(Cap + seen.Count).ToListAsync(ct);
+            matches.AddRange(here.Where(seen.Add).Select(id => new Match(id, false, true)));
+        }
+        if (matches.Count < Cap && question.Scope == QuestionScope.Network)
+        {
+            var elsewhere = await rows.Where(x => x.Member.HomeLocationId != locationId).Select(x => x.Member.Id)
+                .OrderByDescending(id => id).Take(Cap + seen.Count).ToListAsync(ct);
+            matches.AddRange(elsewhere.Where(seen.Add).Select(id => new Match(id, false, false)));
+        }
+        return [.. matches.Take(Cap)];
     }
 
     /// Members with a confirmed desk or room booking today at the location (its own time zone), as WhoIsIn reads them.
