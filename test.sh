@@ -96,11 +96,8 @@ trx_counts() {
 # 2. A private PostgreSQL in a temporary folder, stopped and removed on exit (also on failure or Ctrl-C).
 pg_dir=""
 as_pg() { if ((EUID == 0)); then runuser -u postgres -- "$@"; else "$@"; fi; }
-pids=()
 cleanup() {
   stop_heartbeat
-  # Interrupted while the tests run: their dotnet processes go too.
-  for pid in "${pids[@]}"; do pkill -TERM -P "$pid" 2>/dev/null || true; done
   if [[ -n "$pg_dir" ]]; then
     as_pg "$(pg_bin)/pg_ctl" -D "$pg_dir/data" -m immediate -w stop >/dev/null 2>&1 || true
     rm -rf "$pg_dir"
@@ -145,38 +142,20 @@ if ! dotnet build Cotravail.slnx -c Release -nologo >"$results/build.log" 2>&1; 
   give_up "The build failed."
 fi
 
-# 4. Tests: both projects run side by side (the browser journeys wait on one Chromium renderer and leave most of
-#    the second core idle), each into its own log; every project runs even when the other fails; the summary decides.
-projects=(Cotravail.Tests Cotravail.BrowserTests)
-echo "Testing ${projects[*]} side by side..."
-tests_started=$SECONDS
-pids=()
-for project in "${projects[@]}"; do
-  (
-    trap - EXIT INT TERM
-    began=$SECONDS
-    code=0
-    dotnet test "tests/$project" --no-build -c Release --nologo \
-      --logger "trx;LogFileName=$project.trx" --results-directory "$results" \
-      --blame-hang-timeout 8m --blame-hang-dump-type none >"$results/$project.log" 2>&1 || code=$?
-    echo "$code" >"$results/$project.code"
-    echo "Tested $project in $(took "$began"): $(trx_counts "$results/$project.trx")."
-  ) &
-  pids+=($!)
-done
-start_heartbeat "the tests"
-for pid in "${pids[@]}"; do wait "$pid" || true; done
-stop_heartbeat
+# 4. Tests: every project runs even when an earlier one fails; the summary decides.
 status=()
-for project in "${projects[@]}"; do
-  code=$(cat "$results/$project.code" 2>/dev/null || echo 1)
-  if [[ "$code" != 0 ]]; then
-    echo "--- $project (exit code $code), its output:"
-    grep -vE '^\s*$' "$results/$project.log" | tail -n 200
-  fi
+for project in Cotravail.Tests Cotravail.BrowserTests; do
+  echo "Testing $project..."
+  suite_started=$SECONDS
+  start_heartbeat "$project"
+  code=0
+  dotnet test "tests/$project" --no-build -c Release --nologo \
+    --logger "trx;LogFileName=$project.trx" --results-directory "$results" \
+    --blame-hang-timeout 8m --blame-hang-dump-type none || code=$?
+  stop_heartbeat
+  echo "Tested $project in $(took "$suite_started"): $(trx_counts "$results/$project.trx")."
   status+=("$project=$code")
 done
-echo "Both projects took $(took "$tests_started")."
 
 echo "Tests took $((SECONDS - started)) s in all."
 python3 tools/test-summary.py "$results" "${status[@]}"
