@@ -3,10 +3,8 @@ using Cotravail.BrowserTests.Pages;
 using Cotravail.Common;
 using Cotravail.Common.Database;
 using Cotravail.Modules.Bookings;
-using Cotravail.Modules.Community;
 using Cotravail.Modules.Demo;
 using Cotravail.Modules.Members;
-using Cotravail.Modules.Privacy;
 using Cotravail.Modules.Resources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,20 +12,43 @@ using Microsoft.Playwright;
 
 namespace Cotravail.BrowserTests.Journeys;
 
-/// Ask a neighbour (ADR 27): Thomas is checked in today at Paris, his electronics skills open to his location;
-/// Léa, in the same day, finds him by a synonym ("arduino"), asks a question; Thomas sees the notification and
-/// answers; Léa marks it solved. The question page passes axe.
+/// Ask a neighbour (ADR 27), the must-show: Thomas, booked today at Paris, checks in from the resource's
+/// check-in page, offers electronics and opens his skills to his location and his presence; Léa, in the same day,
+/// finds him by a synonym ("arduino") and asks a question; Thomas sees the notification and answers; Léa marks it
+/// solved. The question page passes axe.
 [Collection(BrowserCollection.Name)]
 public sealed class AskNeighbourJourneys(BrowserApp app)
 {
     [Fact]
-    public async Task A_member_in_today_is_found_by_a_synonym_asked_a_question_and_answers_it()
+    public async Task A_member_checks_in_opens_their_skills_is_found_by_a_synonym_asked_a_question_and_answers_it()
     {
-        await ArrangeAsync();
+        var thomasRoom = await ArrangeAsync();
+        var thomas = await app.NewPageAsync("fr-FR");
+        await new SignInPage(thomas).SignInAsync(DemoAccounts.CompanyAdmin, DemoAccounts.Password);
+        await thomas.GotoAsync($"/check-in/{thomasRoom}");
+        await thomas.Locator("main form button[type=submit]", new() { HasText = "S'enregistrer" }).ClickAsync();
+        await thomas.Locator("#checked-in").WaitForAsync();
+
+        await thomas.GotoAsync("/community/profile");
+        await thomas.Locator("details:has(#offer-electronics) summary").ClickAsync();
+        await thomas.Locator("#offer-electronics").CheckAsync();
+        await thomas.Locator("main form", new() { Has = thomas.Locator("#Input_Tags") }).Locator("button[type=submit]").ClickAsync();
+        await thomas.Locator(".notice.success").WaitForAsync();
+
+        await thomas.GotoAsync("/me/privacy");
+        await thomas.Locator("#Input_Listing_Location").CheckAsync();
+        await thomas.Locator("#Input_Skills_Location").CheckAsync();
+        await thomas.Locator("#Input_SharePresence").CheckAsync();
+        await thomas.Locator("main form button[type=submit]").ClickAsync();
+        await thomas.Locator(".notice.success").WaitForAsync();
+
         var lea = await app.NewPageAsync("fr-FR");
         await new SignInPage(lea).SignInAsync(DemoAccounts.Member, DemoAccounts.Password);
         await lea.GotoAsync("/community?q=arduino");
         await lea.Locator("main .member-card", new() { HasText = "Thomas Girard" }).WaitForAsync();
+        await lea.GotoAsync("/community/today");
+        // in today, and "here" by his own check-in
+        await lea.Locator("main .member-card", new() { HasText = "Thomas Girard" }).Locator(".badge.open").WaitForAsync();
 
         await lea.GotoAsync("/community/questions/new?skill=electronics");
         await lea.Locator("#Input_Title").FillAsync("Qui sait souder un capteur sur une carte Arduino ?");
@@ -36,8 +57,6 @@ public sealed class AskNeighbourJourneys(BrowserApp app)
         await lea.Locator("h1", new() { HasText = "Qui sait souder" }).WaitForAsync();
         var url = lea.Url;
 
-        var thomas = await app.NewPageAsync("fr-FR");
-        await new SignInPage(thomas).SignInAsync(DemoAccounts.CompanyAdmin, DemoAccounts.Password);
         await thomas.GotoAsync("/community/notifications");
         await thomas.Locator("main a", new() { HasText = "Qui sait souder" }).ClickAsync();
         await thomas.Locator("#Input_Body").FillAsync("Oui, passez au fablab cet après-midi, j'ai un fer à souder.");
@@ -55,32 +74,30 @@ public sealed class AskNeighbourJourneys(BrowserApp app)
         }
     }
 
-    /// Thomas (the demo company admin, at Paris) opens his skills to his location, shares that he is in, and is
-    /// checked in today; Léa is booked today too.
-    private async Task ArrangeAsync()
+    /// Thomas (the demo company admin, at Paris) and Léa each have a room booked now; Léa is checked in, Thomas
+    /// will check in himself. Returns Thomas's room.
+    private async Task<Guid> ArrangeAsync()
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var thomas = await db.Members.SingleAsync(m => m.FirstName == "Thomas" && m.LastName == "Girard");
         var lea = await db.Members.SingleAsync(m => m.FirstName == "Léa" && m.LastName == "Fontaine");
-        if (!await db.MemberPrivacy.AnyAsync(p => p.MemberId == thomas.Id))
-        {
-            var privacy = new MemberPrivacy(thomas.Id);
-            privacy.Apply(new PrivacyChoices { Listing = Audience.Location, Skills = Audience.Location, SharePresence = true }, now);
-            db.Add(privacy);
-            db.Add(new MemberSkill(thomas.Id, "electronics", SkillUse.Offers));
-        }
         var slot = new TimeSlot(now.AddMinutes(-30), now.AddMinutes(90));
         var busy = db.Bookings.Where(b => b.Start < slot.End && b.End > slot.Start).Select(b => b.ResourceId);
         var rooms = await db.Resources.Where(r => r.LocationId == thomas.HomeLocationId && (r.Kind == ResourceKind.MeetingRoom || r.Kind == ResourceKind.PhoneBooth
             || r.Kind == ResourceKind.VideoRoom) && !busy.Contains(r.Id)).Take(2).ToListAsync();
+        rooms.Count.ShouldBe(2, "two free rooms at Paris now");
         foreach (var (member, room) in new[] { thomas, lea }.Zip(rooms))
         {
             var booking = new Booking(room.Id, room.Kind, room.LocationId, slot, slot, member.UserId!.Value, member.Id, "", pending: false, now);
-            booking.CheckIn(now);
+            if (member == lea)
+            {
+                booking.CheckIn(now);
+            }
             db.Add(booking);
         }
         await db.SaveChangesAsync();
+        return rooms[0].Id;
     }
 }
