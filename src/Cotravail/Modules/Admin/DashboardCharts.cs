@@ -102,7 +102,9 @@ internal static class DashboardCharts
             }
             if ((columns.Count - 1 - i) % 2 == 0 || columns.Count <= 6) // every other week, the current one always
             {
-                svg.Append(CultureInfo.InvariantCulture, $"<text class=\"axis\" x=\"{N(x + step * 0.35)}\" y=\"{N(height - 5)}\" text-anchor=\"middle\">{E(name)}</text>");
+                // The last label ends at the right edge, so a long one is not cut.
+                var (labelX, anchor) = i == columns.Count - 1 ? (width, "end") : (x + step * 0.35, "middle");
+                svg.Append(CultureInfo.InvariantCulture, $"<text class=\"axis\" x=\"{N(labelX)}\" y=\"{N(height - 5)}\" text-anchor=\"{anchor}\">{E(name)}</text>");
             }
         }
         svg.Append("</svg>");
