@@ -9,14 +9,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Modules.Community.Health;
 
-/// How a pair of members first met through the community (ADR 29).
-internal enum ConnectionKind
-{
-    Answer = 0,
-    Introduction = 1,
-    Team = 2,
-}
-
 /// One ISO week (Monday to Sunday, local time): new connections by kind, questions asked and first answered.
 internal sealed record HealthWeek(DateOnly WeekOf, int Connections, int Answers, int Introductions, int Teams, int QuestionsAsked, int QuestionsAnswered);
 
@@ -49,8 +41,6 @@ internal sealed class CommunityHealth(AppDb db, TimeProvider clock)
     public const string WeeksOutOfRange = "Choose from 4 to 26 weeks.";
 
     private sealed record Place(Guid Id, string Name, string TimeZone);
-
-    internal sealed record Link(Guid A, Guid B, Guid LocationId, DateTime At, ConnectionKind Kind);
 
     public async Task<Result<CommunityHealthResponse>> HandleAsync(Guid? locationId, int? weeks, AccessScope scope, CancellationToken ct)
     {
@@ -99,7 +89,7 @@ internal sealed class CommunityHealth(AppDb db, TimeProvider clock)
 
         var ids = places.Select(p => p.Id).ToList();
         var weeks = Enumerable.Range(0, weekCount).Select(i => new int[5]).ToArray(); // answers, introductions, teams, asked, answered
-        var connections = FirstLinks(await LinksAsync(ct)).Where(l => ids.Contains(l.LocationId)).ToList();
+        var connections = Connections.First(await Connections.LinksAsync(db, ct)).Where(l => ids.Contains(l.LocationId)).ToList();
         foreach (var link in connections)
         {
             if (WeekOf(link.At) is { } i)
@@ -143,55 +133,6 @@ internal sealed class CommunityHealth(AppDb db, TimeProvider clock)
         var middle = sorted.Length / 2;
         var median = sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
         return Math.Round(median, 1, MidpointRounding.AwayFromZero);
-    }
-
-    /// Every pair of members once, with the first time they were linked, where and how (the earliest link wins;
-    /// a pair is counted network-wide once, at the location of its first link).
-    public static IEnumerable<Link> FirstLinks(IEnumerable<Link> links)
-    {
-        var first = new Dictionary<(Guid, Guid), Link>();
-        foreach (var link in links)
-        {
-            var key = link.A.CompareTo(link.B) < 0 ? (link.A, link.B) : (link.B, link.A);
-            if (!first.TryGetValue(key, out var known) || link.At < known.At || (link.At == known.At && link.Kind < known.Kind))
-            {
-                first[key] = link;
-            }
-        }
-        return first.Values;
-    }
-
-    /// Three grouped queries, one row per linked pair (as stored), location and kind, with its first time.
-    private async Task<List<Link>> LinksAsync(CancellationToken ct)
-    {
-        var answers = await (
-                from a in db.Set<CommunityAnswer>()
-                join q in db.Set<CommunityQuestion>() on a.QuestionId equals q.Id
-                where a.AuthorId != q.AuthorId
-                group a by new { A = a.AuthorId, B = q.AuthorId, q.LocationId } into g
-                select new { g.Key.A, g.Key.B, g.Key.LocationId, At = g.Min(x => x.CreatedAt) })
-            .ToListAsync(ct);
-        var introductions = await (
-                from i in db.Set<Introduction>()
-                join p in db.Set<CommunityProject>() on i.ProjectId equals p.Id
-                where i.IntroducerMemberId != i.IntroducedMemberId
-                group i by new { A = i.IntroducerMemberId, B = i.IntroducedMemberId, p.LocationId } into g
-                select new { g.Key.A, g.Key.B, g.Key.LocationId, At = g.Min(x => x.CreatedAt) })
-            .ToListAsync(ct);
-        // Two members of one team are linked since the later of them was accepted.
-        var teams = await (
-                from a in db.Set<ProjectMember>()
-                join b in db.Set<ProjectMember>() on a.ProjectId equals b.ProjectId
-                join p in db.Set<CommunityProject>() on a.ProjectId equals p.Id
-                where a.State == ProjectMemberState.Accepted && b.State == ProjectMemberState.Accepted && a.MemberId != b.MemberId
-                group new { A = a.UpdatedAt, B = b.UpdatedAt } by new { A = a.MemberId, B = b.MemberId, p.LocationId } into g
-                select new { g.Key.A, g.Key.B, g.Key.LocationId, At = g.Min(x => x.A > x.B ? x.A : x.B) })
-            .ToListAsync(ct);
-        return [
-            .. answers.Select(x => new Link(x.A, x.B, x.LocationId, x.At, ConnectionKind.Answer)),
-            .. introductions.Select(x => new Link(x.A, x.B, x.LocationId, x.At, ConnectionKind.Introduction)),
-            .. teams.Select(x => new Link(x.A, x.B, x.LocationId, x.At, ConnectionKind.Team)),
-        ];
     }
 
     private sealed record AskedQuestion(DateTime CreatedAt, DateTime? FirstAnswer);
