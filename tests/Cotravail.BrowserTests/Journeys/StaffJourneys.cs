@@ -47,6 +47,13 @@ public sealed class StaffJourneys(BrowserApp app)
         (await page.Locator("#inbox tbody tr").Filter(new() { HasText = "Salle Coupole" }).CountAsync()).ShouldBe(0);
         await page.ShouldHaveNoViolationsAsync();
 
+        // The community's health (ADR 29): the demo's week has new connections at Paris, as counts beside a chart.
+        await page.Locator(".admin-nav a[href='/admin/community']").ClickAsync();
+        await page.WaitForURLAsync("**/admin/community");
+        (await page.Locator("#figure-connections .figure").InnerTextAsync()).ShouldNotBe("0");
+        (await page.Locator("#chart-connections").GetAttributeAsync("role")).ShouldBe("img");
+        await page.ShouldHaveNoViolationsAsync();
+
         var french = await app.NewPageAsync("fr-FR");
         await new SignInPage(french).SignInAsync(DemoAccounts.NetworkAdmin, DemoAccounts.Password);
         await french.GotoAsync("/admin");

@@ -28,7 +28,7 @@ public sealed class ModuleArrowsTests
         ["Community"] = ["Bookings", "Companies", "Locations", "Members", "Privacy", "Resources"],
         ["Me"] = ["Bookings", "Companies", "Joining", "Locations", "Members"],
         ["Home"] = ["Locations", "Network", "Offers", "Resources"],
-        ["Admin"] = ["Bookings", "Companies", "Locations", "Members", "Network", "Resources"],
+        ["Admin"] = ["Bookings", "Community", "Companies", "Locations", "Members", "Network", "Resources"],
         ["Demo"] = ["Billing", "Bookings", "Community", "Companies", "Locations", "Members", "Network", "Offers", "Privacy", "Resources", "Subscriptions"],
         ["Shared"] = ["Network"],
     };

@@ -15,6 +15,7 @@ internal sealed partial class DemoSeeder
         var nicolas = Named("Nicolas", "Petit");
         var pauline = Named("Pauline", "Garnier");
         var romain = Named("Romain", "Brun");
+        var kevin = Named("Kevin", "Da Silva");
 
         var cgv = new CommunityQuestion(lea.Id, lea.HomeLocationId, QuestionScope.Network, "Qui peut relire mes CGV de prestation de design ?",
             "Je lance une offre d'**ateliers UX** pour les PME. Mes conditions générales datent de 2021 : quelqu'un pourrait-il y jeter un œil ?", now.AddDays(-6));
@@ -39,10 +40,23 @@ internal sealed partial class DemoSeeder
         yield return new CommunityQuestionSkill(seo.Id, "seo");
         yield return new CommunityAnswer(seo.Id, pauline.Id, "Commencez par un titre et une description par page, et des textes alternatifs sur vos images.", now.AddHours(-20));
 
+        // Asked and first answered this week (Monday 00:00 in Paris to now), whatever the day the demo is seeded, so the
+        // operator's community page shows the week's connections (ADR 29): a new pair, Léa and Kevin.
         var security = new CommunityQuestion(lea.Id, lea.HomeLocationId, QuestionScope.Network, "Héberger les données de mes ateliers : quelles précautions ?",
-            "Je collecte des retours d'utilisateurs pendant mes tests. Où les stocker pour rester conforme au RGPD ?", now.AddHours(-3));
+            "Je collecte des retours d'utilisateurs pendant mes tests. Où les stocker pour rester conforme au RGPD ?", ThisWeek(now, TimeSpan.FromHours(3), 0.6));
         yield return security;
         yield return new CommunityQuestionSkill(security.Id, "gdpr");
         yield return new CommunityQuestionSkill(security.Id, "cybersecurity");
+        yield return new CommunityAnswer(security.Id, kevin.Id, "Un hébergeur en France ou dans l'UE, des accès nominatifs et une durée de conservation écrite : je vous montre un modèle de registre.",
+            ThisWeek(now, TimeSpan.FromHours(1), 0.3));
+    }
+
+    /// An instant of the current week in Paris: `ago` before now, or less when the week began more recently (a share of its time so far).
+    private static DateTime ThisWeek(DateTime now, TimeSpan ago, double share)
+    {
+        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, paris));
+        var monday = TimeZoneInfo.ConvertTimeToUtc(today.AddDays(-(((int)today.DayOfWeek + 6) % 7)).ToDateTime(TimeOnly.MinValue), paris);
+        return now - TimeSpan.FromTicks(Math.Min(ago.Ticks, (long)((now - monday).Ticks * share)));
     }
 }

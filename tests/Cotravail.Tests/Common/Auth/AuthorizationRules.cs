@@ -417,6 +417,9 @@ public static class AuthorizationRules
         ["GET /admin/resources/{id:guid}/qr"] = Read(Page, (_, _) => Expect.Denied),
         ["GET /check-in/{resourceId:guid}"] = Read(Page, PublicInfo),
         ["GET /admin/today"] = Staff(Page),
+        // The community's health (counts only): staff; a location they do not work at is hidden.
+        ["GET /admin/community"] = Staff(Page),
+        ["GET /api/v1/admin/community/health"] = Read(Api, (_, _) => Expect.Forbidden(Api)) with { Query = (w, scope) => $"?locationId={MatrixWorld.Pick(w.Locations, scope)}" },
         // The operator's dashboard as JSON: staff; a location they do not work at is hidden.
         ["GET /api/v1/dashboard"] = Read(Api, (_, _) => Expect.Forbidden(Api)) with { Query = (w, scope) => $"?locationId={MatrixWorld.Pick(w.Locations, scope)}" },
         ["GET /api/v1/availability"] = SignedIn(Api) with { Query = (w, _) => { var (start, end) = w.NextSlot(); return $"?start={start}&end={end}&explain=true"; } },
