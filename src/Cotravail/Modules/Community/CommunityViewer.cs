@@ -16,6 +16,17 @@ internal sealed record CommunityViewer(Guid? MemberId, Guid? HomeLocationId, IRe
 
     public bool IsHere(Guid locationId) => AllHere || Here.Contains(locationId);
 
+    /// A member as a member only, whatever staff role the same person holds (the weekly digest's reader).
+    public static CommunityViewer MemberOnly(Guid memberId, Guid? userId, Guid homeLocationId) =>
+        new(memberId, homeLocationId, [homeLocationId], false, new AccessScope(userId, false, new HashSet<Guid>(), new HashSet<Guid>(), memberId, null));
+
+    /// <see cref="MemberOnly(Guid, Guid?, Guid)"/> for a member read from the database (tests, tools).
+    public static async Task<CommunityViewer> MemberOnlyAsync(Guid memberId, AppDb db, CancellationToken ct)
+    {
+        var member = await db.Members.AsNoTracking().Where(m => m.Id == memberId).Select(m => new { m.UserId, m.HomeLocationId }).SingleAsync(ct);
+        return MemberOnly(memberId, member.UserId, member.HomeLocationId);
+    }
+
     public static async Task<CommunityViewer> LoadAsync(AccessScope scope, AppDb db, CancellationToken ct)
     {
         Guid? home = scope.MemberId is { } memberId

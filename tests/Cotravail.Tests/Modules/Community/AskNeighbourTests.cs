@@ -63,7 +63,7 @@ public abstract class AskNeighbourTests(TestApp app)
         notified.ShouldNotContain(secret.MemberId);
         notified.ShouldNotContain(muted.MemberId);
         (await app.WithDbAsync(db => db.Outbox.CountAsync(m => m.To == secret.Email || m.To == muted.Email))).ShouldBe(0);
-        var forYou = await app.WithDbAsync(db => AskNeighbour.OpenQuestionsMatchingAsync(inToday.MemberId, app.Clock.GetUtcNow().UtcDateTime.AddDays(-7), db, default));
+        var forYou = await app.WithDbAsync(async db => await AskNeighbour.OpenQuestionsMatchingAsync(await CommunityViewer.MemberOnlyAsync(inToday.MemberId, db, default), app.Clock.GetUtcNow().UtcDateTime.AddDays(-7), db, default));
         forYou.Select(q => q.Id).ShouldContain(id);
 
         // A "my location" question reaches and is read only at the location.

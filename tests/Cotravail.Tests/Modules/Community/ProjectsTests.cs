@@ -248,7 +248,7 @@ public abstract class ProjectsTests(TestApp app)
         Ids(await asMe.GetFromJsonAsync<JsonElement>($"{Base}?skill=illustration&pageSize=100")).ShouldBe([seeking]);
         Ids(await asMe.GetFromJsonAsync<JsonElement>($"{Base}?trade=Design&pageSize=100")).ShouldContain(seeking);
 
-        var digest = await app.WithDbAsync(db => ProjectBoard.ProjectsSeeking(me.MemberId, db, app.Clock, CancellationToken.None));
+        var digest = await app.WithDbAsync(async db => await ProjectBoard.ProjectsSeeking(await CommunityViewer.MemberOnlyAsync(me.MemberId, db, default), db, app.Clock, CancellationToken.None));
         digest.Select(p => p.Id).ShouldContain(seeking);
         digest.Select(p => p.Id).ShouldNotContain(other);
         var (_, page) = await TestApp.GetHtmlAsync(await app.BrowserClientAsync(me.Email), "/community/projects");

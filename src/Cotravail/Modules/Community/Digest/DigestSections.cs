@@ -88,7 +88,7 @@ internal sealed class QuestionsForMeSection(AppDb db) : IDigestSection
 
     public async Task<DigestBlock?> BuildAsync(DigestRecipient recipient, IStringLocalizer l, CancellationToken ct)
     {
-        var questions = await Questions.AskNeighbour.OpenQuestionsMatchingAsync(recipient.MemberId, recipient.Since, db, ct);
+        var questions = await Questions.AskNeighbour.OpenQuestionsMatchingAsync(recipient.Viewer, recipient.Since, db, ct);
         if (questions.Count == 0)
         {
             return null;
@@ -105,7 +105,7 @@ internal sealed class ProjectsForMeSection(AppDb db, TimeProvider clock) : IDige
 
     public async Task<DigestBlock?> BuildAsync(DigestRecipient recipient, IStringLocalizer l, CancellationToken ct)
     {
-        var projects = await Projects.ProjectBoard.ProjectsSeeking(recipient.MemberId, db, clock, ct, max: 8);
+        var projects = await Projects.ProjectBoard.ProjectsSeeking(recipient.Viewer, db, clock, ct, max: 8);
         if (projects.Count == 0)
         {
             return null;

@@ -2,7 +2,6 @@ using System.Globalization;
 using Cotravail.Modules.Bookings;
 using Cotravail.Modules.Locations;
 using Cotravail.Modules.Members;
-using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Email;
 using Cotravail.Common.Jobs;
@@ -68,8 +67,7 @@ internal sealed class DigestSender(AppDb db, Outbox outbox, SiteLinks links, IEn
             {
                 continue;
             }
-            var scope = new AccessScope(c.UserId, false, new HashSet<Guid>(), new HashSet<Guid>(), c.Id, null);
-            var viewer = new CommunityViewer(c.Id, c.HomeLocationId, [c.HomeLocationId], false, scope);
+            var viewer = CommunityViewer.MemberOnly(c.Id, c.UserId, c.HomeLocationId);
             var recipient = new DigestRecipient(c.Id, c.FirstName, viewer, week, since, until);
             if (await SendAsync(recipient, c.Email!, c.PreferredCulture, now, ct))
             {

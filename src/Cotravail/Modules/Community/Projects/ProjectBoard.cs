@@ -1,6 +1,5 @@
 using System.Globalization;
 using Cotravail.Common;
-using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Email;
 using Cotravail.Common.Errors;
@@ -110,11 +109,14 @@ internal static class ProjectBoard
     }
 
     /// Open projects, visible to the member, needing skills they offer, newest first (for the weekly digest);
-    /// their own projects and those they are already part of are left out.
-    public static async Task<IReadOnlyList<ProjectSummary>> ProjectsSeeking(Guid memberId, AppDb db, TimeProvider clock, CancellationToken ct, int max = 10)
+    /// their own projects and those they are already part of are left out. The digest passes the member's own
+    /// viewer (as the member, not as any staff role of the same person).
+    public static async Task<IReadOnlyList<ProjectSummary>> ProjectsSeeking(CommunityViewer viewer, AppDb db, TimeProvider clock, CancellationToken ct, int max = 10)
     {
-        var scope = new AccessScope(null, false, new HashSet<Guid>(), new HashSet<Guid>(), memberId, null);
-        var viewer = await CommunityViewer.LoadAsync(scope, db, ct);
+        if (viewer.MemberId is not { } memberId)
+        {
+            return [];
+        }
         var mine = await MySkillsAsync(viewer, db, ct);
         if (mine.Count == 0)
         {

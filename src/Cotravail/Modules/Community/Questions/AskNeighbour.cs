@@ -68,15 +68,14 @@ internal sealed class AskNeighbour(AppDb db, Outbox outbox, SiteLinks links, Tim
     }
 
     /// Open questions asked since a moment whose skills match what the member offers and that they may read
-    /// (the weekly digest's part), newest first, their own excluded.
-    public static async Task<IReadOnlyList<QuestionSummary>> OpenQuestionsMatchingAsync(Guid memberId, DateTime since, AppDb db, CancellationToken ct)
+    /// (the weekly digest's part, which passes the member's own viewer: as the member sees the community, not as
+    /// any staff role of the same person), newest first, their own excluded.
+    public static async Task<IReadOnlyList<QuestionSummary>> OpenQuestionsMatchingAsync(CommunityViewer viewer, DateTime since, AppDb db, CancellationToken ct)
     {
-        if (!await db.Members.AnyAsync(m => m.Id == memberId && m.IsActive, ct))
+        if (viewer.MemberId is not { } memberId)
         {
             return [];
         }
-        // As the member sees the community, not as any staff role of the same person.
-        var viewer = await CommunityViewer.LoadAsync(AccessScope.Anonymous with { MemberId = memberId }, db, ct);
         var mine = db.MemberSkills.Where(s => s.MemberId == memberId && s.Use == SkillUse.Offers).Select(s => s.Skill);
         var matching = db.CommunityQuestionSkills.Where(s => mine.Contains(s.Skill)).Select(s => s.QuestionId);
         var rows = await db.CommunityQuestions.AsNoTracking().VisibleTo(viewer)
