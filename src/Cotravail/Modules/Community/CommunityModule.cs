@@ -5,6 +5,7 @@ using Cotravail.Common.Errors;
 using Cotravail.Common.Localization;
 using Cotravail.Modules.Community.Questions;
 using Cotravail.Modules.Community.Digest;
+using Cotravail.Modules.Community.Moderation;
 using Cotravail.Modules.Locations.Photos;
 using Cotravail.Modules.Community.Projects;
 using Cotravail.Modules.Privacy.Erasure;
@@ -29,6 +30,7 @@ internal static class CommunityModule
         services.AddScoped<IDigestSection, ProjectsForMeSection>();
         services.AddHostedService<DigestJob>();
         services.AddQuestions();
+        services.AddModeration();
         return services.AddProjects();
     }
 
@@ -86,6 +88,7 @@ internal static class CommunityModule
             .WithSummary("Members complementary to me: they offer skills I seek.");
         api.MapQuestions();
         community.MapProjects();
+        api.MapModeration();
     }
 
     /// GET /community/members/{id}/photo: the image, for the viewers the member's Photo choice reaches (cookie or token).

@@ -1,11 +1,14 @@
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
+using Cotravail.Modules.Community.Projects;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Modules.Community.Questions;
 
-internal sealed record NotificationView(Guid Id, NotificationKind Kind, Guid QuestionId, string QuestionTitle, bool Emailed, DateTime CreatedAt, DateTime? ReadAt);
+/// QuestionTitle: the question's, or for ProjectHidden the project's; Detail: the reason staff gave when they hid my post.
+internal sealed record NotificationView(Guid Id, NotificationKind Kind, Guid? QuestionId, string QuestionTitle, bool Emailed, DateTime CreatedAt, DateTime? ReadAt,
+    Guid? ProjectId = null, string? Detail = null);
 
 internal sealed record NotificationList(int Unread, IReadOnlyList<NotificationView> Items);
 
@@ -23,12 +26,17 @@ internal static class CommunityNotifications
         {
             return new NotFound("Member");
         }
-        var mine = db.CommunityNotifications.AsNoTracking().Where(n => n.MemberId == memberId);
-        var unread = await mine.CountAsync(n => n.ReadAt == null, ct);
-        var items = await (from n in mine
-                           join q in db.CommunityQuestions.AsNoTracking() on n.QuestionId equals q.Id
-                           orderby n.CreatedAt descending, n.Id descending
-                           select new NotificationView(n.Id, n.Kind, n.QuestionId, q.Title, n.Emailed, n.CreatedAt, n.ReadAt))
+        // A question staff hid since (ADR 30) no longer shows in others' notifications.
+        var mine = from n in db.CommunityNotifications.AsNoTracking().Where(n => n.MemberId == memberId)
+                   join q in db.CommunityQuestions.AsNoTracking() on n.QuestionId equals (Guid?)q.Id into questions
+                   from q in questions.DefaultIfEmpty()
+                   join p in db.CommunityProjects.AsNoTracking() on n.ProjectId equals (Guid?)p.Id into projects
+                   from p in projects.DefaultIfEmpty()
+                   where q == null || q.HiddenAt == null || q.AuthorId == memberId
+                   select new { n, Title = q != null ? q.Title : p != null ? p.Title : "" };
+        var unread = await mine.CountAsync(x => x.n.ReadAt == null, ct);
+        var items = await mine.OrderByDescending(x => x.n.CreatedAt).ThenByDescending(x => x.n.Id)
+            .Select(x => new NotificationView(x.n.Id, x.n.Kind, x.n.QuestionId, x.Title, x.n.Emailed, x.n.CreatedAt, x.n.ReadAt, x.n.ProjectId, x.n.Detail))
             .Take(Shown).ToListAsync(ct);
         return new NotificationList(unread, items);
     }
