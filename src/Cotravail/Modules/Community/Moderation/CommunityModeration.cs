@@ -13,6 +13,8 @@ namespace Cotravail.Modules.Community.Moderation;
 
 internal sealed record ReportView(Guid Id, PostKind Kind, Guid PostId, ReportReason Reason, string Note, ReportStatus Status, DateTime CreatedAt);
 
+internal sealed record ReportTarget(PostKind Kind, Guid Id, string Title, string Link, bool IsMine);
+
 internal sealed record ReasonCount(ReportReason Reason, int Count);
 
 /// A post as the moderation queue shows it to staff: its text (hidden or not), its author, and its reports.
@@ -77,7 +79,7 @@ internal sealed class CommunityModeration(AppDb db, Outbox outbox, SiteLinks lin
         {
             return new Conflict(nameof(ReportInput.PostId), "You have already reported this post: the staff will look at it.");
         }
-        var report = new CommunityReport(memberId, post.Kind, post.Id, post.AuthorId, post.LocationId, input.Reason, input.Note?.Trim() ?? "", now);
+        var report = new CommunityReport(memberId, post.Kind, post.Id, post.AuthorId, post.LocationId, input.Reason!.Value, input.Note?.Trim() ?? "", now);
         db.CommunityReports.Add(report);
         try
         {
@@ -88,6 +90,24 @@ internal sealed class CommunityModeration(AppDb db, Outbox outbox, SiteLinks lin
             return new Conflict(nameof(ReportInput.PostId), "You have already reported this post: the staff will look at it.");
         }
         return View(report);
+    }
+
+    /// What the report form shows of the post: its title and where it is; 404 for a post the member may not read.
+    public async Task<Result<ReportTarget>> TargetAsync(PostKind kind, Guid id, AccessScope scope, CancellationToken ct)
+    {
+        if (scope.MemberId is null)
+        {
+            return new NotFound("Member");
+        }
+        var viewer = await CommunityViewer.LoadAsync(scope, db, ct);
+        var post = await FindAsync(kind, id, ct);
+        if (post is null || !await VisibleAsync(post, viewer, ct))
+        {
+            return new NotFound("Post");
+        }
+        var link = post.Kind == PostKind.Project ? $"/community/projects/{post.Id}"
+            : post.Kind == PostKind.Answer ? $"/community/questions/{post.QuestionId}#answer-{post.Id}" : $"/community/questions/{post.Id}";
+        return new ReportTarget(post.Kind, post.Id, post.Title, link, post.AuthorId == scope.MemberId);
     }
 
     private Task<bool> OpenReportAsync(Guid memberId, Post post, CancellationToken ct) =>

@@ -23,7 +23,7 @@ internal sealed record ReportInput : IValidatableObject
     public Guid PostId { get; init; }
 
     /// Spam, Offensive, PersonalData or Other.
-    public ReportReason Reason { get; init; } = ReportReason.Spam;
+    public ReportReason? Reason { get; init; }
 
     [StringLength(ModerationLimits.ReasonMax, ErrorMessage = Messages.TooLong), Display(Name = "Note")]
     public string? Note { get; init; }
@@ -39,7 +39,7 @@ internal sealed record ReportInput : IValidatableObject
         {
             yield return new(l["Say which post you report."], [nameof(PostId)]);
         }
-        if (!Enum.IsDefined(Reason))
+        if (Reason is not { } reason || !Enum.IsDefined(reason))
         {
             yield return new(l["Choose a reason from the list."], [nameof(Reason)]);
         }
