@@ -25,7 +25,7 @@ internal sealed record ReportInput : IValidatableObject
     /// Spam, Offensive, PersonalData or Other.
     public ReportReason? Reason { get; init; }
 
-    [StringLength(ModerationLimits.ReasonMax, ErrorMessage = Messages.TooLong), Display(Name = "Note")]
+    [StringLength(ModerationLimits.ReasonMax, ErrorMessage = Messages.TooLong), Display(Name = "Note for the staff")]
     public string? Note { get; init; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
