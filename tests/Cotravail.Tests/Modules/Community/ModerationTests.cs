@@ -47,6 +47,9 @@ public abstract class ModerationTests(TestApp app)
         (await lyon.PostAsJsonAsync($"{Queue}/questions/{id}/hide", new { reason = "Nope" })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         using var paris = await app.ClientForAsync(DemoAccounts.ParisManager);
         var queue = await paris.GetFromJsonAsync<JsonElement>(Queue);
+        // The demo's reported question and hidden answer are there for the demo manager.
+        queue.GetProperty("reported").EnumerateArray().ShouldContain(p => p.GetProperty("title").GetString()!.StartsWith("Devenez rentier", StringComparison.Ordinal));
+        queue.GetProperty("hidden").EnumerateArray().ShouldContain(p => p.GetProperty("kind").GetString() == "Answer");
         var item = queue.GetProperty("reported").EnumerateArray().Single(p => p.GetProperty("id").GetGuid() == id);
         item.GetProperty("openReports").GetInt32().ShouldBe(1);
         item.GetProperty("reasons")[0].GetProperty("reason").GetString().ShouldBe("Spam");

@@ -132,6 +132,13 @@ internal sealed class CommunityAnswer
 
     /// Why staff hid it, as told to the author.
     public string? HiddenReason { get; private set; }
+
+    /// For seeded data (the demo); staff hide through CommunityModeration, one conditional update.
+    public void Hide(string reason, DateTime now)
+    {
+        HiddenAt = now;
+        HiddenReason = reason;
+    }
 }
 
 /// A member thanks the author of an answer (once per answer).
