@@ -131,13 +131,14 @@ internal sealed class CommunityModeration(AppDb db, Outbox outbox, SiteLinks lin
         }
         var all = scope.IsNetworkAdmin;
         var managed = scope.ManagedLocations.ToList();
-        var groups = await db.CommunityReports.AsNoTracking()
+        // The locations managed only: VisibleTo also lets a member read their own reports, which are no queue.
+        var groups = await db.CommunityReports.AsNoTracking().VisibleTo(scope)
             .Where(r => r.Status == ReportStatus.Open && (all || managed.Contains(r.LocationId)))
             .GroupBy(r => new { r.PostKind, r.PostId })
             .Select(g => new { g.Key.PostKind, g.Key.PostId, Count = g.Count(), Last = g.Max(r => r.CreatedAt) })
             .OrderByDescending(g => g.Count).ThenByDescending(g => g.Last).Take(QueueSize).ToListAsync(ct);
         var reportedIds = groups.Select(g => g.PostId).ToList();
-        var reports = await db.CommunityReports.AsNoTracking()
+        var reports = await db.CommunityReports.AsNoTracking().VisibleTo(scope)
             .Where(r => r.Status == ReportStatus.Open && reportedIds.Contains(r.PostId))
             .Select(r => new { r.PostKind, r.PostId, r.Reason, r.Note, r.CreatedAt }).ToListAsync(ct);
         var reported = new List<ModeratedPost>();

@@ -1,3 +1,4 @@
+using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Modules.Locations;
 using Cotravail.Modules.Members;
@@ -92,6 +93,18 @@ internal sealed class CommunityReportConfiguration : IEntityTypeConfiguration<Co
         builder.HasIndex(r => r.AuthorId);
         builder.HasOne<Member>().WithMany().HasForeignKey(r => r.ReporterId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Location>().WithMany().HasForeignKey(r => r.LocationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal static class ReportQueries
+{
+    /// The reports a caller may read: those of the locations they manage (every one for network admins), and their own.
+    public static IQueryable<CommunityReport> VisibleTo(this IQueryable<CommunityReport> reports, AccessScope scope)
+    {
+        var all = scope.IsNetworkAdmin;
+        var managed = scope.ManagedLocations.ToList();
+        var me = scope.MemberId ?? Guid.Empty;
+        return reports.Where(r => all || managed.Contains(r.LocationId) || r.ReporterId == me);
     }
 }
 
