@@ -15,7 +15,8 @@ namespace Cotravail.BrowserTests.Journeys;
 /// Ask a neighbour (ADR 27), the must-show: Thomas, booked today at Paris, checks in from the resource's
 /// check-in page, offers electronics and opens his skills to his location and his presence; Léa, in the same day,
 /// finds him by a synonym ("arduino") and asks a question; Thomas sees the notification and answers; Léa marks it
-/// solved. The question page passes axe.
+/// solved. The question page passes axe. Then Léa reports the demo's advertising question and the Paris manager
+/// hides it from the moderation queue (which passes axe too).
 [Collection(BrowserCollection.Name)]
 public sealed class AskNeighbourJourneys(BrowserApp app)
 {
@@ -72,6 +73,29 @@ public sealed class AskNeighbourJourneys(BrowserApp app)
             await lea.EmulateMediaAsync(new() { ColorScheme = scheme });
             await lea.ShouldHaveNoViolationsAsync();
         }
+
+        // Moderation (ADR 30): Léa reports the demo's advertising "question"; the Paris manager hides it with a
+        // reason from the queue; it is gone for Léa.
+        await lea.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
+        await lea.GotoAsync("/community/questions");
+        await lea.Locator("main a", new() { HasText = "Devenez rentier" }).ClickAsync();
+        var promo = lea.Url;
+        await lea.Locator(".question .report-link").ClickAsync();
+        await lea.Locator("label[for=reason-Spam]").ClickAsync();
+        await lea.Locator("#Input_Note").FillAsync("Une publicité.");
+        await lea.Locator("main form button[type=submit]").ClickAsync();
+        await lea.Locator(".notice.success", new() { HasText = "signalement" }).WaitForAsync();
+
+        var manager = await app.NewPageAsync("fr-FR");
+        await new SignInPage(manager).SignInAsync(DemoAccounts.ParisManager, DemoAccounts.Password);
+        await manager.GotoAsync("/admin/community/moderation");
+        var card = manager.Locator("main li.card", new() { HasText = "Devenez rentier" });
+        (await card.InnerTextAsync()).ShouldContain("Une publicité.");
+        await manager.ShouldHaveNoViolationsAsync();
+        await card.Locator("textarea").FillAsync("Publicité : la communauté sert à s'entraider.");
+        await card.Locator("button", new() { HasText = "Masquer" }).ClickAsync();
+        await manager.Locator(".notice.success", new() { HasText = "masquée" }).WaitForAsync();
+        (await lea.GotoAsync(promo))!.Status.ShouldBe(404);
     }
 
     /// Thomas (the demo company admin, at Paris) and Léa each have a room booked now; Léa is checked in, Thomas

@@ -41,4 +41,7 @@ internal static class AuditActions
     public const string SubscriptionCancelled = "subscription.cancelled";
     public const string SubscriptionPaused = "subscription.paused";
     public const string SubscriptionChanged = "subscription.changed";
+    public const string CommunityPostHidden = "community.post-hidden";
+    public const string CommunityPostUnhidden = "community.post-unhidden";
+    public const string CommunityReportsDismissed = "community.reports-dismissed";
 }

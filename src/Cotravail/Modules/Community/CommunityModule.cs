@@ -6,6 +6,7 @@ using Cotravail.Common.Localization;
 using Cotravail.Modules.Community.Questions;
 using Cotravail.Modules.Community.Digest;
 using Cotravail.Modules.Community.Health;
+using Cotravail.Modules.Community.Moderation;
 using Cotravail.Modules.Locations.Photos;
 using Cotravail.Modules.Community.Projects;
 using Cotravail.Modules.Privacy.Erasure;
@@ -31,6 +32,7 @@ internal static class CommunityModule
         services.AddHostedService<DigestJob>();
         services.AddQuestions();
         services.AddCommunityHealth();
+        services.AddModeration();
         return services.AddProjects();
     }
 
@@ -89,6 +91,7 @@ internal static class CommunityModule
         api.MapQuestions();
         community.MapProjects();
         api.MapCommunityHealth();
+        api.MapModeration();
     }
 
     /// GET /community/members/{id}/photo: the image, for the viewers the member's Photo choice reaches (cookie or token).

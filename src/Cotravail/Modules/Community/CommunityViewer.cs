@@ -27,6 +27,14 @@ internal sealed record CommunityViewer(Guid? MemberId, Guid? HomeLocationId, IRe
         return MemberOnly(memberId, member.UserId, member.HomeLocationId);
     }
 
+    /// Managers of a post's location and network admins moderate it, and see it when hidden (ADR 30).
+    public bool CanModerate(Guid locationId) => Scope.CanManage(locationId);
+
+    /// For SQL filters: the locations whose hidden posts this viewer sees (all of them: ModeratesAll).
+    public List<Guid> Moderates => [.. Scope.ManagedLocations];
+
+    public bool ModeratesAll => Scope.IsNetworkAdmin;
+
     public static async Task<CommunityViewer> LoadAsync(AccessScope scope, AppDb db, CancellationToken ct)
     {
         Guid? home = scope.MemberId is { } memberId

@@ -1,3 +1,4 @@
+using Cotravail.Modules.Community.Moderation;
 using Cotravail.Modules.Community.Questions;
 using Cotravail.Modules.Members;
 
@@ -16,6 +17,7 @@ internal sealed partial class DemoSeeder
         var pauline = Named("Pauline", "Garnier");
         var romain = Named("Romain", "Brun");
         var kevin = Named("Kevin", "Da Silva");
+        var fatoumata = Named("Fatoumata", "Diallo");
 
         var cgv = new CommunityQuestion(lea.Id, lea.HomeLocationId, QuestionScope.Network, "Qui peut relire mes CGV de prestation de design ?",
             "Je lance une offre d'**ateliers UX** pour les PME. Mes conditions générales datent de 2021 : quelqu'un pourrait-il y jeter un œil ?", now.AddDays(-6));
@@ -33,6 +35,10 @@ internal sealed partial class DemoSeeder
         yield return new CommunityQuestionSkill(api.Id, "web-development");
         yield return new CommunityQuestionSkill(api.Id, "no-code");
         yield return new CommunityAnswer(api.Id, hugo.Id, "Pour un agenda simple, un site statique et un outil de réservation intégré suffisent. Passez me voir au 2e étage, on en parle.", now.AddDays(-2).AddHours(1));
+        // Moderation (ADR 30): an answer the Paris staff hid, its text kept for its author and the staff.
+        var phone = new CommunityAnswer(api.Id, fatoumata.Id, "Appelez de ma part mon ancien client, M. Besson, au 06 71 42 18 93 : il a eu le même besoin.", now.AddDays(-2).AddHours(3));
+        phone.Hide("Le numéro de téléphone d'un tiers est une donnée personnelle : proposez plutôt de faire le lien.", now.AddDays(-2).AddHours(5));
+        yield return phone;
 
         var seo = new CommunityQuestion(romain.Id, romain.HomeLocationId, QuestionScope.Network, "Référencement d'un portfolio d'illustrateur",
             "Mon portfolio n'apparaît nulle part sur Google. Par où commencer ?", now.AddDays(-1));
@@ -49,6 +55,15 @@ internal sealed partial class DemoSeeder
         yield return new CommunityQuestionSkill(security.Id, "cybersecurity");
         yield return new CommunityAnswer(security.Id, kevin.Id, "Un hébergeur en France ou dans l'UE, des accès nominatifs et une durée de conservation écrite : je vous montre un modèle de registre.",
             ThisWeek(now, TimeSpan.FromHours(1), 0.3));
+
+        // A question two members reported, waiting in the Paris manager's moderation queue.
+        var promo = new CommunityQuestion(hugo.Id, hugo.HomeLocationId, QuestionScope.Location, "Devenez rentier en 30 jours : -50 % ce week-end",
+            "Ma formation **Liberté financière** est à moitié prix jusqu'à dimanche. Qui veut le lien ?", now.AddHours(-5));
+        yield return promo;
+        yield return new CommunityQuestionSkill(promo.Id, "marketing-strategy");
+        yield return new CommunityReport(nicolas.Id, PostKind.Question, promo.Id, hugo.Id, hugo.HomeLocationId, ReportReason.Spam, "", now.AddHours(-4));
+        yield return new CommunityReport(aurelie.Id, PostKind.Question, promo.Id, hugo.Id, hugo.HomeLocationId, ReportReason.Spam,
+            "De la publicité, pas une question.", now.AddHours(-2));
     }
 
     /// An instant of the current week in Paris: `ago` before now, or less when the week began more recently (a share of its time so far).

@@ -106,6 +106,8 @@ public abstract class AuthorizationMatrixTests(TestApp app, ITestOutputHelper ou
             "{documentName}.json" => "v1.json",
             "{documentName?}" => "v1",
             "{token}.ics" => world.CalendarToken + ".ics",
+            "{kind}" => "questions", // a community post's kind (moderation); its {id} is then no question
+
             LocationParameter => MatrixWorld.Pick(world.Locations, scope).ToString(),
             "{resourceId:guid}" => MatrixWorld.Pick(world.Resources, scope).ToString(),
             _ when fresh is not null && i == lastId => fresh.Value.ToString(),

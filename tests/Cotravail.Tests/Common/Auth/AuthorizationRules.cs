@@ -113,6 +113,14 @@ public static class AuthorizationRules
         _ => Expect.Forbidden(api),
     }, body);
 
+    /// A moderation route called with an id that is no post: managers and admins get 404, everyone else is refused first.
+    private static RouteRule NoPost(Func<MatrixWorld, Scope, object?>? body = null) => new((role, _) => role switch
+    {
+        Role.Anonymous => "401",
+        Role.Member or Role.CompanyAdmin or Role.Host => "403",
+        _ => "404",
+    }, body);
+
     /// Locations and resources are public information: members read the active ones anywhere.
     /// A project route called with an id that is no project the caller may see.
     private static RouteRule NoProject(Func<MatrixWorld, Scope, object?>? body = null) =>
@@ -262,6 +270,17 @@ public static class AuthorizationRules
         ["POST /api/v1/community/projects/{id:guid}/accept"] = NoProject(),
         ["POST /api/v1/community/projects/{id:guid}/decline"] = NoProject(),
         ["POST /api/v1/community/projects/{id:guid}/introductions"] = NoProject(),
+
+        // Moderation (ADR 30): the matrix's post ids are no post, so whoever may get that far is told 404.
+        ["GET /community/report/{kind}/{id:guid}"] = new((role, _) => role == Role.Anonymous ? Expect.SignIn : "404"),
+        ["POST /api/v1/community/reports"] = new((role, _) => role == Role.Anonymous ? "401" : "404",
+            (_, _) => new { kind = "Question", postId = Guid.NewGuid(), reason = "Spam" }),
+        ["GET /admin/community/moderation"] = AnyManager(Page),
+        ["GET /api/v1/admin/community/moderation"] = AnyManager(Api),
+        ["GET /api/v1/admin/community/moderation/{kind}/{id:guid}"] = NoPost(),
+        ["POST /api/v1/admin/community/moderation/{kind}/{id:guid}/hide"] = NoPost((_, _) => new { reason = "Matrix reason" }),
+        ["POST /api/v1/admin/community/moderation/{kind}/{id:guid}/unhide"] = NoPost(),
+        ["POST /api/v1/admin/community/moderation/{kind}/{id:guid}/dismiss"] = NoPost(),
 
         // Back office.
         ["GET /admin"] = Staff(Page),

@@ -1,5 +1,6 @@
 using Cotravail.Modules.Community;
 using Cotravail.Modules.Community.Questions;
+using Cotravail.Modules.Community.Moderation;
 using Cotravail.Modules.Community.Projects;
 using Cotravail.Modules.Joining;
 using Cotravail.Modules.Members;
@@ -72,6 +73,11 @@ public abstract class PersonalDataExportTests(TestApp app)
         },
         ["CommunityNotifications"] = async (db, p) =>
             db.Add(new CommunityNotification(p.MemberId, NotificationKind.QuestionForYou, (await ExportQuestionAsync(db, p, add: true)).Id, emailed: true, ExportAt)),
+        ["CommunityReports"] = async (db, p) =>
+        {
+            var question = await ExportQuestionAsync(db, p, add: true);
+            db.Add(new CommunityReport(p.MemberId, PostKind.Question, question.Id, question.AuthorId, question.LocationId, ReportReason.Spam, "Signalement d'export", ExportAt));
+        },
         ["MemberPhotos"] = (db, p) =>
         {
             db.Add(new MemberPhoto(p.MemberId, "image/png", [0x89, 0x50, 0x4E, 0x47], 64, 64, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc)));

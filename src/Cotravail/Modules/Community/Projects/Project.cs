@@ -81,6 +81,12 @@ internal sealed class CommunityProject
     public DateTime CreatedAt { get; private set; }
 
     public DateTime UpdatedAt { get; set; }
+
+    /// When staff hid it (ADR 30): null while shown. The text stays, for its author, the staff and the audit.
+    public DateTime? HiddenAt { get; private set; }
+
+    /// Why staff hid it, as told to the author.
+    public string? HiddenReason { get; private set; }
 }
 
 /// A skill of the vocabulary a project needs.
@@ -166,6 +172,7 @@ internal sealed class CommunityProjectConfiguration : IEntityTypeConfiguration<C
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.Title).HasMaxLength(CommunityProject.TitleMax);
         builder.Property(p => p.Description).HasMaxLength(CommunityProject.DescriptionMax);
+        builder.Property(p => p.HiddenReason).HasMaxLength(Moderation.ModerationLimits.ReasonMax);
         builder.HasIndex(p => new { p.Status, p.Scope, p.LocationId });
         builder.HasIndex(p => p.OwnerMemberId);
         builder.HasOne<Member>().WithMany().HasForeignKey(p => p.OwnerMemberId).OnDelete(DeleteBehavior.Cascade);

@@ -52,7 +52,9 @@ internal sealed record ProjectView(
     ProjectMemberState? MyState,
     string? IntroducedBy,
     IReadOnlyList<ProjectPerson>? People,
-    IReadOnlyList<IntroductionView>? Introductions);
+    IReadOnlyList<IntroductionView>? Introductions,
+    DateTime? HiddenAt = null,
+    string? HiddenReason = null);
 
 /// The projects and partnerships board (ADR 28): the API and the pages call these. Who sees a project is its
 /// scope (the owner's location, or the network); what is shown of each person follows their own choices.
@@ -71,9 +73,13 @@ internal static class ProjectBoard
         var browse = viewer.CanBrowse;
         var me = viewer.MemberId ?? Guid.Empty;
         var around = db.ProjectMembers;
+        var moderates = viewer.Moderates;
+        var moderatesAll = viewer.ModeratesAll;
+        // A hidden project (ADR 30) only for its owner and the staff who moderate its location.
         return db.CommunityProjects.AsNoTracking().Where(p =>
-            (browse && p.Scope == ProjectScope.Network) || all || here.Contains(p.LocationId)
-            || p.OwnerMemberId == me || around.Any(m => m.ProjectId == p.Id && m.MemberId == me));
+            ((browse && p.Scope == ProjectScope.Network) || all || here.Contains(p.LocationId)
+                || p.OwnerMemberId == me || around.Any(m => m.ProjectId == p.Id && m.MemberId == me))
+            && (p.HiddenAt == null || p.OwnerMemberId == me || moderatesAll || moderates.Contains(p.LocationId)));
     }
 
     public static async Task<Result<ListResponse>> ListAsync(ListQuery query, CommunityViewer viewer, AppDb db, TimeProvider clock, CancellationToken ct)
@@ -517,6 +523,6 @@ internal static class ProjectBoard
         return new ProjectView(id, project.Kind, project.Title, project.Description, project.Scope, project.Status, project.Deadline,
             project.OwnerMemberId, owner, project.LocationId, location, Refs(needed, culture), covered, team, isOwner, mine?.State, introducedBy,
             isOwner ? [.. shown.Where(r => r.State != ProjectMemberState.Accepted && cards.ContainsKey(r.MemberId)).Select(Person)] : null,
-            introductions);
+            introductions, project.HiddenAt, project.HiddenReason);
     }
 }

@@ -4,6 +4,7 @@ using Cotravail.Common.Email;
 using Cotravail.Common.Errors;
 using Cotravail.Common.Localization;
 using Cotravail.Modules.Privacy.Erasure;
+using Cotravail.Modules.Community.Questions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -83,6 +84,8 @@ internal sealed class ProjectErasure : IErasureStep
         await db.Introductions.Where(i => i.IntroducerMemberId == memberId || i.IntroducedMemberId == memberId || own.Contains(i.ProjectId)).ExecuteDeleteAsync(ct);
         await db.ProjectMembers.Where(m => m.MemberId == memberId || own.Contains(m.ProjectId)).ExecuteDeleteAsync(ct);
         await db.ProjectSkills.Where(s => own.Contains(s.ProjectId)).ExecuteDeleteAsync(ct);
+        // Notifications about the member's projects (a moderation notice, ADR 30), hidden or not.
+        await db.CommunityNotifications.Where(n => n.ProjectId != null && own.Contains(n.ProjectId.Value)).ExecuteDeleteAsync(ct);
         await db.CommunityProjects.Where(p => p.OwnerMemberId == memberId).ExecuteDeleteAsync(ct);
     }
 }

@@ -16,13 +16,15 @@ internal sealed record QuestionSummary(
 
 internal sealed record QuestionList(IReadOnlyList<QuestionSummary> Items, int Page, int PageSize, int TotalCount);
 
-internal sealed record AnswerView(Guid Id, Guid AuthorId, string AuthorName, string Body, DateTime CreatedAt, int Thanks, bool ThankedByMe, bool Solves);
+/// HiddenAt and HiddenReason: set when staff hid the answer; only its author and moderators still read it (ADR 30).
+internal sealed record AnswerView(Guid Id, Guid AuthorId, string AuthorName, string Body, DateTime CreatedAt, int Thanks, bool ThankedByMe, bool Solves,
+    DateTime? HiddenAt = null, string? HiddenReason = null);
 
 /// A thread: Body and answers' bodies are the Markdown typed (pages render them through ProfileMarkdown).
 internal sealed record QuestionView(
     Guid Id, string Title, string Body, QuestionScope Scope, QuestionStatus Status, Guid AuthorId, string AuthorName,
     Guid LocationId, string LocationName, IReadOnlyList<SkillRef> Skills, DateTime CreatedAt, DateTime? ClosedAt,
-    Guid? SolvedAnswerId, bool IsMine, IReadOnlyList<AnswerView> Answers, int Notified = 0);
+    Guid? SolvedAnswerId, bool IsMine, IReadOnlyList<AnswerView> Answers, int Notified = 0, DateTime? HiddenAt = null, string? HiddenReason = null);
 
 /// Ask a neighbour (ADR 27): questions, their threads, and who is asked. A "my location" question is read by the
 /// members and staff of the author's location (CommunityViewer.Here); a network one by everyone in the network.
@@ -164,7 +166,10 @@ internal sealed class AskNeighbour(AppDb db, Outbox outbox, SiteLinks links, Tim
         }
         var culture = CultureInfo.CurrentUICulture;
         var skills = await db.CommunityQuestionSkills.AsNoTracking().Where(s => s.QuestionId == id).Select(s => s.Skill).ToListAsync(ct);
-        var answers = await db.CommunityAnswers.AsNoTracking().Where(a => a.QuestionId == id).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToListAsync(ct);
+        var me = viewer.MemberId ?? Guid.Empty;
+        var moderator = viewer.CanModerate(question.LocationId);
+        var answers = await db.CommunityAnswers.AsNoTracking().Where(a => a.QuestionId == id && (a.HiddenAt == null || a.AuthorId == me || moderator))
+            .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToListAsync(ct);
         var answerIds = answers.Select(a => a.Id).ToList();
         var thanks = await db.CommunityThanks.AsNoTracking().Where(t => answerIds.Contains(t.AnswerId)).Select(t => new { t.AnswerId, t.MemberId }).ToListAsync(ct);
         var names = await NamesAsync([question.AuthorId, .. answers.Select(a => a.AuthorId)], ct);
@@ -174,7 +179,9 @@ internal sealed class AskNeighbour(AppDb db, Outbox outbox, SiteLinks links, Tim
             question.LocationId, location, SkillRefs(skills, culture), question.CreatedAt, question.ClosedAt, question.SolvedAnswerId,
             question.AuthorId == viewer.MemberId,
             [.. answers.Select(a => new AnswerView(a.Id, a.AuthorId, names.GetValueOrDefault(a.AuthorId, ""), a.Body, a.CreatedAt,
-                thanks.Count(t => t.AnswerId == a.Id), thanks.Any(t => t.AnswerId == a.Id && t.MemberId == viewer.MemberId), a.Id == question.SolvedAnswerId))]);
+                thanks.Count(t => t.AnswerId == a.Id), thanks.Any(t => t.AnswerId == a.Id && t.MemberId == viewer.MemberId), a.Id == question.SolvedAnswerId,
+                a.HiddenAt, a.HiddenReason))],
+            HiddenAt: question.HiddenAt, HiddenReason: question.HiddenReason);
     }
 
     public async Task<Result<QuestionView>> AnswerAsync(Guid id, AnswerInput input, AccessScope scope, CancellationToken ct)
@@ -301,7 +308,7 @@ internal sealed class AskNeighbourReader(AppDb db)
         var culture = CultureInfo.CurrentUICulture;
         var ids = rows.Select(r => r.Question.Id).ToList();
         var skills = await db.CommunityQuestionSkills.AsNoTracking().Where(s => ids.Contains(s.QuestionId)).ToListAsync(ct);
-        var counts = await db.CommunityAnswers.AsNoTracking().Where(a => ids.Contains(a.QuestionId)).GroupBy(a => a.QuestionId)
+        var counts = await db.CommunityAnswers.AsNoTracking().Where(a => ids.Contains(a.QuestionId) && a.HiddenAt == null).GroupBy(a => a.QuestionId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var names = await NamesAsync(rows.Select(r => r.Question.AuthorId), ct);
         return [.. rows.Select(r => new QuestionSummary(r.Question.Id, r.Question.Title, r.Question.Scope, r.Question.Status,
@@ -320,12 +327,16 @@ internal sealed class AskNeighbourReader(AppDb db)
 
 internal static class QuestionQueries
 {
-    /// The questions a viewer may read: their own, network ones, and "my location" ones of the locations they are at.
+    /// The questions a viewer may read: their own, network ones, and "my location" ones of the locations they are at;
+    /// a hidden one only when it is theirs or they moderate its location (ADR 30).
     public static IQueryable<CommunityQuestion> VisibleTo(this IQueryable<CommunityQuestion> questions, CommunityViewer viewer)
     {
         var here = viewer.Here.ToList();
         var all = viewer.AllHere;
         var me = viewer.MemberId ?? Guid.Empty;
-        return questions.Where(q => q.AuthorId == me || q.Scope == QuestionScope.Network || all || here.Contains(q.LocationId));
+        var moderates = viewer.Moderates;
+        var moderatesAll = viewer.ModeratesAll;
+        return questions.Where(q => (q.AuthorId == me || q.Scope == QuestionScope.Network || all || here.Contains(q.LocationId))
+            && (q.HiddenAt == null || q.AuthorId == me || moderatesAll || moderates.Contains(q.LocationId)));
     }
 }

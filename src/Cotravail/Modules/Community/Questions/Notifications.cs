@@ -1,11 +1,14 @@
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
+using Cotravail.Modules.Community.Projects;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Modules.Community.Questions;
 
-internal sealed record NotificationView(Guid Id, NotificationKind Kind, Guid QuestionId, string QuestionTitle, bool Emailed, DateTime CreatedAt, DateTime? ReadAt);
+/// QuestionTitle: the question's, or for ProjectHidden the project's; Detail: the reason staff gave when they hid my post.
+internal sealed record NotificationView(Guid Id, NotificationKind Kind, Guid? QuestionId, string QuestionTitle, bool Emailed, DateTime CreatedAt, DateTime? ReadAt,
+    Guid? ProjectId = null, string? Detail = null);
 
 internal sealed record NotificationList(int Unread, IReadOnlyList<NotificationView> Items);
 
@@ -23,18 +26,35 @@ internal static class CommunityNotifications
         {
             return new NotFound("Member");
         }
-        var mine = db.CommunityNotifications.AsNoTracking().Where(n => n.MemberId == memberId);
-        var unread = await mine.CountAsync(n => n.ReadAt == null, ct);
-        var items = await (from n in mine
-                           join q in db.CommunityQuestions.AsNoTracking() on n.QuestionId equals q.Id
-                           orderby n.CreatedAt descending, n.Id descending
-                           select new NotificationView(n.Id, n.Kind, n.QuestionId, q.Title, n.Emailed, n.CreatedAt, n.ReadAt))
+        var mine = Listed(memberId, db);
+        var unread = await mine.CountAsync(x => x.Notification.ReadAt == null, ct);
+        var items = await mine.OrderByDescending(x => x.Notification.CreatedAt).ThenByDescending(x => x.Notification.Id)
+            .Select(x => new NotificationView(x.Notification.Id, x.Notification.Kind, x.Notification.QuestionId, x.Title, x.Notification.Emailed,
+                x.Notification.CreatedAt, x.Notification.ReadAt, x.Notification.ProjectId, x.Notification.Detail))
             .Take(Shown).ToListAsync(ct);
         return new NotificationList(unread, items);
     }
 
     public static Task<int> UnreadAsync(Guid memberId, AppDb db, CancellationToken ct) =>
-        db.CommunityNotifications.CountAsync(n => n.MemberId == memberId && n.ReadAt == null, ct);
+        Listed(memberId, db).CountAsync(x => x.Notification.ReadAt == null, ct);
+
+    private sealed class ListedNotification
+    {
+        public required CommunityNotification Notification { get; init; }
+
+        public required string Title { get; init; }
+    }
+
+    /// A member's notifications with the title of what they are about; one about a question staff hid since
+    /// (ADR 30) no longer shows, unless the question is the member's own.
+    private static IQueryable<ListedNotification> Listed(Guid memberId, AppDb db) =>
+        from n in db.CommunityNotifications.AsNoTracking().Where(n => n.MemberId == memberId)
+        join q in db.CommunityQuestions.AsNoTracking() on n.QuestionId equals (Guid?)q.Id into questions
+        from q in questions.DefaultIfEmpty()
+        join p in db.CommunityProjects.AsNoTracking() on n.ProjectId equals (Guid?)p.Id into projects
+        from p in projects.DefaultIfEmpty()
+        where q == null || q.HiddenAt == null || q.AuthorId == memberId
+        select new ListedNotification { Notification = n, Title = q != null ? q.Title : p != null ? p.Title : "" };
 
     public static async Task<Result<NotificationList>> MarkReadAsync(ReadInput input, AccessScope scope, AppDb db, TimeProvider clock, CancellationToken ct)
     {

@@ -63,6 +63,12 @@ internal sealed class CommunityQuestion
 
     public DateTime? ClosedAt { get; private set; }
 
+    /// When staff hid it (ADR 30): null while shown. The text stays, for its author, the staff and the audit.
+    public DateTime? HiddenAt { get; private set; }
+
+    /// Why staff hid it, as told to the author.
+    public string? HiddenReason { get; private set; }
+
     public void Solve(Guid answerId)
     {
         Status = QuestionStatus.Solved;
@@ -120,6 +126,19 @@ internal sealed class CommunityAnswer
     public string Body { get; private set; } = "";
 
     public DateTime CreatedAt { get; private set; }
+
+    /// When staff hid it (ADR 30): null while shown. The text stays, for its author, the staff and the audit.
+    public DateTime? HiddenAt { get; private set; }
+
+    /// Why staff hid it, as told to the author.
+    public string? HiddenReason { get; private set; }
+
+    /// For seeded data (the demo); staff hide through CommunityModeration, one conditional update.
+    public void Hide(string reason, DateTime now)
+    {
+        HiddenAt = now;
+        HiddenReason = reason;
+    }
 }
 
 /// A member thanks the author of an answer (once per answer).
@@ -168,6 +187,15 @@ internal enum NotificationKind
 
     /// Someone answered my question.
     Answered = 1,
+
+    /// Staff hid my question (Detail: the reason; ADR 30).
+    QuestionHidden = 2,
+
+    /// Staff hid my answer to a question (Detail: the reason).
+    AnswerHidden = 3,
+
+    /// Staff hid my project (ProjectId; Detail: the reason).
+    ProjectHidden = 4,
 }
 
 /// An in-app notification; Emailed says whether it also went by email (the daily limit counts those).
@@ -187,13 +215,24 @@ internal sealed class CommunityNotification
         CreatedAt = now;
     }
 
+    /// A moderation notice: my post was hidden, for this reason.
+    public static CommunityNotification Moderation(Guid memberId, NotificationKind kind, Guid? questionId, Guid? projectId, string reason, bool emailed, DateTime now) =>
+        new(memberId, kind, questionId ?? Guid.Empty, emailed, now) { QuestionId = questionId, ProjectId = projectId, Detail = reason };
+
     public Guid Id { get; private set; }
 
     public Guid MemberId { get; private set; }
 
     public NotificationKind Kind { get; private set; }
 
-    public Guid QuestionId { get; private set; }
+    /// The question it is about (null for a project's notification).
+    public Guid? QuestionId { get; private set; }
+
+    /// The project it is about (ProjectHidden).
+    public Guid? ProjectId { get; private set; }
+
+    /// What the member should read with it: the reason staff gave.
+    public string? Detail { get; private set; }
 
     public bool Emailed { get; private set; }
 
@@ -211,6 +250,7 @@ internal sealed class CommunityQuestionConfiguration : IEntityTypeConfiguration<
         builder.Property(q => q.Id).ValueGeneratedNever();
         builder.Property(q => q.Title).HasMaxLength(CommunityQuestion.TitleMax);
         builder.Property(q => q.Body).HasMaxLength(CommunityQuestion.BodyMax);
+        builder.Property(q => q.HiddenReason).HasMaxLength(Moderation.ModerationLimits.ReasonMax);
         builder.HasIndex(q => q.AuthorId);
         builder.HasIndex(q => new { q.LocationId, q.Status });
         builder.HasIndex(q => new { q.Status, q.CreatedAt });
@@ -239,6 +279,7 @@ internal sealed class CommunityAnswerConfiguration : IEntityTypeConfiguration<Co
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Body).HasMaxLength(CommunityQuestion.BodyMax);
+        builder.Property(a => a.HiddenReason).HasMaxLength(Moderation.ModerationLimits.ReasonMax);
         builder.HasIndex(a => new { a.QuestionId, a.CreatedAt });
         builder.HasIndex(a => a.AuthorId);
         builder.HasOne<CommunityQuestion>().WithMany().HasForeignKey(a => a.QuestionId).OnDelete(DeleteBehavior.Cascade);
@@ -278,8 +319,11 @@ internal sealed class CommunityNotificationConfiguration : IEntityTypeConfigurat
         builder.Property(n => n.Id).ValueGeneratedNever();
         builder.HasIndex(n => new { n.MemberId, n.CreatedAt });
         builder.HasIndex(n => n.QuestionId);
+        builder.HasIndex(n => n.ProjectId);
+        builder.Property(n => n.Detail).HasMaxLength(Moderation.ModerationLimits.ReasonMax);
         builder.HasOne<Member>().WithMany().HasForeignKey(n => n.MemberId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<CommunityQuestion>().WithMany().HasForeignKey(n => n.QuestionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Projects.CommunityProject>().WithMany().HasForeignKey(n => n.ProjectId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

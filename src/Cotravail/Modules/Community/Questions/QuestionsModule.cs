@@ -81,7 +81,7 @@ internal sealed class QuestionsErasure : IErasureStep
         await db.CommunityQuestions.Where(q => q.SolvedAnswerId != null && answers.Contains(q.SolvedAnswerId.Value))
             .ExecuteUpdateAsync(s => s.SetProperty(q => q.SolvedAnswerId, (Guid?)null), ct);
         var questions = db.CommunityQuestions.Where(q => q.AuthorId == memberId).Select(q => q.Id);
-        await db.CommunityNotifications.Where(n => n.MemberId == memberId || questions.Contains(n.QuestionId)).ExecuteDeleteAsync(ct);
+        await db.CommunityNotifications.Where(n => n.MemberId == memberId || (n.QuestionId != null && questions.Contains(n.QuestionId.Value))).ExecuteDeleteAsync(ct);
         await db.CommunityThanks.Where(t => t.MemberId == memberId || answers.Contains(t.AnswerId)).ExecuteDeleteAsync(ct);
         var threads = db.CommunityAnswers.Where(a => questions.Contains(a.QuestionId)).Select(a => a.Id);
         await db.CommunityThanks.Where(t => threads.Contains(t.AnswerId)).ExecuteDeleteAsync(ct);
