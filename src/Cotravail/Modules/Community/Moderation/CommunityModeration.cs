@@ -141,19 +141,8 @@ internal sealed class CommunityModeration(AppDb db, Outbox outbox, SiteLinks lin
         var reports = await db.CommunityReports.AsNoTracking().VisibleTo(scope)
             .Where(r => r.Status == ReportStatus.Open && reportedIds.Contains(r.PostId))
             .Select(r => new { r.PostKind, r.PostId, r.Reason, r.Note, r.CreatedAt }).ToListAsync(ct);
-        var reported = new List<ModeratedPost>();
-        foreach (var g in groups)
-        {
-            var post = await FindAsync(g.PostKind, g.PostId, ct);
-            if (post is null)
-            {
-                continue;
-            }
-            var mine = reports.Where(r => r.PostKind == g.PostKind && r.PostId == g.PostId).ToList();
-            reported.Add(await ShowAsync(post, g.Count,
-                [.. mine.GroupBy(r => r.Reason).Select(x => new ReasonCount(x.Key, x.Count())).OrderByDescending(x => x.Count).ThenBy(x => x.Reason)],
-                [.. mine.Where(r => r.Note.Length > 0).OrderBy(r => r.CreatedAt).Select(r => r.Note)], g.Last, ct));
-        }
+        var found = await FindManyAsync([.. groups.Select(g => (g.PostKind, g.PostId))], ct);
+        var reportedPosts = groups.Where(g => found.ContainsKey((g.PostKind, g.PostId))).ToList();
         var hidden = new List<Post>();
         hidden.AddRange(await db.CommunityQuestions.AsNoTracking().Where(q => q.HiddenAt != null && (all || managed.Contains(q.LocationId)))
             .OrderByDescending(q => q.HiddenAt).Take(QueueSize)
@@ -169,11 +158,17 @@ internal sealed class CommunityModeration(AppDb db, Outbox outbox, SiteLinks lin
             .OrderByDescending(p => p.HiddenAt).Take(QueueSize)
             .Select(p => new Post(PostKind.Project, p.Id, p.OwnerMemberId, p.LocationId, null, p.Id, p.Title, p.Description, p.CreatedAt, p.HiddenAt, p.HiddenReason))
             .ToListAsync(ct));
-        var hiddenShown = new List<ModeratedPost>();
-        foreach (var post in hidden.OrderByDescending(p => p.HiddenAt).Take(QueueSize))
+        var hiddenPosts = hidden.OrderByDescending(p => p.HiddenAt).Take(QueueSize).ToList();
+        // Names and locations of every post shown, in two queries (the queue holds up to 2 × QueueSize posts).
+        var (names, locations) = await NamesAsync([.. found.Values, .. hiddenPosts], ct);
+        var reported = reportedPosts.Select(g =>
         {
-            hiddenShown.Add(await ShowAsync(post, 0, [], [], null, ct));
-        }
+            var mine = reports.Where(r => r.PostKind == g.PostKind && r.PostId == g.PostId).ToList();
+            return Show(found[(g.PostKind, g.PostId)], g.Count,
+                [.. mine.GroupBy(r => r.Reason).Select(x => new ReasonCount(x.Key, x.Count())).OrderByDescending(x => x.Count).ThenBy(x => x.Reason)],
+                [.. mine.Where(r => r.Note.Length > 0).OrderBy(r => r.CreatedAt).Select(r => r.Note)], g.Last, names, locations);
+        }).ToList();
+        var hiddenShown = hiddenPosts.Select(post => Show(post, 0, [], [], null, names, locations)).ToList();
         return new ModerationQueue(reported, hiddenShown);
     }
 
@@ -351,11 +346,56 @@ internal sealed class CommunityModeration(AppDb db, Outbox outbox, SiteLinks lin
 
     private async Task<ModeratedPost> ShowAsync(Post post, int count, IReadOnlyList<ReasonCount> reasons, IReadOnlyList<string> notes, DateTime? last, CancellationToken ct)
     {
-        var author = await db.Members.AsNoTracking().Where(m => m.Id == post.AuthorId).Select(m => m.FirstName + " " + m.LastName).FirstOrDefaultAsync(ct) ?? "";
-        var location = await db.Locations.AsNoTracking().Where(l => l.Id == post.LocationId).Select(l => l.Name).FirstOrDefaultAsync(ct) ?? "";
+        var (names, locations) = await NamesAsync([post], ct);
+        return Show(post, count, reasons, notes, last, names, locations);
+    }
+
+    /// The posts of the queue by kind, three queries at most.
+    private async Task<Dictionary<(PostKind, Guid), Post>> FindManyAsync(IReadOnlyList<(PostKind Kind, Guid Id)> keys, CancellationToken ct)
+    {
+        var questions = keys.Where(k => k.Kind == PostKind.Question).Select(k => k.Id).ToList();
+        var answers = keys.Where(k => k.Kind == PostKind.Answer).Select(k => k.Id).ToList();
+        var projects = keys.Where(k => k.Kind == PostKind.Project).Select(k => k.Id).ToList();
+        var posts = new List<Post>();
+        if (questions.Count > 0)
+        {
+            posts.AddRange(await db.CommunityQuestions.AsNoTracking().Where(q => questions.Contains(q.Id))
+                .Select(q => new Post(PostKind.Question, q.Id, q.AuthorId, q.LocationId, q.Id, null, q.Title, q.Body, q.CreatedAt, q.HiddenAt, q.HiddenReason))
+                .ToListAsync(ct));
+        }
+        if (answers.Count > 0)
+        {
+            posts.AddRange(await (from a in db.CommunityAnswers.AsNoTracking().Where(a => answers.Contains(a.Id))
+                                  join q in db.CommunityQuestions.AsNoTracking() on a.QuestionId equals q.Id
+                                  select new Post(PostKind.Answer, a.Id, a.AuthorId, q.LocationId, q.Id, null, q.Title, a.Body, a.CreatedAt, a.HiddenAt, a.HiddenReason))
+                .ToListAsync(ct));
+        }
+        if (projects.Count > 0)
+        {
+            posts.AddRange(await db.CommunityProjects.AsNoTracking().Where(p => projects.Contains(p.Id))
+                .Select(p => new Post(PostKind.Project, p.Id, p.OwnerMemberId, p.LocationId, null, p.Id, p.Title, p.Description, p.CreatedAt, p.HiddenAt, p.HiddenReason))
+                .ToListAsync(ct));
+        }
+        return posts.ToDictionary(p => (p.Kind, p.Id));
+    }
+
+    private async Task<(Dictionary<Guid, string> Names, Dictionary<Guid, string> Locations)> NamesAsync(IReadOnlyCollection<Post> posts, CancellationToken ct)
+    {
+        var authors = posts.Select(p => p.AuthorId).Distinct().ToList();
+        var places = posts.Select(p => p.LocationId).Distinct().ToList();
+        var names = await db.Members.AsNoTracking().Where(m => authors.Contains(m.Id))
+            .Select(m => new { m.Id, Name = m.FirstName + " " + m.LastName }).ToDictionaryAsync(m => m.Id, m => m.Name, ct);
+        var locations = await db.Locations.AsNoTracking().Where(l => places.Contains(l.Id))
+            .Select(l => new { l.Id, l.Name }).ToDictionaryAsync(l => l.Id, l => l.Name, ct);
+        return (names, locations);
+    }
+
+    private static ModeratedPost Show(Post post, int count, IReadOnlyList<ReasonCount> reasons, IReadOnlyList<string> notes, DateTime? last,
+        Dictionary<Guid, string> names, Dictionary<Guid, string> locations)
+    {
         var link = post.Kind == PostKind.Project ? $"/community/projects/{post.Id}"
             : post.Kind == PostKind.Answer ? $"/community/questions/{post.QuestionId}#answer-{post.Id}" : $"/community/questions/{post.Id}";
-        return new ModeratedPost(post.Kind, post.Id, post.Title, post.Body, post.AuthorId, author, post.LocationId, location, post.PostedAt,
-            post.HiddenAt, post.HiddenReason, count, reasons, notes, last, link);
+        return new ModeratedPost(post.Kind, post.Id, post.Title, post.Body, post.AuthorId, names.GetValueOrDefault(post.AuthorId, ""), post.LocationId,
+            locations.GetValueOrDefault(post.LocationId, ""), post.PostedAt, post.HiddenAt, post.HiddenReason, count, reasons, notes, last, link);
     }
 }
