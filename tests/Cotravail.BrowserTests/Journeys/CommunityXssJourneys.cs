@@ -107,6 +107,7 @@ public sealed class CommunityXssJourneys(BrowserApp app)
             var slot = new TimeSlot(now.AddMinutes(-30), now.AddHours(2));
             var booking = new Booking(zone.Id, ResourceKind.HotDeskZone, paris, slot, slot, user.Id, member.Id, "", pending: false, now);
             booking.AssignSeat(i + 1);
+            booking.CheckIn(now); // begun 30 minutes ago: unchecked, the minute sweep would release it as a no-show
             db.Add(booking);
             await db.SaveChangesAsync();
             people.Add((member.Id, email));
