@@ -59,6 +59,8 @@ public sealed class AskNeighbourJourneys(BrowserApp app)
         var url = lea.Url;
 
         await thomas.GotoAsync("/community/notifications");
+        (await thomas.Locator("header nav .menu-count").InnerTextAsync()).ShouldBe("1"); // the menu tells him
+        await thomas.ShouldHaveNoViolationsAsync();
         await thomas.Locator("main a", new() { HasText = "Qui sait souder" }).ClickAsync();
         await thomas.Locator("#Input_Body").FillAsync("Oui, passez au fablab cet après-midi, j'ai un fer à souder.");
         await thomas.Locator("form[action*=Answer] button[type=submit], main form:has(#Input_Body) button[type=submit]").First.ClickAsync();

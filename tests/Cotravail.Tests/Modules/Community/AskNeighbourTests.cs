@@ -97,6 +97,18 @@ public abstract class AskNeighbourTests(TestApp app)
         emails[0].Subject.ShouldStartWith("Un voisin demande"); // no language chosen: the network's
         var inApp = await helper.Client.GetFromJsonAsync<JsonElement>("/api/v1/me/notifications");
         inApp.GetProperty("unread").GetInt32().ShouldBe(AskNeighbour.DefaultEmailsPerDay + 2);
+
+        // The main menu shows the unread count beside "Community" on every page, until they are read.
+        using var browser = await app.BrowserClientAsync(helper.Email);
+        var (_, home) = await TestApp.GetHtmlAsync(browser, "/me");
+        var community = home.QuerySelector("header nav a[href='/community']")!;
+        community.QuerySelector(".menu-count")!.TextContent.ShouldBe($"{AskNeighbour.DefaultEmailsPerDay + 2}");
+        community.TextContent.ShouldContain($"({AskNeighbour.DefaultEmailsPerDay + 2} non lues)");
+        using (var read = await TestApp.PostFormAsync(browser, "/community/notifications?handler=Read", new Dictionary<string, string>(), "/community/notifications"))
+        {
+            read.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+        (await TestApp.GetHtmlAsync(browser, "/me")).Doc.QuerySelector("header nav a[href='/community'] .menu-count").ShouldBeNull();
     }
 
     [Fact]

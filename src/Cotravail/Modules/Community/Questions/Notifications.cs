@@ -1,6 +1,7 @@
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
+using Cotravail.Common.Web;
 using Cotravail.Modules.Community.Projects;
 using Microsoft.EntityFrameworkCore;
 
@@ -98,4 +99,13 @@ internal static class CommunityNotifications
         }
         return await MutesAsync(scope, db, ct);
     }
+}
+
+/// The member's unread community notifications beside "Community" in the main menu (one count query a page).
+internal sealed class UnreadNotificationsBadge(AppDb db) : IMenuBadge
+{
+    public string Href => "/community";
+
+    public async Task<int> CountAsync(AccessScope access, CancellationToken ct) =>
+        access.MemberId is { } memberId ? await CommunityNotifications.UnreadAsync(memberId, db, ct) : 0;
 }

@@ -1,6 +1,7 @@
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
+using Cotravail.Common.Web;
 using Cotravail.Modules.Privacy.Erasure;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +15,7 @@ internal static class QuestionsModule
     {
         services.AddScoped<AskNeighbour>();
         services.AddScoped<IErasureStep, QuestionsErasure>();
+        services.AddScoped<IMenuBadge, UnreadNotificationsBadge>();
         return services;
     }
 
