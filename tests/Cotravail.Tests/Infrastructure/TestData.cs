@@ -7,18 +7,25 @@ public static class TestData
 {
     private static int counter;
 
-    /// A fresh, valid SIREN (Luhn) for each call, so tests never collide.
+    /// Where this run's SIRENs begin: random, so runs differ, and far enough below the end of the range that a whole
+    /// run's calls fit after it.
+    private static readonly int sirenBase = Random.Shared.Next(10_000_000, 90_000_000);
+
+    /// A fresh, valid SIREN (Luhn) for each call, so tests never collide: the first eight digits step by one from
+    /// this run's base (never twice the same within the process) and the ninth is the one check digit that fits.
+    /// (A random SIREN per call collided: thousands of companies drawn from a few million valid numbers.)
     public static string NewSiren()
     {
-        var seed = 100_000_000 + (Interlocked.Increment(ref counter) * 7919) + Random.Shared.Next(0, 50_000_000);
-        for (var candidate = seed; ; candidate++)
+        var prefix = (sirenBase + Interlocked.Increment(ref counter)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        for (var check = 0; check <= 9; check++)
         {
-            var text = candidate.ToString(System.Globalization.CultureInfo.InvariantCulture)[..9];
+            var text = prefix + check.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (FrenchIds.IsSiren(text))
             {
                 return text;
             }
         }
+        throw new InvalidOperationException($"No check digit makes {prefix} a SIREN.");
     }
 
     public static string NewSlug(string prefix = "loc") => $"{prefix}-{Guid.NewGuid():N}"[..20];
