@@ -15,7 +15,7 @@ namespace Cotravail.Bench;
 /// SQLite): p95 under 20 ms server side". A fresh database per engine gets that many members at the bench location,
 /// each offering 10 skills of the vocabulary (80 % listed to the network, 10 % to their location, 10 % to nobody),
 /// written by SQL in one statement per table. Then the handlers are called as a request would (a new scope each
-/// time, the bench member as viewer): a search by a French synonym (page 1 and page 40), a trade, a skill with
+/// time, the bench member as viewer): a search by a French synonym (page 1, page 40, and the 40th step by cursor), a trade, a skill with
 /// "open to missions", the complementary members of someone seeking three skills, and the members an "ask a
 /// neighbour" question is sent to (two skills; the network, then the location only).
 ///   dotnet run -c Release --project bench/Cotravail.Bench -- community --postgres "Host=127.0.0.1;Port=55500;Username=postgres"
@@ -44,10 +44,12 @@ internal static class CommunityBench
             await SeedAsync(app, count);
             Console.Error.WriteLine($"{engine}: {count} members seeded in {seeded.Elapsed.TotalSeconds:F0} s");
             CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = new CultureInfo("fr-FR");
+            var cursor = await CursorAsync(app, steps: 39);
             (string Name, Func<AppDb, IStringLocalizer, Task<int>> Call)[] cases =
             [
                 ("skill by a French synonym (\"développeur\"), page 1", (db, l) => Search(db, l, app.Member, new("développeur", null, null, null, null, 1, 24))),
                 ("the same, page 40", (db, l) => Search(db, l, app.Member, new("développeur", null, null, null, null, 40, 24))),
+                ("the same, 40th step by cursor (after)", (db, l) => Search(db, l, app.Member, new("développeur", null, null, null, null, null, 24, cursor))),
                 ("a trade (Legal)", (db, l) => Search(db, l, app.Member, new(null, Trade.Legal, null, null, null, 1, 24))),
                 ("a skill, open to missions", (db, l) => Search(db, l, app.Member, new("graphiste", null, null, null, true, 1, 24))),
                 ("complementary to a member seeking 3 skills", async (db, l) =>
@@ -84,6 +86,20 @@ internal static class CommunityBench
             var viewer = await CommunityViewer.LoadAsync(who, db, CancellationToken.None);
             var question = new CommunityQuestion(viewer.MemberId!.Value, viewer.HomeLocationId!.Value, scope, "Bench", "", TimeProvider.System.GetUtcNow().UtcDateTime);
             return (await MatchNeighbours.RunAsync(question, ["software-development", "accounting"], viewer, db, TimeProvider.System, CancellationToken.None)).Count;
+        }
+
+        // the cursor of the 40th page: 39 steps from the start, as a program walking the directory takes them
+        static async Task<Guid?> CursorAsync(BenchApp app, int steps)
+        {
+            Guid? after = null;
+            for (var i = 0; i < steps; i++)
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                var found = await SearchDirectory.HandleAsync(new("développeur", null, null, null, null, null, 24, after), app.Member,
+                    scope.ServiceProvider.GetRequiredService<AppDb>(), scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>(), CancellationToken.None);
+                after = found.Value!.Next;
+            }
+            return after;
         }
 
         static async Task<int> Search(AppDb db, IStringLocalizer l, Common.Auth.AccessScope who, SearchDirectory.Query query) =>

@@ -75,7 +75,7 @@ internal static class CommunityModule
                 HttpContext http, CancellationToken ct) =>
                 (await SearchDirectory.HandleAsync(query, await access.GetAsync(ct), db, l, ct)).ToHttp(http))
             .Produces<SearchDirectory.Response>().ProducesValidationProblem().ProducesProblem(404)
-            .WithSummary("The members' directory as I may see it (q: skill, synonym, tag or name; trade, locationId, language, openToMissions, page, pageSize).");
+            .WithSummary("The members' directory as I may see it (q: skill, synonym, tag or name; trade, locationId, language, openToMissions, page, pageSize; or after: the next of the previous answer, to walk every result at the cost of the first page).");
         community.MapGet("/members/{id:guid}", async (Guid id, AppDb db, Access access, IStringLocalizer<SharedResource> l, HttpContext http, CancellationToken ct) =>
                 (await MemberCardQuery.HandleAsync(id, await access.GetAsync(ct), db, l, ct)).ToHttp(http))
             .Produces<CommunityCard>().ProducesProblem(404).WithSummary("A member's card, with only the parts they opened to me.");

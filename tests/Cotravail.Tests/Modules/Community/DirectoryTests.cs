@@ -226,6 +226,58 @@ public abstract class DirectoryTests(TestApp app)
         doc.QuerySelector("main")!.TextContent.ShouldContain("Headline of " + lea.LastName);
     }
 
+    [Fact]
+    public async Task A_program_walks_every_result_by_cursor_in_the_order_of_the_pages()
+    {
+        var shared = "walk" + Guid.NewGuid().ToString("N")[..10];
+        var five = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            var (person, _) = await ListedAsync(Audience.Network, Audience.Network, Audience.Network, ["copywriting"]);
+            await app.WithDbAsync(async db =>
+            {
+                db.Add(new MemberTag(person.MemberId, shared));
+                await db.SaveChangesAsync();
+            });
+            five.Add(person.MemberId);
+        }
+        var viewer = await PrivacyPeople.CreateAsync(app, DemoAccounts.LyonSlug);
+        using var client = await app.ClientForAsync(viewer.Email);
+        var search = $"/api/v1/community/members?q={shared}&pageSize=2";
+
+        var pages = new List<Guid>();
+        for (var number = 1; number <= 3; number++)
+        {
+            pages.AddRange(Ids(await client.GetFromJsonAsync<JsonElement>($"{search}&page={number}")));
+        }
+        var walked = new List<Guid>();
+        var steps = new List<JsonElement>();
+        string? after = null;
+        do
+        {
+            var step = await client.GetFromJsonAsync<JsonElement>(after is null ? search : $"{search}&after={after}");
+            steps.Add(step);
+            walked.AddRange(Ids(step));
+            after = step.GetProperty("next").ValueKind == JsonValueKind.Null ? null : step.GetProperty("next").GetGuid().ToString();
+        }
+        while (after is not null && steps.Count < 10);
+
+        pages.ShouldBe(five.OrderByDescending(id => id).ToList()); // newest first: ids are time-ordered
+        walked.ShouldBe(pages);
+        steps.Count.ShouldBe(3);
+        steps.Select(s => s.GetProperty("totalCount").GetInt32()).ShouldBe([5, 3, 1]); // what remains after each cursor
+        var first = await client.GetFromJsonAsync<JsonElement>($"{search}&page=1");
+        first.GetProperty("next").GetGuid().ShouldBe(pages[1]);
+
+        foreach (var (query, field) in new[] { ($"{search}&page=2&after={pages[1]}", "after"), ($"{search}&after=not-a-cursor", "after") })
+        {
+            using var refused = await client.GetAsync(query);
+            refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest, query);
+            var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+            problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldContain(field, query);
+        }
+    }
+
     /// A Paris member with a profile, skills and a unique tag, and the given choices; returns them and the tag.
     private async Task<(PrivacyPerson Person, string Tag)> ListedAsync(Audience listing, Audience presentation, Audience skills, string[] offered)
     {
