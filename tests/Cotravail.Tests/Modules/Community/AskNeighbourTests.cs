@@ -112,6 +112,40 @@ public abstract class AskNeighbourTests(TestApp app)
     }
 
     [Fact]
+    public async Task Notifications_come_by_pages_newest_first_with_their_counts()
+    {
+        var world = await BookingWorld.CreateAsync(app);
+        var asker = await world.NewMemberAsync();
+        var helper = await world.NewMemberAsync();
+        var id = await AskAsync(asker.Client, "Location", "tax");
+        var start = app.Clock.GetUtcNow().UtcDateTime.AddDays(-1);
+        await app.WithDbAsync(async db =>
+        {
+            db.CommunityNotifications.AddRange(Enumerable.Range(0, 60).Select(i => new CommunityNotification(helper.MemberId, NotificationKind.QuestionForYou, id, false, start.AddMinutes(i))));
+            await db.SaveChangesAsync();
+        });
+        var newestFirst = await app.WithDbAsync(db => db.CommunityNotifications.Where(n => n.MemberId == helper.MemberId)
+            .OrderByDescending(n => n.CreatedAt).Select(n => n.Id).ToListAsync());
+
+        var first = await helper.Client.GetFromJsonAsync<JsonElement>("/api/v1/me/notifications");
+        var second = await helper.Client.GetFromJsonAsync<JsonElement>("/api/v1/me/notifications?page=2");
+        var small = await helper.Client.GetFromJsonAsync<JsonElement>("/api/v1/me/notifications?page=9&pageSize=7");
+        first.GetProperty("totalCount").GetInt32().ShouldBe(60);
+        first.GetProperty("unread").GetInt32().ShouldBe(60);
+        first.GetProperty("pageSize").GetInt32().ShouldBe(CommunityNotifications.Shown);
+        NoticeIds(first).Concat(NoticeIds(second)).ShouldBe(newestFirst);
+        NoticeIds(small).ShouldBe(newestFirst.Skip(56));
+
+        using var browser = await app.BrowserClientAsync(helper.Email);
+        var (_, page1) = await TestApp.GetHtmlAsync(browser, "/community/notifications");
+        page1.QuerySelectorAll("ul.notifications > li").Length.ShouldBe(CommunityNotifications.Shown);
+        page1.QuerySelector("nav.pager a[rel='next']")!.GetAttribute("href").ShouldBe("/community/notifications?page=2");
+        var (_, page2) = await TestApp.GetHtmlAsync(browser, "/community/notifications?page=2");
+        page2.QuerySelectorAll("ul.notifications > li").Length.ShouldBe(10);
+        page2.QuerySelector("nav.pager a[rel='next']").ShouldBeNull();
+    }
+
+    [Fact]
     public async Task A_thread_takes_answers_and_thanks_and_only_its_author_solves_or_closes_it()
     {
         var world = await BookingWorld.CreateAsync(app);
@@ -225,6 +259,8 @@ public abstract class AskNeighbourTests(TestApp app)
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
     }
+
+    private static List<Guid> NoticeIds(JsonElement list) => [.. list.GetProperty("items").EnumerateArray().Select(n => n.GetProperty("id").GetGuid())];
 
     private Task<List<Guid>> NotifiedAsync(Guid questionId) =>
         app.WithDbAsync(db => db.CommunityNotifications.Where(n => n.QuestionId == questionId).Select(n => n.MemberId).ToListAsync());

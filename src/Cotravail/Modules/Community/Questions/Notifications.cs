@@ -1,3 +1,4 @@
+using Cotravail.Common;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
@@ -11,29 +12,34 @@ namespace Cotravail.Modules.Community.Questions;
 internal sealed record NotificationView(Guid Id, NotificationKind Kind, Guid? QuestionId, string QuestionTitle, bool Emailed, DateTime CreatedAt, DateTime? ReadAt,
     Guid? ProjectId = null, string? Detail = null);
 
-internal sealed record NotificationList(int Unread, IReadOnlyList<NotificationView> Items);
+/// Unread and TotalCount count all my notifications; Items is the page asked for, newest first.
+internal sealed record NotificationList(int Unread, IReadOnlyList<NotificationView> Items, int Page = 1, int PageSize = CommunityNotifications.Shown, int TotalCount = 0);
 
 internal sealed record MutesView(IReadOnlyList<string> Topics);
 
-/// GET /api/v1/me/notifications, /community/notifications: a member's in-app notifications (the latest 50) and the
-/// topics they mute.
+/// GET /api/v1/me/notifications, /community/notifications: a member's in-app notifications, newest first, by pages
+/// of 50 (the API chooses up to 100), and the topics they mute.
 internal static class CommunityNotifications
 {
     public const int Shown = 50;
 
-    public static async Task<Result<NotificationList>> ListAsync(AccessScope scope, AppDb db, CancellationToken ct)
+    public static async Task<Result<NotificationList>> ListAsync(AccessScope scope, AppDb db, CancellationToken ct, int? page = null, int? pageSize = null)
     {
         if (scope.MemberId is not { } memberId)
         {
             return new NotFound("Member");
         }
+        var request = PageRequest.Of(page, pageSize ?? Shown);
         var mine = Listed(memberId, db);
-        var unread = await mine.CountAsync(x => x.Notification.ReadAt == null, ct);
+        var counts = await mine.GroupBy(_ => 1)
+            .Select(g => new { All = g.Count(), Unread = g.Count(x => x.Notification.ReadAt == null) })
+            .SingleOrDefaultAsync(ct);
         var items = await mine.OrderByDescending(x => x.Notification.CreatedAt).ThenByDescending(x => x.Notification.Id)
+            .Skip(request.Offset).Take(request.PageSize)
             .Select(x => new NotificationView(x.Notification.Id, x.Notification.Kind, x.Notification.QuestionId, x.Title, x.Notification.Emailed,
                 x.Notification.CreatedAt, x.Notification.ReadAt, x.Notification.ProjectId, x.Notification.Detail))
-            .Take(Shown).ToListAsync(ct);
-        return new NotificationList(unread, items);
+            .ToListAsync(ct);
+        return new NotificationList(counts?.Unread ?? 0, items, request.Page, request.PageSize, counts?.All ?? 0);
     }
 
     public static Task<int> UnreadAsync(Guid memberId, AppDb db, CancellationToken ct) =>

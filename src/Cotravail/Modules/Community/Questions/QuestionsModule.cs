@@ -49,9 +49,10 @@ internal static class QuestionsModule
             .Produces<QuestionView>().ProducesProblem(403).ProducesProblem(404).WithSummary("The author closes their question.");
 
         var me = api.MapGroup("/me").WithTags("Community");
-        me.MapGet("/notifications", async (AppDb db, Access access, HttpContext http, CancellationToken ct) =>
-                (await CommunityNotifications.ListAsync(await access.GetAsync(ct), db, ct)).ToHttp(http))
-            .Produces<NotificationList>().ProducesProblem(404).WithSummary("My latest community notifications and how many are unread.");
+        me.MapGet("/notifications", async (int? page, int? pageSize, AppDb db, Access access, HttpContext http, CancellationToken ct) =>
+                (await CommunityNotifications.ListAsync(await access.GetAsync(ct), db, ct, page, pageSize)).ToHttp(http))
+            .Produces<NotificationList>().ProducesProblem(404)
+            .WithSummary("My community notifications, newest first (page; pageSize up to 100, 50 by default), with how many there are and how many are unread.");
         me.MapPost("/notifications/read", async (ReadInput input, AppDb db, Access access, TimeProvider clock, HttpContext http, CancellationToken ct) =>
                 (await CommunityNotifications.MarkReadAsync(input, await access.GetAsync(ct), db, clock, ct)).ToHttp(http))
             .Produces<NotificationList>().ProducesProblem(404).WithSummary("Mark notifications read (ids; none: all).");

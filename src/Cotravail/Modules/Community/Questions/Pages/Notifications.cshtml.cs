@@ -16,7 +16,12 @@ internal sealed class NotificationsModel(AppDb db, Access access, TimeProvider c
     [BindProperty]
     public List<string> Topics { get; set; } = [];
 
+    [FromQuery(Name = "page")]
+    public int? PageNumber { get; set; }
+
     public NotificationList List { get; private set; } = new(0, []);
+
+    public PagerView Pager => new(List.Page, Math.Max(1, (List.TotalCount + List.PageSize - 1) / List.PageSize), List.TotalCount);
 
     public bool IsMember { get; private set; } = true;
 
@@ -57,7 +62,7 @@ internal sealed class NotificationsModel(AppDb db, Access access, TimeProvider c
     private async Task LoadAsync(CancellationToken ct, bool keepTopics)
     {
         var scope = await access.GetAsync(ct);
-        var list = await CommunityNotifications.ListAsync(scope, db, ct);
+        var list = await CommunityNotifications.ListAsync(scope, db, ct, PageNumber);
         IsMember = list.IsOk;
         if (!list.IsOk)
         {
