@@ -19,7 +19,7 @@ namespace Cotravail.Bench;
 /// "open to missions", the complementary members of someone seeking three skills, and the members an "ask a
 /// neighbour" question is sent to (two skills; the network, then the location only).
 ///   dotnet run -c Release --project bench/Cotravail.Bench -- community --postgres "Host=127.0.0.1;Port=55500;Username=postgres"
-/// (`--only sqlite|postgres`, `--sqlite-members 10000`, `--postgres-members 100000`, `--requests 200`.)
+/// (`--only sqlite|postgres`, `--sqlite-members 10000`, `--postgres-members 100000`, `--requests 200`; BENCH_KEEP_DATABASE=1 keeps the databases.)
 internal static class CommunityBench
 {
     public static async Task RunAsync(Dictionary<string, string> options)
@@ -40,6 +40,7 @@ internal static class CommunityBench
             }
             var count = int.Parse(engine == DatabaseEngine.Postgres ? options.GetValueOrDefault("postgres-members", "100000") : options.GetValueOrDefault("sqlite-members", "10000"), CultureInfo.InvariantCulture);
             await using var app = await BenchApp.StartAsync(engine, engine == DatabaseEngine.Postgres ? postgres : null, resources: 0);
+            app.KeepDatabase = Environment.GetEnvironmentVariable("BENCH_KEEP_DATABASE") == "1"; // to read its plans afterwards
             var seeded = Stopwatch.StartNew();
             await SeedAsync(app, count);
             Console.Error.WriteLine($"{engine}: {count} members seeded in {seeded.Elapsed.TotalSeconds:F0} s");
