@@ -209,6 +209,15 @@ public abstract class CommunityHealthTests(TestApp app)
         (await notAnId.Content.ReadAsStringAsync()).ShouldContain("locationId");
         using var unknown = await api.GetAsync($"{Url}?locationId={Guid.NewGuid()}");
         unknown.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // The page offers 4, 8, 12 or 26 weeks; a period out of range is named and the default shown.
+        using var browser = await app.BrowserClientAsync(admin);
+        var (_, eight) = await TestApp.GetHtmlAsync(browser, "/admin/community?weeks=8");
+        eight.QuerySelectorAll("#table-connections tr[data-week]").Length.ShouldBe(8);
+        eight.QuerySelector("#weeks option[selected]")!.GetAttribute("value").ShouldBe("8");
+        var (_, refused) = await TestApp.GetHtmlAsync(browser, "/admin/community?weeks=40");
+        refused.QuerySelector(".notice.error")!.TextContent.ShouldContain("Choisissez entre 4 et 26 semaines.");
+        refused.QuerySelectorAll("#table-connections tr[data-week]").Length.ShouldBe(CommunityHealth.DefaultWeeks);
     }
 
     [Fact]
