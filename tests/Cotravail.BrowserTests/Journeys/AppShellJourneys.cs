@@ -11,9 +11,12 @@ namespace Cotravail.BrowserTests.Journeys;
 [Collection(BrowserCollection.Name)]
 public sealed class AppShellJourneys(BrowserApp app)
 {
-    private static readonly string[] MemberPages = ["/", "/offers", "/me", "/book", "/me/bookings", "/me/invoices", "/me/subscriptions", "/design"];
+    private static readonly string[] MemberPages = ["/", "/offers", "/me", "/book", "/me/bookings", "/me/invoices", "/me/subscriptions", "/design",
+        "/community", "/community/today", "/community/questions", "/community/questions/new", "/community/projects", "/community/projects/new",
+        "/community/notifications", "/community/profile", "/me/privacy"];
 
-    private static readonly string[] StaffPages = ["/admin", "/admin/today", "/admin/members", "/admin/resources", "/admin/invoices", "/admin/subscriptions", "/admin/billing/runs"];
+    private static readonly string[] StaffPages = ["/admin", "/admin/today", "/admin/members", "/admin/resources", "/admin/invoices", "/admin/subscriptions", "/admin/billing/runs",
+        "/admin/community", "/admin/community/moderation"];
 
     [Fact]
     public async Task On_a_390_pixel_phone_the_menu_opens_from_its_button_and_every_title_shows_without_scrolling()
@@ -23,7 +26,17 @@ public sealed class AppShellJourneys(BrowserApp app)
             var page = await app.NewPageAsync("fr-FR");
             await page.SetViewportSizeAsync(390, 844);
             await new SignInPage(page).SignInAsync(account, DemoAccounts.Password);
-            foreach (var path in pages)
+            var paths = pages.ToList();
+            if (account == DemoAccounts.Member)
+            {
+                // and the demo's member card, question thread and project page, found from their lists
+                foreach (var (list, link) in new[] { ("/community", "/community/members/"), ("/community/questions", "/community/questions/"), ("/community/projects", "/community/projects/") })
+                {
+                    await page.GotoAsync(list);
+                    paths.Add(await page.Locator($"main a[href^='{link}']:not([href$='/new'])").First.GetAttributeAsync("href") ?? throw new InvalidOperationException($"no {link} link on {list}"));
+                }
+            }
+            foreach (var path in paths)
             {
                 await page.GotoAsync(path);
                 // waits for site.js (deferred) to show the button and fold the menu
