@@ -223,6 +223,35 @@ public abstract class AskNeighbourTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_member_asks_at_most_ten_questions_a_day_and_the_form_says_so_keeping_what_was_typed()
+    {
+        var me = await PrivacyPeople.CreateAsync(app, DemoAccounts.ParisSlug);
+        using var client = await app.ClientForAsync(me.Email);
+        for (var i = 0; i < AskNeighbour.DefaultQuestionsPerDay; i++)
+        {
+            await AskAsync(client, "Location", "tax");
+        }
+
+        using var refused = await client.PostAsJsonAsync("/api/v1/community/questions", new { title = "One more", body = "Who knows?", skills = new[] { "tax" }, scope = "Location" });
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("title")[0].GetString()
+            .ShouldBe("Vous avez posé beaucoup de questions aujourd'hui : réessayez demain.");
+        using var browser = await app.BrowserClientAsync(me.Email);
+        using var response = await TestApp.PostFormAsync(browser, "/community/questions/new", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Encore une question",
+            ["Input.Body"] = "Qui sait ?",
+            ["Input.Scope"] = "Location",
+            ["Input.Skills"] = "tax",
+        });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var (_, doc) = await TestApp.ParseAsync(response);
+        doc.QuerySelector(".notice.error")!.TextContent.ShouldContain("Vous avez posé beaucoup de questions aujourd'hui : réessayez demain.");
+        doc.QuerySelector("#Input_Title")!.GetAttribute("value").ShouldBe("Encore une question");
+        (await app.WithDbAsync(db => db.CommunityQuestions.CountAsync(q => q.AuthorId == me.MemberId))).ShouldBe(AskNeighbour.DefaultQuestionsPerDay);
+    }
+
+    [Fact]
     public async Task Erasing_a_member_removes_their_questions_answers_thanks_mutes_and_notifications()
     {
         var person = await PrivacyPeople.CreateAsync(app, DemoAccounts.ParisSlug);

@@ -175,6 +175,67 @@ public abstract class ProjectsTests(TestApp app)
     }
 
     [Fact]
+    public async Task Saying_it_again_sends_no_second_email_interest_invitation_or_introduction()
+    {
+        var owner = await PersonAsync(["fundraising"]);
+        var keen = await PersonAsync(["financial-planning"]);
+        var invited = await PersonAsync(["accounting"]);
+        var introducer = await PersonAsync(["coaching"]);
+        var introduced = await PersonAsync(["financial-planning"], DemoAccounts.LyonSlug);
+        using var asOwner = await app.ClientForAsync(owner.Email);
+        using var asKeen = await app.ClientForAsync(keen.Email);
+        using var asIntroducer = await app.ClientForAsync(introducer.Email);
+        var id = await CreateAsync(asOwner, skills: ["financial-planning", "accounting"]);
+
+        for (var i = 0; i < 3; i++)
+        {
+            (await asKeen.PostAsJsonAsync($"{Base}/{id}/interest", new { note = $"Note {i}" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+            (await asOwner.PostAsJsonAsync($"{Base}/{id}/invite", new { memberId = invited.MemberId })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        (await asIntroducer.PostAsJsonAsync($"{Base}/{id}/introductions", new { memberId = introduced.MemberId })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using (var again = await asIntroducer.PostAsJsonAsync($"{Base}/{id}/introductions", new { memberId = introduced.MemberId }))
+        {
+            again.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+            var problem = await again.Content.ReadFromJsonAsync<JsonElement>();
+            problem.GetProperty("errors").GetProperty("memberId")[0].GetString().ShouldBe("Vous avez déjà signalé ce projet à ce membre.");
+        }
+
+        (await MailAsync(owner.Email)).Count.ShouldBe(1); // interest, once
+        (await MailAsync(invited.Email)).Count.ShouldBe(1);
+        (await MailAsync(introduced.Email)).Count.ShouldBe(1);
+        (await app.WithDbAsync(db => db.Introductions.CountAsync(x => x.ProjectId == id))).ShouldBe(1);
+        var byOwner = await asOwner.GetFromJsonAsync<JsonElement>($"{Base}/{id}");
+        byOwner.GetProperty("people").EnumerateArray().Single(p => p.GetProperty("state").GetString() == "Interested")
+            .GetProperty("note").GetString().ShouldBe("Note 2"); // the note is the latest said
+    }
+
+    [Fact]
+    public async Task The_same_introduction_sent_at_once_from_many_requests_is_recorded_once()
+    {
+        var owner = await PersonAsync(["fundraising"]);
+        var introducer = await PersonAsync(["coaching"]);
+        var introduced = await PersonAsync(["financial-planning"]);
+        using var asOwner = await app.ClientForAsync(owner.Email);
+        var id = await CreateAsync(asOwner, skills: ["financial-planning"]);
+        var clients = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => app.ClientForAsync(introducer.Email)));
+
+        var answers = await Task.WhenAll(clients.Select(c => c.PostAsJsonAsync($"{Base}/{id}/introductions", new { memberId = introduced.MemberId })));
+
+        answers.Count(a => a.StatusCode == HttpStatusCode.OK).ShouldBe(1);
+        answers.Count(a => a.StatusCode == HttpStatusCode.Conflict).ShouldBe(5);
+        (await app.WithDbAsync(db => db.Introductions.CountAsync(x => x.ProjectId == id))).ShouldBe(1);
+        (await MailAsync(introduced.Email)).Count.ShouldBe(1);
+        foreach (var c in clients)
+        {
+            c.Dispose();
+        }
+        foreach (var a in answers)
+        {
+            a.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Bad_input_is_refused_with_the_field_named()
     {
         var owner = await PersonAsync(["seo"]);

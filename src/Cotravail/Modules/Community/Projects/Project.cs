@@ -213,7 +213,8 @@ internal sealed class IntroductionConfiguration : IEntityTypeConfiguration<Intro
         builder.ToTable("Introductions");
         builder.HasKey(i => i.Id);
         builder.Property(i => i.Id).ValueGeneratedNever();
-        builder.HasIndex(i => i.ProjectId);
+        // one introduction per project, introducer and introduced (migration 0041): a repeat sends no second email
+        builder.HasIndex(i => new { i.ProjectId, i.IntroducerMemberId, i.IntroducedMemberId }).IsUnique().HasDatabaseName("IX_Introductions_Project_Introducer_Introduced");
         builder.HasIndex(i => i.CreatedAt);
         builder.HasIndex(i => i.IntroducerMemberId);
         builder.HasIndex(i => i.IntroducedMemberId);

@@ -214,6 +214,7 @@ internal static class ProjectBoard
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var row = await db.ProjectMembers.FirstOrDefaultAsync(m => m.ProjectId == id && m.MemberId == me, ct);
+        var already = row?.State == ProjectMemberState.Interested;
         switch (row?.State)
         {
             case ProjectMemberState.Accepted:
@@ -230,8 +231,12 @@ internal static class ProjectBoard
                 break;
         }
         row.Note = (input.Note ?? "").Trim();
-        var name = await NameAsync(me, db, ct);
-        await NotifyAsync(project.OwnerMemberId, db, outbox, (t, first) => ProjectEmails.Interested(t, first, name, project.Title, row.Note, links.Absolute($"/community/projects/{id}")), ct);
+        if (!already)
+        {
+            // the owner is told once; saying it again only changes the note
+            var name = await NameAsync(me, db, ct);
+            await NotifyAsync(project.OwnerMemberId, db, outbox, (t, first) => ProjectEmails.Interested(t, first, name, project.Title, row.Note, links.Absolute($"/community/projects/{id}")), ct);
+        }
         await db.SaveChangesAsync(ct);
         return await ViewAsync(project, viewer, db, l, ct);
     }
@@ -263,7 +268,7 @@ internal static class ProjectBoard
             row.State = ProjectMemberState.Accepted;
             row.UpdatedAt = now;
         }
-        else
+        else if (row?.State != ProjectMemberState.Invited) // invited already: one email, not one per click
         {
             if (row is null)
             {
@@ -352,6 +357,10 @@ internal static class ProjectBoard
         {
             return new Conflict("memberId", "This member is already on the team.");
         }
+        if (await db.Introductions.AnyAsync(i => i.ProjectId == id && i.IntroducerMemberId == me && i.IntroducedMemberId == target.Value, ct))
+        {
+            return new Conflict("memberId", AlreadyIntroduced);
+        }
         var fromOwner = project.OwnerMemberId == me;
         if (row is null)
         {
@@ -365,9 +374,18 @@ internal static class ProjectBoard
         db.Introductions.Add(new Introduction(id, me, target.Value, now));
         var introducer = await NameAsync(me, db, ct);
         await NotifyAsync(target.Value, db, outbox, (t, first) => ProjectEmails.Introduced(t, first, introducer, project.Title, links.Absolute($"/community/projects/{id}")), ct);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Matches(e))
+        {
+            return new Conflict("memberId", AlreadyIntroduced); // the same introduction at the same moment: one row, one email
+        }
         return await ViewAsync(project, viewer, db, l, ct);
     }
+
+    public const string AlreadyIntroduced = "You have already pointed this project to this member.";
 
     private static void Apply(CommunityProject project, ProjectInput input)
     {

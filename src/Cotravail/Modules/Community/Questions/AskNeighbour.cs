@@ -36,6 +36,14 @@ internal sealed class AskNeighbour(AppDb db, Outbox outbox, SiteLinks links, Tim
 
     public int EmailsPerDay => configuration.GetValue("Cotravail:Community:QuestionEmailsPerDay", DefaultEmailsPerDay);
 
+    /// Questions a member may ask per 24 hours ("Cotravail:Community:QuestionsPerDay"): each one reaches up to 50
+    /// neighbours, so a flood of questions would be a flood of notifications.
+    public const int DefaultQuestionsPerDay = 10;
+
+    public int QuestionsPerDay => configuration.GetValue("Cotravail:Community:QuestionsPerDay", DefaultQuestionsPerDay);
+
+    public const string TooManyQuestions = "You have asked many questions today: try again tomorrow.";
+
     public static readonly string[] StatusFilters = ["open", "solved", "closed", "all"];
 
     public async Task<Result<QuestionList>> ListAsync(string? status, int? page, int? pageSize, AccessScope scope, CancellationToken ct)
@@ -99,6 +107,11 @@ internal sealed class AskNeighbour(AppDb db, Outbox outbox, SiteLinks links, Tim
         }
         var viewer = await CommunityViewer.LoadAsync(scope, db, ct);
         var now = clock.GetUtcNow().UtcDateTime;
+        var since = now.AddDays(-1);
+        if (await db.CommunityQuestions.CountAsync(q => q.AuthorId == memberId && q.CreatedAt > since, ct) >= QuestionsPerDay)
+        {
+            return new Conflict(nameof(QuestionInput.Title), TooManyQuestions);
+        }
         var skills = input.Skills.Distinct(StringComparer.Ordinal).ToList();
         var question = new CommunityQuestion(memberId, author.HomeLocationId, input.Scope, input.Title!.Trim(), input.Body!.Trim(), now);
         int notified;
