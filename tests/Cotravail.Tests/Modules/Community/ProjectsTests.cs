@@ -210,6 +210,23 @@ public abstract class ProjectsTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_member_proposes_at_most_five_projects_a_day()
+    {
+        var owner = await PersonAsync(["fundraising"]);
+        using var asOwner = await app.ClientForAsync(owner.Email);
+        for (var i = 0; i < ProjectBoard.ProjectsPerDay; i++)
+        {
+            await CreateAsync(asOwner);
+        }
+
+        using var refused = await asOwner.PostAsJsonAsync(Base, Body(title: "Un de trop"));
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("title")[0].GetString()
+            .ShouldBe("Vous avez proposé beaucoup de projets aujourd'hui : réessayez demain.");
+        (await app.WithDbAsync(db => db.CommunityProjects.CountAsync(p => p.OwnerMemberId == owner.MemberId))).ShouldBe(ProjectBoard.ProjectsPerDay);
+    }
+
+    [Fact]
     public async Task The_same_introduction_sent_at_once_from_many_requests_is_recorded_once()
     {
         var owner = await PersonAsync(["fundraising"]);

@@ -156,6 +156,11 @@ internal static class ProjectBoard
             return new NotFound("Member");
         }
         var now = clock.GetUtcNow().UtcDateTime;
+        var since = now.AddDays(-1);
+        if (await db.CommunityProjects.CountAsync(p => p.OwnerMemberId == me && p.CreatedAt > since, ct) >= ProjectsPerDay)
+        {
+            return new Conflict("title", TooManyProjects);
+        }
         var project = new CommunityProject(me, home, now);
         Apply(project, input);
         db.CommunityProjects.Add(project);
@@ -384,6 +389,11 @@ internal static class ProjectBoard
         }
         return await ViewAsync(project, viewer, db, l, ct);
     }
+
+    /// Projects a member may propose per 24 hours: a board is read by everyone, and a flood of projects buries it.
+    public const int ProjectsPerDay = 5;
+
+    public const string TooManyProjects = "You have proposed many projects today: try again tomorrow.";
 
     public const string AlreadyIntroduced = "You have already pointed this project to this member.";
 
