@@ -93,7 +93,7 @@ public sealed class SubscriptionJourneys(BrowserApp app)
         }
         var timeline = new TimelinePage(page);
         await timeline.OpenAsync(DemoAccounts.LyonSlug, day);
-        var start = TimeOnly.Parse(await timeline.ChooseFirstFreeAsync("Plateau Rhône"), CultureInfo.InvariantCulture);
+        var start = TimeOnly.Parse(await timeline.ChooseFirstFreeAsync("Plateau Rhône", minutes: 180), CultureInfo.InvariantCulture);
         await timeline.BookUntilAsync(start.AddHours(3).ToString("HH:mm", CultureInfo.InvariantCulture));
 
         await page.GotoAsync("/me/subscriptions");

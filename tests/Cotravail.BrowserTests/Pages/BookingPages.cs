@@ -10,10 +10,32 @@ internal sealed class TimelinePage(IPage page)
 
     private ILocator Row(string resource) => page.Locator("table.timeline tbody tr").Filter(new() { Has = page.Locator("th", new() { HasText = resource }) });
 
-    /// Clicks the first free half-hour of the resource's row and returns its time ("08:00").
-    public async Task<string> ChooseFirstFreeAsync(string resource)
+    /// Clicks the start of the first free run of the resource's row that lasts at least `minutes` and returns its
+    /// time ("08:00"). The first free half-hour is not enough: the demo's bookings move with today's date, and a
+    /// free 08:00–08:30 before a booking at 08:30 made an hour's booking fail on some days.
+    public async Task<string> ChooseFirstFreeAsync(string resource, int minutes = 60)
     {
-        var free = Row(resource).Locator("td.free a").First;
+        // each free cell (or run of cells) says where it starts and ends; contiguous ones add up
+        var cells = await Row(resource).Locator("td.free").EvaluateAllAsync<string[][]>("tds => tds.map(td => [td.dataset.time, td.dataset.end])");
+        static double Minutes(string hm) => hm == "24:00" ? 24 * 60 : TimeOnly.Parse(hm, System.Globalization.CultureInfo.InvariantCulture).ToTimeSpan().TotalMinutes;
+        for (var first = 0; first < cells.Length; first++)
+        {
+            var begin = Minutes(cells[first][0]);
+            var reach = Minutes(cells[first][1]);
+            for (var next = first + 1; next < cells.Length && reach - begin < minutes && Minutes(cells[next][0]) == reach; next++)
+            {
+                reach = Minutes(cells[next][1]);
+            }
+            if (reach - begin >= minutes)
+            {
+                return await ClickAsync(Row(resource).Locator($"td.free[data-time='{cells[first][0]}'] a").First);
+            }
+        }
+        throw new InvalidOperationException($"no free run of {minutes} minutes for {resource}");
+    }
+
+    private async Task<string> ClickAsync(ILocator free)
+    {
         var time = await free.GetAttributeAsync("data-time") ?? throw new InvalidOperationException("no free cell");
         await free.ClickAsync();
         await page.Locator("#book").WaitForAsync();
