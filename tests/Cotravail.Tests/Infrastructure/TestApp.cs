@@ -219,6 +219,19 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         return user;
     }
 
+    /// A new account working at a location in a role; its browser and API clients.
+    internal async Task<(HttpClient Browser, HttpClient Api)> StaffAsync(Guid location, StaffRole role)
+    {
+        var email = NewEmail(role.ToString().ToLowerInvariant());
+        var user = await CreateUserAsync(email);
+        await WithDbAsync(async db =>
+        {
+            db.StaffAssignments.Add(new StaffAssignment(user.Id, location, role));
+            await db.SaveChangesAsync();
+        });
+        return (await BrowserClientAsync(email), await ClientForAsync(email));
+    }
+
     /// An email no other test uses, so tests sharing the app's database do not collide.
     public static string NewEmail(string who = "user") => $"{who}.{Guid.NewGuid():N}@cotravail.test";
 

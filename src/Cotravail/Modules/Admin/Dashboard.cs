@@ -1,3 +1,4 @@
+using Cotravail.Common;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
@@ -206,10 +207,10 @@ internal sealed class Dashboard(AppDb db, TimeProvider clock) : IPendingRequests
         var mondays = places.ToDictionary(p => p.Id, p =>
         {
             var day = DateOnly.FromDateTime(WallClock.ToLocal(now, p.Zone));
-            return day.AddDays(-(((int)day.DayOfWeek + 6) % 7) - 7 * WeekCount);
+            return Weeks.MondayOf(day).AddDays(-7 * WeekCount);
         });
         var today = DateOnly.FromDateTime(now);
-        var reference = places.Count > 0 ? mondays[places[0].Id] : today.AddDays(-(((int)today.DayOfWeek + 6) % 7) - 7 * WeekCount);
+        var reference = places.Count > 0 ? mondays[places[0].Id] : Weeks.MondayOf(today).AddDays(-7 * WeekCount);
         var weeks = Enumerable.Range(0, WeekCount).Select(i => (WeekOf: reference.AddDays(7 * i), Booked: 0.0, Open: 0.0)).ToArray();
         var bounds = places.ToDictionary(p => p.Id, p => Enumerable.Range(0, WeekCount + 1).Select(i => DayBounds(p, mondays[p.Id].AddDays(7 * i)).Start).ToArray());
         var slots = await SlotsAsync(places, bounds.Values.Min(b => (DateTime?)b[0]), bounds.Values.Max(b => (DateTime?)b[WeekCount]), ct);

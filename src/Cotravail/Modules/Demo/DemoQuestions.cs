@@ -1,3 +1,4 @@
+using Cotravail.Common;
 using Cotravail.Modules.Community.Moderation;
 using Cotravail.Modules.Community.Questions;
 using Cotravail.Modules.Members;
@@ -71,7 +72,7 @@ internal sealed partial class DemoSeeder
     {
         var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, paris));
-        var monday = TimeZoneInfo.ConvertTimeToUtc(today.AddDays(-(((int)today.DayOfWeek + 6) % 7)).ToDateTime(TimeOnly.MinValue), paris);
+        var monday = TimeZoneInfo.ConvertTimeToUtc(Weeks.MondayOf(today).ToDateTime(TimeOnly.MinValue), paris);
         return now - TimeSpan.FromTicks(Math.Min(ago.Ticks, (long)((now - monday).Ticks * share)));
     }
 }

@@ -1,3 +1,4 @@
+using Cotravail.Common;
 using Cotravail.Common.Database;
 using Cotravail.Modules.Bookings;
 using Cotravail.Modules.Offers;
@@ -179,7 +180,7 @@ internal sealed class BookingCover(TimeProvider clock) : IBookingCover
     /// The local week (Monday to Sunday) of a day, with a part-time plan's days.
     public static (DateOnly First, DateOnly Last, int Granted) Week(DateOnly day, int daysPerWeek)
     {
-        var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+        var monday = Weeks.MondayOf(day);
         return (monday, monday.AddDays(6), daysPerWeek);
     }
 

@@ -30,17 +30,7 @@ public abstract class DashboardTests(TestApp app)
     private DateTime Tomorrow(int hour) =>
         TimeZoneInfo.ConvertTimeToUtc(TimeZoneInfo.ConvertTimeFromUtc(Now, Paris).Date.AddDays(1).AddHours(hour), Paris);
 
-    private async Task<(HttpClient Browser, HttpClient Api)> StaffAsync(Guid location, StaffRole role)
-    {
-        var email = TestApp.NewEmail(role.ToString().ToLowerInvariant());
-        var user = await app.CreateUserAsync(email);
-        await app.WithDbAsync(async db =>
-        {
-            db.StaffAssignments.Add(new StaffAssignment(user.Id, location, role));
-            await db.SaveChangesAsync();
-        });
-        return (await app.BrowserClientAsync(email), await app.ClientForAsync(email));
-    }
+    private Task<(HttpClient Browser, HttpClient Api)> StaffAsync(Guid location, StaffRole role) => app.StaffAsync(location, role);
 
     private Task SetAsync(Guid booking, BookingStatus status, DateTime? checkedIn = null) => app.WithDbAsync(db =>
         db.Bookings.Where(b => b.Id == booking).ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, status).SetProperty(b => b.CheckedInAt, checkedIn)));

@@ -97,17 +97,7 @@ public abstract class CommunityHealthTests(TestApp app)
         return new World(paris.Id, lyon.Id, monday, hours, [.. names]);
     }
 
-    private async Task<(HttpClient Browser, HttpClient Api)> StaffAsync(Guid location, StaffRole role)
-    {
-        var email = TestApp.NewEmail(role.ToString().ToLowerInvariant());
-        var user = await app.CreateUserAsync(email);
-        await app.WithDbAsync(async db =>
-        {
-            db.StaffAssignments.Add(new StaffAssignment(user.Id, location, role));
-            await db.SaveChangesAsync();
-        });
-        return (await app.BrowserClientAsync(email), await app.ClientForAsync(email));
-    }
+    private Task<(HttpClient Browser, HttpClient Api)> StaffAsync(Guid location, StaffRole role) => app.StaffAsync(location, role);
 
     private static Dictionary<string, JsonElement> ByWeek(JsonElement health) =>
         health.GetProperty("weeks").EnumerateArray().ToDictionary(w => w.GetProperty("weekOf").GetString()!);

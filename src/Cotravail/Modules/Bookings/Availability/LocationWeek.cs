@@ -1,3 +1,4 @@
+using Cotravail.Common;
 using Cotravail.Common.Database;
 using Cotravail.Modules.Locations;
 using Cotravail.Modules.Resources;
@@ -33,7 +34,7 @@ internal static class LocationWeek
 
     internal sealed record Grid(DateOnly Monday, IReadOnlyList<Day> Days, IReadOnlyList<Row> Rows);
 
-    public static DateOnly MondayOf(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
+    public static DateOnly MondayOf(DateOnly date) => Weeks.MondayOf(date);
 
     public static async Task<Grid> LoadAsync(AppDb db, Location location, DateOnly anyDay, TimeProvider clock, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Cotravail.Common;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
 using Cotravail.Common.Errors;
@@ -78,7 +79,7 @@ internal sealed class CommunityHealth(AppDb db, TimeProvider clock)
         var zoneId = ZoneOf(places);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, zone));
-        var firstMonday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7) - 7 * (weekCount - 1));
+        var firstMonday = Weeks.MondayOf(today).AddDays(-7 * (weekCount - 1));
         var start = TimeZoneInfo.ConvertTimeToUtc(firstMonday.ToDateTime(TimeOnly.MinValue), zone);
         int? WeekOf(DateTime at)
         {

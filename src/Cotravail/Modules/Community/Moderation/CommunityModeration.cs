@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Cotravail.Common.Audit;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
@@ -52,6 +53,12 @@ internal sealed class CommunityModeration(AppDb db, Outbox outbox, SiteLinks lin
 
     private sealed record Post(PostKind Kind, Guid Id, Guid AuthorId, Guid LocationId, Guid? QuestionId, Guid? ProjectId, string Title, string Body,
         DateTime PostedAt, DateTime? HiddenAt, string? HiddenReason);
+
+    private static readonly Expression<Func<CommunityQuestion, Post>> QuestionPost =
+        q => new Post(PostKind.Question, q.Id, q.AuthorId, q.LocationId, q.Id, null, q.Title, q.Body, q.CreatedAt, q.HiddenAt, q.HiddenReason);
+
+    private static readonly Expression<Func<CommunityProject, Post>> ProjectPost =
+        p => new Post(PostKind.Project, p.Id, p.OwnerMemberId, p.LocationId, null, p.Id, p.Title, p.Description, p.CreatedAt, p.HiddenAt, p.HiddenReason);
 
     public async Task<Result<ReportView>> ReportAsync(ReportInput input, AccessScope scope, CancellationToken ct)
     {
@@ -146,7 +153,7 @@ internal sealed class CommunityModeration(AppDb db, Outbox outbox, SiteLinks lin
         var hidden = new List<Post>();
         hidden.AddRange(await db.CommunityQuestions.AsNoTracking().Where(q => q.HiddenAt != null && (all || managed.Contains(q.LocationId)))
             .OrderByDescending(q => q.HiddenAt).Take(QueueSize)
-            .Select(q => new Post(PostKind.Question, q.Id, q.AuthorId, q.LocationId, q.Id, null, q.Title, q.Body, q.CreatedAt, q.HiddenAt, q.HiddenReason))
+            .Select(QuestionPost)
             .ToListAsync(ct));
         hidden.AddRange(await (from a in db.CommunityAnswers.AsNoTracking()
                                join q in db.CommunityQuestions.AsNoTracking() on a.QuestionId equals q.Id
@@ -156,7 +163,7 @@ internal sealed class CommunityModeration(AppDb db, Outbox outbox, SiteLinks lin
             .Take(QueueSize).ToListAsync(ct));
         hidden.AddRange(await db.CommunityProjects.AsNoTracking().Where(p => p.HiddenAt != null && (all || managed.Contains(p.LocationId)))
             .OrderByDescending(p => p.HiddenAt).Take(QueueSize)
-            .Select(p => new Post(PostKind.Project, p.Id, p.OwnerMemberId, p.LocationId, null, p.Id, p.Title, p.Description, p.CreatedAt, p.HiddenAt, p.HiddenReason))
+            .Select(ProjectPost)
             .ToListAsync(ct));
         var hiddenPosts = hidden.OrderByDescending(p => p.HiddenAt).Take(QueueSize).ToList();
         // Names and locations of every post shown, in two queries (the queue holds up to 2 × QueueSize posts).
@@ -318,20 +325,8 @@ internal sealed class CommunityModeration(AppDb db, Outbox outbox, SiteLinks lin
         return post is null || !scope.CanManage(post.LocationId) ? (null, new NotFound("Post")) : (post, null);
     }
 
-    private async Task<Post?> FindAsync(PostKind kind, Guid id, CancellationToken ct) => kind switch
-    {
-        PostKind.Question => await db.CommunityQuestions.AsNoTracking().Where(q => q.Id == id)
-            .Select(q => new Post(PostKind.Question, q.Id, q.AuthorId, q.LocationId, q.Id, null, q.Title, q.Body, q.CreatedAt, q.HiddenAt, q.HiddenReason))
-            .FirstOrDefaultAsync(ct),
-        PostKind.Answer => await (from a in db.CommunityAnswers.AsNoTracking().Where(a => a.Id == id)
-                                  join q in db.CommunityQuestions.AsNoTracking() on a.QuestionId equals q.Id
-                                  select new Post(PostKind.Answer, a.Id, a.AuthorId, q.LocationId, q.Id, null, q.Title, a.Body, a.CreatedAt, a.HiddenAt, a.HiddenReason))
-            .FirstOrDefaultAsync(ct),
-        PostKind.Project => await db.CommunityProjects.AsNoTracking().Where(p => p.Id == id)
-            .Select(p => new Post(PostKind.Project, p.Id, p.OwnerMemberId, p.LocationId, null, p.Id, p.Title, p.Description, p.CreatedAt, p.HiddenAt, p.HiddenReason))
-            .FirstOrDefaultAsync(ct),
-        _ => null,
-    };
+    private async Task<Post?> FindAsync(PostKind kind, Guid id, CancellationToken ct) =>
+        (await FindManyAsync([(kind, id)], ct)).GetValueOrDefault((kind, id));
 
     private async Task<ModeratedPost> ShowAsync(Post post, CancellationToken ct)
     {
@@ -360,7 +355,7 @@ internal sealed class CommunityModeration(AppDb db, Outbox outbox, SiteLinks lin
         if (questions.Count > 0)
         {
             posts.AddRange(await db.CommunityQuestions.AsNoTracking().Where(q => questions.Contains(q.Id))
-                .Select(q => new Post(PostKind.Question, q.Id, q.AuthorId, q.LocationId, q.Id, null, q.Title, q.Body, q.CreatedAt, q.HiddenAt, q.HiddenReason))
+                .Select(QuestionPost)
                 .ToListAsync(ct));
         }
         if (answers.Count > 0)
@@ -373,7 +368,7 @@ internal sealed class CommunityModeration(AppDb db, Outbox outbox, SiteLinks lin
         if (projects.Count > 0)
         {
             posts.AddRange(await db.CommunityProjects.AsNoTracking().Where(p => projects.Contains(p.Id))
-                .Select(p => new Post(PostKind.Project, p.Id, p.OwnerMemberId, p.LocationId, null, p.Id, p.Title, p.Description, p.CreatedAt, p.HiddenAt, p.HiddenReason))
+                .Select(ProjectPost)
                 .ToListAsync(ct));
         }
         return posts.ToDictionary(p => (p.Kind, p.Id));
