@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -34,7 +33,6 @@ public sealed class GracefulShutdownTests(SqliteTestApp app)
             var request = server.Client.PostAsync("/api/v1/auth/token", content);
             await halfSent.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
-            var clock = Stopwatch.StartNew();
             await server.TerminateAsync();
             await WaitUntilRefusedAsync(server.Client.BaseAddress!.Port);
             rest.SetResult();
@@ -43,7 +41,6 @@ public sealed class GracefulShutdownTests(SqliteTestApp app)
 
             response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "the request sent before SIGTERM got its real answer");
             exitCode.ShouldBe(0);
-            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20));
         }
         finally
         {

@@ -12,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Cotravail.Tests.Modules.Billing;
 
 /// The app in its own process, killed with SIGKILL in the middle of a billing run's drafting, then again in
-/// the middle of its issuing; each time the next start takes the run back (BillingRunWorker). At the end
+/// the middle of its issuing, each time while a RunHold keeps the worker at a known place inside a batch;
+/// each time the next start takes the run back (BillingRunWorker). At the end
 /// every payer has exactly one invoice, every charge is billed once, the numbers run 1..N with no gap and
 /// every issued invoice is whole, with its link in a chain that verifies.
 public abstract class BillingRunKillTests(TestApp app)
@@ -28,20 +29,27 @@ public abstract class BillingRunKillTests(TestApp app)
         await using var scratch = await app.CreateScratchDatabaseAsync();
         var data = Directory.CreateTempSubdirectory("cotravail-run-kill-");
         Guid run;
+        RunHold hold;
         await using (var first = await AppProcess.StartAsync(scratch, data.FullName, settings: SmallBatches))
         {
             await first.SignInAsync(DemoAccounts.NetworkAdmin, DemoAccounts.Password);
             await SeedAsync(scratch);
+            // The fourth batch of the drafting, then the ninth document of the issuing, are held until the kill.
+            hold = await RunHold.InstallAsync(scratch, nameof(BillingRun.CustomersDone), 15);
             using var started = await first.Client.PostAsJsonAsync("/api/v1/billing/runs", new { period = Period });
             started.StatusCode.ShouldBe(HttpStatusCode.Accepted, await started.Content.ReadAsStringAsync());
             run = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
             await UntilAsync(scratch, run, r => r.CustomersDone >= 15 || !r.Unfinished);
+            await hold.HeldAsync();
             await first.KillAsync();
         }
+        await hold.DisposeAsync();
         var killedDrafting = await RunAsync(scratch, run);
         killedDrafting.Status.ShouldBe(BillingRunStatus.Drafting, "killed in the middle of the drafting");
+        killedDrafting.CustomersDone.ShouldBe(15, "three batches of five committed, the fourth held and killed");
         killedDrafting.CustomersDone.ShouldBeLessThan(killedDrafting.CustomersTotal);
 
+        hold = await RunHold.InstallAsync(scratch, nameof(BillingRun.InvoicesIssued), 8);
         await using (var second = await AppProcess.StartAsync(scratch, data.FullName, seedDemo: false, settings: SmallBatches))
         {
             await UntilAsync(scratch, run, r => r.Status == BillingRunStatus.Drafted);
@@ -49,9 +57,13 @@ public abstract class BillingRunKillTests(TestApp app)
             using var issue = await second.Client.PostAsync($"/api/v1/billing/runs/{run}/issue", null);
             issue.StatusCode.ShouldBe(HttpStatusCode.Accepted, await issue.Content.ReadAsStringAsync());
             await UntilAsync(scratch, run, r => r.InvoicesIssued >= 8 || !r.Unfinished);
+            await hold.HeldAsync();
             await second.KillAsync();
         }
-        (await RunAsync(scratch, run)).Status.ShouldBe(BillingRunStatus.Issuing, "killed in the middle of the issuing");
+        await hold.DisposeAsync();
+        var killedIssuing = await RunAsync(scratch, run);
+        killedIssuing.Status.ShouldBe(BillingRunStatus.Issuing, "killed in the middle of the issuing");
+        killedIssuing.InvoicesIssued.ShouldBe(8, "the run's progress after the eighth invoice held and killed");
 
         await using (var third = await AppProcess.StartAsync(scratch, data.FullName, seedDemo: false, settings: SmallBatches))
         {
