@@ -42,6 +42,11 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected TestApp() => ClientOptions.BaseAddress = BaseUri;
 
+    public const int TestPasswordIterations = 1_000;
+
+    /// The PBKDF2 rounds the product configures, before the tests lower them.
+    public int ProductPasswordIterations { get; private set; }
+
     /// Services a test class adds to its own app (after the app's own), such as a logger that collects warnings.
     internal Action<IServiceCollection>? ExtraServices { get; init; }
 
@@ -74,6 +79,13 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            // A password hash costs about 100 ms of CPU at the product's 100,000 rounds, and tests make thousands
+            // of accounts and sign-ins: they hash with 1,000. The product's own count is kept for PasswordHashCostTests.
+            services.PostConfigure<PasswordHasherOptions>(o =>
+            {
+                ProductPasswordIterations = o.IterationCount;
+                o.IterationCount = TestPasswordIterations;
+            });
             ExtraServices?.Invoke(services);
         });
     }
