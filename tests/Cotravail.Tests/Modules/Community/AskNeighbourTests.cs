@@ -252,6 +252,38 @@ public abstract class AskNeighbourTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_member_posts_at_most_fifty_answers_a_day_and_the_form_says_so_keeping_what_was_typed()
+    {
+        var asker = await PrivacyPeople.CreateAsync(app, DemoAccounts.ParisSlug);
+        var me = await PrivacyPeople.CreateAsync(app, DemoAccounts.ParisSlug);
+        using var askerClient = await app.ClientForAsync(asker.Email);
+        var question = await AskAsync(askerClient, "Location", "tax");
+        await app.WithDbAsync(async db =>
+        {
+            var now = app.Clock.GetUtcNow().UtcDateTime;
+            db.CommunityAnswers.AddRange(Enumerable.Range(0, AskNeighbour.DefaultAnswersPerDay).Select(i => new CommunityAnswer(question, me.MemberId, $"Answer {i}", now.AddMinutes(-i))));
+            await db.SaveChangesAsync();
+        });
+
+        using var client = await app.ClientForAsync(me.Email);
+        using var refused = await client.PostAsJsonAsync($"/api/v1/community/questions/{question}/answers", new { body = "One more idea" });
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("body")[0].GetString()
+            .ShouldBe("Vous avez posté beaucoup de réponses aujourd'hui : réessayez demain.");
+        using var browser = await app.BrowserClientAsync(me.Email);
+        using var response = await TestApp.PostFormAsync(browser, $"/community/questions/{question}?handler=Answer", new Dictionary<string, string>
+        {
+            ["Input.Body"] = "Encore une idée",
+        });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var (_, doc) = await TestApp.ParseAsync(response);
+        doc.QuerySelector("#Input_Body-error")!.TextContent.ShouldContain("Vous avez posté beaucoup de réponses aujourd'hui : réessayez demain.");
+        doc.QuerySelector("#Input_Body")!.TextContent.Trim().ShouldBe("Encore une idée");
+        (await app.WithDbAsync(db => db.CommunityAnswers.CountAsync(a => a.AuthorId == me.MemberId))).ShouldBe(AskNeighbour.DefaultAnswersPerDay);
+        (await app.WithDbAsync(db => db.CommunityNotifications.CountAsync(n => n.QuestionId == question && n.Kind == NotificationKind.Answered))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Erasing_a_member_removes_their_questions_answers_thanks_mutes_and_notifications()
     {
         var person = await PrivacyPeople.CreateAsync(app, DemoAccounts.ParisSlug);

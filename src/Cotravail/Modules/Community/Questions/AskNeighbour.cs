@@ -44,6 +44,13 @@ internal sealed class AskNeighbour(AppDb db, Outbox outbox, SiteLinks links, Tim
 
     public const string TooManyQuestions = "You have asked many questions today: try again tomorrow.";
 
+    /// Answers a member may post per 24 hours ("Cotravail:Community:AnswersPerDay"): each one notifies the asker.
+    public const int DefaultAnswersPerDay = 50;
+
+    public int AnswersPerDay => configuration.GetValue("Cotravail:Community:AnswersPerDay", DefaultAnswersPerDay);
+
+    public const string TooManyAnswers = "You have posted many answers today: try again tomorrow.";
+
     public static readonly string[] StatusFilters = ["open", "solved", "closed", "all"];
 
     public async Task<Result<QuestionList>> ListAsync(string? status, int? page, int? pageSize, AccessScope scope, CancellationToken ct)
@@ -210,6 +217,11 @@ internal sealed class AskNeighbour(AppDb db, Outbox outbox, SiteLinks links, Tim
         }
         var now = clock.GetUtcNow().UtcDateTime;
         var memberId = scope.MemberId!.Value;
+        var since = now.AddDays(-1);
+        if (await db.CommunityAnswers.CountAsync(a => a.AuthorId == memberId && a.CreatedAt > since, ct) >= AnswersPerDay)
+        {
+            return new Conflict(nameof(AnswerInput.Body), TooManyAnswers);
+        }
         db.CommunityAnswers.Add(new CommunityAnswer(id, memberId, input.Body!.Trim(), now));
         if (question.AuthorId != memberId)
         {
