@@ -30,6 +30,15 @@ public abstract class DashboardTests(TestApp app)
     private DateTime Tomorrow(int hour) =>
         TimeZoneInfo.ConvertTimeToUtc(TimeZoneInfo.ConvertTimeFromUtc(Now, Paris).Date.AddDays(1).AddHours(hour), Paris);
 
+    /// The hours the test location is open (00:00–22:00 in Paris) over `days` days from today: 22 a day, but
+    /// 21 on the night the clocks go forward and 23 on the night they go back.
+    private double OpenHours(int days)
+    {
+        var today = TimeZoneInfo.ConvertTimeFromUtc(Now, Paris).Date;
+        return Enumerable.Range(0, days).Sum(d =>
+            (TimeZoneInfo.ConvertTimeToUtc(today.AddDays(d).AddHours(22), Paris) - TimeZoneInfo.ConvertTimeToUtc(today.AddDays(d), Paris)).TotalHours);
+    }
+
     private Task<(HttpClient Browser, HttpClient Api)> StaffAsync(Guid location, StaffRole role) => app.StaffAsync(location, role);
 
     private Task SetAsync(Guid booking, BookingStatus status, DateTime? checkedIn = null) => app.WithDbAsync(db =>
@@ -91,16 +100,16 @@ public abstract class DashboardTests(TestApp app)
         today.GetProperty("arrivalsExpected").GetInt32().ShouldBe(2);
         today.GetProperty("checkedIn").GetInt32().ShouldBe(1);
         today.GetProperty("noShows").GetInt32().ShouldBe(1);
-        today.GetProperty("openHours").GetDouble().ShouldBe(4 * 22);
+        today.GetProperty("openHours").GetDouble().ShouldBe(4 * OpenHours(1));
         today.GetProperty("bookedHours").GetDouble().ShouldBe(2 * world.Hours, 0.01);
         figures.GetProperty("pendingCount").GetInt32().ShouldBe(1);
         var week = figures.GetProperty("next7Days").EnumerateArray().ToDictionary(k => k.GetProperty("kind").GetString()!);
         week["HotDeskZone"].GetProperty("seats").GetInt32().ShouldBe(3);
-        week["HotDeskZone"].GetProperty("openHours").GetDouble().ShouldBe(3 * 22 * 7);
+        week["HotDeskZone"].GetProperty("openHours").GetDouble().ShouldBe(3 * OpenHours(7));
         week["HotDeskZone"].GetProperty("bookedHours").GetDouble().ShouldBe(world.Hours + 4, 0.01); // 1 h now and 4 h tomorrow; not the no-show
-        week["MeetingRoom"].GetProperty("openHours").GetDouble().ShouldBe(22 * 7);
+        week["MeetingRoom"].GetProperty("openHours").GetDouble().ShouldBe(OpenHours(7));
         week["MeetingRoom"].GetProperty("bookedHours").GetDouble().ShouldBe(world.Hours, 0.01); // the request is not counted
-        week["MeetingRoom"].GetProperty("percent").GetInt32().ShouldBe((int)Math.Round(100 * world.Hours / (22 * 7), MidpointRounding.AwayFromZero));
+        week["MeetingRoom"].GetProperty("percent").GetInt32().ShouldBe((int)Math.Round(100 * world.Hours / OpenHours(7), MidpointRounding.AwayFromZero));
         figures.GetProperty("weeks").GetArrayLength().ShouldBe(12);
 
         using var unknown = await admin.GetAsync($"/api/v1/dashboard?locationId={Guid.NewGuid()}");

@@ -108,23 +108,26 @@ public abstract class BookingsApiTests(TestApp app)
         var world = await BookingWorld.CreateAsync(app, policy: BookingPolicy.Default with { WindowDays = 730 }, opens: "00:00");
         var member = await world.MemberClientAsync();
 
-        // 2027-03-28 02:30 does not exist in Paris; 2027-10-31 02:30 happens twice.
-        using var missing = await member.PostAsJsonAsync("/api/v1/bookings", new { resourceId = world.Room, start = "2027-03-28T02:30", end = "2027-03-28T04:00" });
+        // 02:30 does not exist in Paris the night the clocks go forward, and happens twice the night they go back.
+        var (spring, autumn) = (ClockChanges.Spring(app.Clock).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ClockChanges.Autumn(app.Clock));
+        using var missing = await member.PostAsJsonAsync("/api/v1/bookings", new { resourceId = world.Room, start = $"{spring}T02:30", end = $"{spring}T04:00" });
         missing.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("start", out _).ShouldBeTrue();
-        using var twice = await member.PostAsJsonAsync("/api/v1/bookings", new { resourceId = world.Room, start = "2027-10-31T02:30", end = "2027-10-31T04:00" });
+        var back = autumn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        using var twice = await member.PostAsJsonAsync("/api/v1/bookings", new { resourceId = world.Room, start = $"{back}T02:30", end = $"{back}T04:00" });
         twice.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        using var explicitOffset = await member.PostAsJsonAsync("/api/v1/bookings", new { resourceId = world.Room, start = "2027-10-31T02:30+01:00", end = "2027-10-31T04:00" });
+        using var explicitOffset = await member.PostAsJsonAsync("/api/v1/bookings", new { resourceId = world.Room, start = $"{back}T02:30+01:00", end = $"{back}T04:00" });
         var booked = await explicitOffset.Content.ReadFromJsonAsync<JsonElement>();
         explicitOffset.StatusCode.ShouldBe(HttpStatusCode.Created, booked.ToString());
-        booked.GetProperty("start").GetDateTime().ShouldBe(new DateTime(2027, 10, 31, 1, 30, 0, DateTimeKind.Utc));
+        booked.GetProperty("start").GetDateTime().ShouldBe(autumn.ToDateTime(new TimeOnly(1, 30), DateTimeKind.Utc));
     }
 
     [Theory]
-    [InlineData("2027-03-28", 50)] // clocks go forward: 2 real hours at 25.00, not 3 (75.00)
-    [InlineData("2027-10-31", 90)] // clocks go back: 4 real hours, the 90.00 half-day, not 3 hours (75.00)
-    public async Task A_night_booking_across_a_clock_change_is_charged_the_hours_that_really_pass(string date, decimal price)
+    [InlineData(3, 50)] // March, the clocks go forward: 2 real hours at 25.00, not 3 (75.00)
+    [InlineData(10, 90)] // October, the clocks go back: 4 real hours, the 90.00 half-day, not 3 hours (75.00)
+    public async Task A_night_booking_across_a_clock_change_is_charged_the_hours_that_really_pass(int month, decimal price)
     {
+        var date = (month == 3 ? ClockChanges.Spring(app.Clock) : ClockChanges.Autumn(app.Clock)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var world = await BookingWorld.CreateAsync(app, policy: BookingPolicy.Default with { WindowDays = 730 }, opens: "00:00");
         var member = await world.MemberClientAsync();
 
@@ -140,12 +143,14 @@ public abstract class BookingsApiTests(TestApp app)
     {
         var world = await BookingWorld.CreateAsync(app, policy: BookingPolicy.Default with { WindowDays = 730, MaxHoursPerWeek = 3 }, opens: "00:00");
         var member = await world.MemberClientAsync();
-        (await world.BookAsync(member, world.Room, new DateTime(2027, 3, 22, 10, 0, 0), new DateTime(2027, 3, 22, 11, 0, 0))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var sunday = ClockChanges.Spring(app.Clock);
+        DateTime At(DateOnly day, int hour) => day.ToDateTime(new TimeOnly(hour, 0));
+        (await world.BookAsync(member, world.Room, At(sunday.AddDays(-6), 10), At(sunday.AddDays(-6), 11))).StatusCode.ShouldBe(HttpStatusCode.Created);
 
-        // Monday 1 hour + Sunday 01:00–04:00 (2 real hours) = 3 hours in the week of 22–28 March 2027
-        using var night = await world.BookAsync(member, world.Room, new DateTime(2027, 3, 28, 1, 0, 0), new DateTime(2027, 3, 28, 4, 0, 0));
+        // Monday 1 hour + Sunday 01:00–04:00 (2 real hours) = 3 hours in the week the clocks go forward
+        using var night = await world.BookAsync(member, world.Room, At(sunday, 1), At(sunday, 4));
         night.StatusCode.ShouldBe(HttpStatusCode.Created, await night.Content.ReadAsStringAsync());
-        await ExpectInvalidAsync(await world.BookAsync(member, world.Room, new DateTime(2027, 3, 28, 10, 0, 0), new DateTime(2027, 3, 28, 11, 0, 0)), "end");
+        await ExpectInvalidAsync(await world.BookAsync(member, world.Room, At(sunday, 10), At(sunday, 11)), "end");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Cotravail.Modules.Bookings;
 using Cotravail.Modules.Locations;
 using Cotravail.Tests.Infrastructure;
@@ -7,60 +8,64 @@ namespace Cotravail.Tests.Modules.Bookings;
 
 public abstract class TimelineWeekTests(TestApp app)
 {
-    private static DateTime Utc(int month, int day, int hour) => new(2027, month, day, hour, 0, 0, DateTimeKind.Utc);
+    private static DateTime Utc(DateOnly day, int hour) => day.ToDateTime(new TimeOnly(hour, 0), DateTimeKind.Utc);
+
+    private static string D(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task The_week_view_reads_half_days_in_local_time_across_the_clock_change_and_shows_closed_days()
     {
-        // The week of Monday 22 March 2027: Paris moves from UTC+1 to UTC+2 on Sunday 28 at 02:00.
+        // The week before the clocks go forward: Paris moves from UTC+1 to UTC+2 on its Sunday at 02:00.
+        var sunday = ClockChanges.Spring(app.Clock);
+        var (monday, wednesday, saturday) = (sunday.AddDays(-6), sunday.AddDays(-4), sunday.AddDays(-1));
         var world = await BookingWorld.CreateAsync(app, opens: "08:00");
         var booker = await world.NewMemberAsync();
-        await world.InsertAsync(booker, world.Room, Utc(3, 27, 7), TimeSpan.FromHours(5)); // Sat 08:00–13:00 (UTC+1)
-        await world.InsertAsync(booker, world.Room, Utc(3, 28, 6), TimeSpan.FromHours(5)); // Sun 08:00–13:00 (UTC+2)
-        await world.InsertAsync(booker, world.Room, Utc(3, 28, 11), TimeSpan.FromHours(2)); // Sun 13:00–15:00 (UTC+2)
+        await world.InsertAsync(booker, world.Room, Utc(saturday, 7), TimeSpan.FromHours(5)); // Sat 08:00–13:00 (UTC+1)
+        await world.InsertAsync(booker, world.Room, Utc(sunday, 6), TimeSpan.FromHours(5)); // Sun 08:00–13:00 (UTC+2)
+        await world.InsertAsync(booker, world.Room, Utc(sunday, 11), TimeSpan.FromHours(2)); // Sun 13:00–15:00 (UTC+2)
         var slug = await app.WithDbAsync(async db =>
         {
             var location = await db.Locations.FirstAsync(l => l.Id == world.Location);
-            location.SetClosedDays([new ClosedDay(new DateOnly(2027, 3, 24), "Inventaire")]);
+            location.SetClosedDays([new ClosedDay(wednesday, "Inventaire")]);
             await db.SaveChangesAsync();
             return location.Slug;
         });
         var (browser, _) = await world.MemberBrowserAsync();
 
-        var (html, doc) = await TestApp.GetHtmlAsync(browser, $"/locations/{slug}/timeline?view=week&date=2027-03-25");
+        var (html, doc) = await TestApp.GetHtmlAsync(browser, $"/locations/{slug}/timeline?view=week&date={D(monday.AddDays(3))}");
 
-        string State(string date, string half) =>
-            doc.QuerySelector($"tr[data-resource='{world.Room}'] td[data-date='{date}'][data-half='{half}']")!.GetAttribute("data-state")!;
-        State("2027-03-27", "am").ShouldBe("busy");
-        State("2027-03-27", "pm").ShouldBe("free");
-        State("2027-03-28", "am").ShouldBe("busy"); // read with the summer offset: exactly the morning
-        State("2027-03-28", "pm").ShouldBe("partly");
-        State("2027-03-24", "am").ShouldBe("closed");
-        State("2027-03-24", "pm").ShouldBe("closed");
-        State("2027-03-22", "am").ShouldBe("free");
-        doc.QuerySelector("thead th[data-date='2027-03-24']")!.ClassName.ShouldBe("closed-day");
-        doc.QuerySelectorAll("thead th[data-date]").Select(th => th.GetAttribute("data-date")).ShouldBe(
-            ["2027-03-22", "2027-03-23", "2027-03-24", "2027-03-25", "2027-03-26", "2027-03-27", "2027-03-28"]);
-        doc.QuerySelector($"tr[data-resource='{world.Room}'] td[data-date='2027-03-28'][data-half='pm'] a")!.GetAttribute("href")
-            .ShouldBe($"/locations/{slug}/timeline?date=2027-03-28&resource={world.Room}&from=15:00#book");
-        doc.QuerySelector($"tr[data-resource='{world.Room}'] td[data-date='2027-03-22'][data-half='am'] a")!.GetAttribute("href")
-            .ShouldBe($"/locations/{slug}/timeline?date=2027-03-22&resource={world.Room}&from=08:00#book");
-        doc.QuerySelector("a[rel=prev]")!.GetAttribute("href").ShouldBe($"/locations/{slug}/timeline?view=week&date=2027-03-15");
-        doc.QuerySelector("a[rel=next]")!.GetAttribute("href").ShouldBe($"/locations/{slug}/timeline?view=week&date=2027-03-29");
+        string State(DateOnly date, string half) =>
+            doc.QuerySelector($"tr[data-resource='{world.Room}'] td[data-date='{D(date)}'][data-half='{half}']")!.GetAttribute("data-state")!;
+        State(saturday, "am").ShouldBe("busy");
+        State(saturday, "pm").ShouldBe("free");
+        State(sunday, "am").ShouldBe("busy"); // read with the summer offset: exactly the morning
+        State(sunday, "pm").ShouldBe("partly");
+        State(wednesday, "am").ShouldBe("closed");
+        State(wednesday, "pm").ShouldBe("closed");
+        State(monday, "am").ShouldBe("free");
+        doc.QuerySelector($"thead th[data-date='{D(wednesday)}']")!.ClassName.ShouldBe("closed-day");
+        doc.QuerySelectorAll("thead th[data-date]").Select(th => th.GetAttribute("data-date")).ShouldBe(Enumerable.Range(0, 7).Select(d => D(monday.AddDays(d))));
+        doc.QuerySelector($"tr[data-resource='{world.Room}'] td[data-date='{D(sunday)}'][data-half='pm'] a")!.GetAttribute("href")
+            .ShouldBe($"/locations/{slug}/timeline?date={D(sunday)}&resource={world.Room}&from=15:00#book");
+        doc.QuerySelector($"tr[data-resource='{world.Room}'] td[data-date='{D(monday)}'][data-half='am'] a")!.GetAttribute("href")
+            .ShouldBe($"/locations/{slug}/timeline?date={D(monday)}&resource={world.Room}&from=08:00#book");
+        doc.QuerySelector("a[rel=prev]")!.GetAttribute("href").ShouldBe($"/locations/{slug}/timeline?view=week&date={D(monday.AddDays(-7))}");
+        doc.QuerySelector("a[rel=next]")!.GetAttribute("href").ShouldBe($"/locations/{slug}/timeline?view=week&date={D(monday.AddDays(7))}");
         html.ShouldNotContain("Inserted"); // no booking titles, no names
     }
 
     [Fact]
     public async Task The_day_view_of_a_free_half_day_opens_the_booking_form_and_links_back_to_its_week()
     {
+        var sunday = ClockChanges.Spring(app.Clock);
         var world = await BookingWorld.CreateAsync(app, opens: "08:00");
         var slug = await app.WithDbAsync(db => db.Locations.Where(l => l.Id == world.Location).Select(l => l.Slug).FirstAsync());
         var (browser, _) = await world.MemberBrowserAsync();
 
-        var (_, day) = await TestApp.GetHtmlAsync(browser, $"/locations/{slug}/timeline?date=2027-03-28&resource={world.Room}&from=15:00");
+        var (_, day) = await TestApp.GetHtmlAsync(browser, $"/locations/{slug}/timeline?date={D(sunday)}&resource={world.Room}&from=15:00");
 
         day.QuerySelector("#book #Input_From")!.GetAttribute("value").ShouldBe("15:00");
-        day.QuerySelector("a[href*='view=week']")!.GetAttribute("href").ShouldBe($"/locations/{slug}/timeline?view=week&date=2027-03-22");
+        day.QuerySelector("a[href*='view=week']")!.GetAttribute("href").ShouldBe($"/locations/{slug}/timeline?view=week&date={D(sunday.AddDays(-6))}");
     }
 
     [Fact]
