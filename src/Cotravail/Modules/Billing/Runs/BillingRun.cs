@@ -124,7 +124,10 @@ internal sealed class BillingRun
         }
     }
 
-    public void IssuingDone(DateTime now) => (Status, FinishedAt) = (BillingRunStatus.Done, now);
+    /// The counts are taken again from the run's invoices: a stop between an invoice's issuing and the save of
+    /// the run's progress leaves that invoice issued but uncounted, and the resumed run passes it over.
+    public void IssuingDone(int issued, int drafts, DateTime now) =>
+        (Status, InvoicesIssued, IssueFailures, FinishedAt) = (BillingRunStatus.Done, issued, drafts, now);
 
     public void Fail(string error, DateTime now) => (Status, Error, FinishedAt) = (BillingRunStatus.Failed, error.Length > 500 ? error[..500] : error, now);
 

@@ -35,7 +35,10 @@ internal sealed class IssueRunInvoices(AppDb db, IssueInvoice issue, InvoiceMail
         var finished = batch.Count < batchSize;
         if (finished)
         {
-            await SaveAsync(runId, r => r.IssuingDone(clock.GetUtcNow().UtcDateTime), ct);
+            var mine = db.Invoices.Where(i => i.SourceKey != null && i.SourceKey.StartsWith(prefix));
+            var issued = await mine.CountAsync(i => i.Status == InvoiceStatus.Issued, ct);
+            var drafts = await mine.CountAsync(i => i.Status == InvoiceStatus.Draft, ct);
+            await SaveAsync(runId, r => r.IssuingDone(issued, drafts, clock.GetUtcNow().UtcDateTime), ct);
         }
         return finished;
     }
