@@ -8,6 +8,7 @@ using Cotravail.Modules.Community.Questions;
 using Cotravail.Modules.Locations;
 using Cotravail.Modules.Members;
 using Cotravail.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Cotravail.Tests.Modules.Community;
 
@@ -140,6 +141,40 @@ public abstract class CommunityHealthTests(TestApp app)
         var eight = await manager.GetFromJsonAsync<JsonElement>($"{Url}?locationId={world.Paris}&weeks=8");
         eight.GetProperty("weeks").GetArrayLength().ShouldBe(8);
         eight.GetProperty("connectionsInPeriod").GetInt32().ShouldBe(7);
+    }
+
+    [Fact]
+    public async Task What_staff_hid_links_nobody_and_answers_nothing()
+    {
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        var place = new Location("Health Hidden", TestData.NewSlug("health-hidden"), "Europe/Paris", "EUR");
+        var m = Enumerable.Range(0, 10).Select(_ => new Member("Health", "Hidden", TestApp.NewEmail("health-hidden"), MemberCategory.Freelancer, place.Id)).ToArray();
+        var (seen, hiddenAnswer, hiddenQuestion) = (
+            new CommunityQuestion(m[1].Id, place.Id, QuestionScope.Network, "Seen", "Body", now.AddMinutes(-50)),
+            new CommunityQuestion(m[3].Id, place.Id, QuestionScope.Network, "Its answer hidden", "Body", now.AddMinutes(-50)),
+            new CommunityQuestion(m[5].Id, place.Id, QuestionScope.Network, "Hidden", "Body", now.AddMinutes(-50)));
+        var answers = new[] { new CommunityAnswer(seen.Id, m[2].Id, "Seen", now.AddMinutes(-40)), new CommunityAnswer(hiddenAnswer.Id, m[4].Id, "Hidden", now.AddMinutes(-40)), new CommunityAnswer(hiddenQuestion.Id, m[6].Id, "Under a hidden question", now.AddMinutes(-40)) };
+        var project = new CommunityProject(m[7].Id, place.Id, now.AddMinutes(-50)) { Title = "Hidden project", Description = "D", Deadline = DateOnly.FromDateTime(now).AddDays(30) };
+        await app.WithDbAsync(async db =>
+        {
+            db.AddRange([place, .. m.Skip(1), seen, hiddenAnswer, hiddenQuestion, .. answers, project,
+                new ProjectMember(project.Id, m[7].Id, ProjectMemberState.Accepted, now.AddMinutes(-50)),
+                new ProjectMember(project.Id, m[8].Id, ProjectMemberState.Accepted, now.AddMinutes(-30)),
+                new Introduction(project.Id, m[7].Id, m[9].Id, now.AddMinutes(-30))]);
+            await db.SaveChangesAsync();
+            await db.CommunityAnswers.Where(a => a.Id == answers[1].Id).ExecuteUpdateAsync(x => x.SetProperty(a => a.HiddenAt, now.AddMinutes(-20)));
+            await db.CommunityQuestions.Where(q => q.Id == hiddenQuestion.Id).ExecuteUpdateAsync(x => x.SetProperty(q => q.HiddenAt, now.AddMinutes(-20)));
+            await db.CommunityProjects.Where(p => p.Id == project.Id).ExecuteUpdateAsync(x => x.SetProperty(p => p.HiddenAt, now.AddMinutes(-20)));
+        });
+        var (_, manager) = await StaffAsync(place.Id, StaffRole.Manager);
+
+        var health = await manager.GetFromJsonAsync<JsonElement>($"{Url}?locationId={place.Id}");
+
+        health.GetProperty("connectionsInPeriod").GetInt32().ShouldBe(1, "m1 and m2 only");
+        health.GetProperty("questionsAsked").GetInt32().ShouldBe(2, "the hidden question is not counted");
+        health.GetProperty("questionsAnswered").GetInt32().ShouldBe(1, "a hidden answer answers nothing");
+        health.GetProperty("members").GetInt32().ShouldBe(9);
+        health.GetProperty("metNobody").GetInt32().ShouldBe(7);
     }
 
     [Fact]

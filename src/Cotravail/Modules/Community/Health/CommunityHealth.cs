@@ -139,13 +139,14 @@ internal sealed class CommunityHealth(AppDb db, TimeProvider clock)
     private sealed record AskedQuestion(DateTime CreatedAt, DateTime? FirstAnswer);
 
     /// The questions asked in the period, and older ones first answered in it; a first answer is someone else's.
+    /// Hidden questions and answers are left out, as they are of the connections.
     private async Task<List<AskedQuestion>> QuestionsAsync(List<Guid> ids, DateTime start, CancellationToken ct) =>
         await db.Set<CommunityQuestion>().AsNoTracking()
-            .Where(q => ids.Contains(q.LocationId))
+            .Where(q => ids.Contains(q.LocationId) && q.HiddenAt == null)
             .Select(q => new
             {
                 q.CreatedAt,
-                First = db.Set<CommunityAnswer>().Where(a => a.QuestionId == q.Id && a.AuthorId != q.AuthorId).Min(a => (DateTime?)a.CreatedAt),
+                First = db.Set<CommunityAnswer>().Where(a => a.QuestionId == q.Id && a.AuthorId != q.AuthorId && a.HiddenAt == null).Min(a => (DateTime?)a.CreatedAt),
             })
             .Where(q => q.CreatedAt >= start || q.First >= start)
             .Select(q => new AskedQuestion(q.CreatedAt, q.First))
@@ -165,13 +166,15 @@ internal sealed class CommunityHealth(AppDb db, TimeProvider clock)
                 && (p.State == ProjectMemberState.Accepted || p.State == ProjectMemberState.Interested))
             || db.Set<Introduction>().Any(i => (i.IntroducerMemberId == m.Id || i.IntroducedMemberId == m.Id) && i.CreatedAt >= since), ct);
         var linked = await members.CountAsync(m =>
-            db.Set<CommunityAnswer>().Any(a => a.AuthorId == m.Id && a.CreatedAt >= since
-                && db.Set<CommunityQuestion>().Any(q => q.Id == a.QuestionId && q.AuthorId != m.Id))
-            || db.Set<CommunityQuestion>().Any(q => q.AuthorId == m.Id
-                && db.Set<CommunityAnswer>().Any(a => a.QuestionId == q.Id && a.AuthorId != m.Id && a.CreatedAt >= since))
+            db.Set<CommunityAnswer>().Any(a => a.AuthorId == m.Id && a.CreatedAt >= since && a.HiddenAt == null
+                && db.Set<CommunityQuestion>().Any(q => q.Id == a.QuestionId && q.AuthorId != m.Id && q.HiddenAt == null))
+            || db.Set<CommunityQuestion>().Any(q => q.AuthorId == m.Id && q.HiddenAt == null
+                && db.Set<CommunityAnswer>().Any(a => a.QuestionId == q.Id && a.AuthorId != m.Id && a.CreatedAt >= since && a.HiddenAt == null))
             || db.Set<Introduction>().Any(i => i.IntroducerMemberId != i.IntroducedMemberId
-                && (i.IntroducerMemberId == m.Id || i.IntroducedMemberId == m.Id) && i.CreatedAt >= since)
+                && (i.IntroducerMemberId == m.Id || i.IntroducedMemberId == m.Id) && i.CreatedAt >= since
+                && db.Set<CommunityProject>().Any(p => p.Id == i.ProjectId && p.HiddenAt == null))
             || db.Set<ProjectMember>().Any(a => a.MemberId == m.Id && a.State == ProjectMemberState.Accepted
+                && db.Set<CommunityProject>().Any(p => p.Id == a.ProjectId && p.HiddenAt == null)
                 && db.Set<ProjectMember>().Any(b => b.ProjectId == a.ProjectId && b.MemberId != m.Id && b.State == ProjectMemberState.Accepted
                     && (a.UpdatedAt >= since || b.UpdatedAt >= since))), ct);
         return (total, active, linked);

@@ -34,20 +34,21 @@ internal static class Connections
         return first.Values;
     }
 
-    /// Three grouped queries, one row per linked pair (as stored), location and kind, with its first time.
+    /// Three grouped queries, one row per linked pair (as stored), location and kind, with its first time. What staff
+    /// hid (an answer, a question with its thread, a project with its team and introductions) links nobody.
     public static async Task<List<Link>> LinksAsync(AppDb db, CancellationToken ct)
     {
         var answers = await (
                 from a in db.Set<CommunityAnswer>()
                 join q in db.Set<CommunityQuestion>() on a.QuestionId equals q.Id
-                where a.AuthorId != q.AuthorId
+                where a.AuthorId != q.AuthorId && a.HiddenAt == null && q.HiddenAt == null
                 group a by new { A = a.AuthorId, B = q.AuthorId, q.LocationId } into g
                 select new { g.Key.A, g.Key.B, g.Key.LocationId, At = g.Min(x => x.CreatedAt) })
             .ToListAsync(ct);
         var introductions = await (
                 from i in db.Set<Introduction>()
                 join p in db.Set<CommunityProject>() on i.ProjectId equals p.Id
-                where i.IntroducerMemberId != i.IntroducedMemberId
+                where i.IntroducerMemberId != i.IntroducedMemberId && p.HiddenAt == null
                 group i by new { A = i.IntroducerMemberId, B = i.IntroducedMemberId, p.LocationId } into g
                 select new { g.Key.A, g.Key.B, g.Key.LocationId, At = g.Min(x => x.CreatedAt) })
             .ToListAsync(ct);
@@ -56,7 +57,7 @@ internal static class Connections
                 from a in db.Set<ProjectMember>()
                 join b in db.Set<ProjectMember>() on a.ProjectId equals b.ProjectId
                 join p in db.Set<CommunityProject>() on a.ProjectId equals p.Id
-                where a.State == ProjectMemberState.Accepted && b.State == ProjectMemberState.Accepted && a.MemberId != b.MemberId
+                where a.State == ProjectMemberState.Accepted && b.State == ProjectMemberState.Accepted && a.MemberId != b.MemberId && p.HiddenAt == null
                 group new { A = a.UpdatedAt, B = b.UpdatedAt } by new { A = a.MemberId, B = b.MemberId, p.LocationId } into g
                 select new { g.Key.A, g.Key.B, g.Key.LocationId, At = g.Min(x => x.A > x.B ? x.A : x.B) })
             .ToListAsync(ct);
