@@ -234,14 +234,21 @@ public abstract class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// A new account working at a location in a role; its browser and API clients.
     internal async Task<(HttpClient Browser, HttpClient Api)> StaffAsync(Guid location, StaffRole role)
     {
-        var email = NewEmail(role.ToString().ToLowerInvariant());
+        var email = await NewStaffAsync(location, role, role.ToString().ToLowerInvariant());
+        return (await BrowserClientAsync(email), await ClientForAsync(email));
+    }
+
+    /// A new account working at a location in a role, its email made from `prefix`; no client signed in yet.
+    internal async Task<string> NewStaffAsync(Guid location, StaffRole role, string prefix)
+    {
+        var email = NewEmail(prefix);
         var user = await CreateUserAsync(email);
         await WithDbAsync(async db =>
         {
             db.StaffAssignments.Add(new StaffAssignment(user.Id, location, role));
             await db.SaveChangesAsync();
         });
-        return (await BrowserClientAsync(email), await ClientForAsync(email));
+        return email;
     }
 
     /// An email no other test uses, so tests sharing the app's database do not collide.

@@ -47,13 +47,7 @@ internal sealed class AssignmentWorld
     /// A second manager of the same location.
     public async Task<HttpClient> AnotherManagerAsync()
     {
-        var email = TestApp.NewEmail("desk-manager");
-        var user = await App.CreateUserAsync(email);
-        await App.WithDbAsync(async db =>
-        {
-            db.StaffAssignments.Add(new StaffAssignment(user.Id, Location, StaffRole.Manager));
-            await db.SaveChangesAsync();
-        });
+        var email = await App.NewStaffAsync(Location, StaffRole.Manager, "desk-manager");
         return await App.ClientForAsync(email);
     }
 

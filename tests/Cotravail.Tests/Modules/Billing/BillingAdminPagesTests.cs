@@ -199,13 +199,7 @@ public abstract class BillingAdminPagesTests(TestApp app)
         (await RowsAsync(browser, $"{at}&period=2033-04")).ShouldBeEmpty();
 
         // A host reads the charges of the location without the form; a manager of no location of theirs sees none.
-        var host = TestApp.NewEmail("charges-host");
-        var hostUser = await app.CreateUserAsync(host);
-        await app.WithDbAsync(async db =>
-        {
-            db.StaffAssignments.Add(new StaffAssignment(hostUser.Id, world.Location, StaffRole.Host));
-            await db.SaveChangesAsync();
-        });
+        var host = await app.NewStaffAsync(world.Location, StaffRole.Host, "charges-host");
         using var front = await app.BrowserClientAsync(host);
         var (_, theirs) = await TestApp.GetHtmlAsync(front, at);
         theirs.QuerySelectorAll("#charges tbody tr").Length.ShouldBe(2);

@@ -117,13 +117,7 @@ public abstract class BookingPageTests(TestApp app)
     {
         var (world, _, id, _) = await BookedAsync(freeHours: 24);
         var (stranger, _) = await world.MemberBrowserAsync();
-        var email = TestApp.NewEmail("host");
-        var user = await app.CreateUserAsync(email);
-        await app.WithDbAsync(async db =>
-        {
-            db.StaffAssignments.Add(new StaffAssignment(user.Id, world.Location, StaffRole.Host));
-            await db.SaveChangesAsync();
-        });
+        var email = await app.NewStaffAsync(world.Location, StaffRole.Host, "host");
         var host = await app.BrowserClientAsync(email);
 
         await TestApp.GetHtmlAsync(stranger, $"/me/bookings/{id}", HttpStatusCode.NotFound);

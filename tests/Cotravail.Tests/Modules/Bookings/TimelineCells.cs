@@ -18,15 +18,6 @@ internal static class TimelineCells
 /// Staff of one location signed in as a browser (cookie client), for the front-desk and timeline pages.
 internal static class StaffBrowsers
 {
-    public static async Task<HttpClient> StaffBrowserAsync(this TestApp app, Guid location, StaffRole role)
-    {
-        var email = TestApp.NewEmail(role.ToString().ToLowerInvariant());
-        var user = await app.CreateUserAsync(email);
-        await app.WithDbAsync(async db =>
-        {
-            db.StaffAssignments.Add(new StaffAssignment(user.Id, location, role));
-            await db.SaveChangesAsync();
-        });
-        return await app.BrowserClientAsync(email);
-    }
+    public static async Task<HttpClient> StaffBrowserAsync(this TestApp app, Guid location, StaffRole role) =>
+        await app.BrowserClientAsync(await app.NewStaffAsync(location, role, role.ToString().ToLowerInvariant()));
 }

@@ -90,13 +90,7 @@ public abstract class CompanyEditScopeTests(TestApp app)
     public async Task A_host_of_Lyon_cannot_rename_even_a_company_with_a_Lyon_member()
     {
         var world = await WorldAsync();
-        var hostEmail = TestApp.NewEmail("company-host");
-        var host = await app.CreateUserAsync(hostEmail);
-        await app.WithDbAsync(async db =>
-        {
-            db.StaffAssignments.Add(new StaffAssignment(host.Id, world.Lyon, StaffRole.Host));
-            await db.SaveChangesAsync();
-        });
+        var hostEmail = await app.NewStaffAsync(world.Lyon, StaffRole.Host, "company-host");
 
         using var renamed = await (await app.ClientForAsync(hostEmail)).PutAsJsonAsync($"/api/v1/companies/{world.WithLyonMember}", Renamed("Renommée par l'accueil"));
         renamed.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
@@ -118,13 +112,7 @@ public abstract class CompanyEditScopeTests(TestApp app)
         await CreatedAsync(api, "/api/v1/members", TestData.Member(paris, TestApp.NewEmail("paris"), parisOnly));
         await CreatedAsync(api, "/api/v1/members", TestData.Member(paris, TestApp.NewEmail("paris"), withLyonMember));
         await CreatedAsync(api, "/api/v1/members", TestData.Member(lyon, TestApp.NewEmail("lyon"), withLyonMember));
-        var manager = TestApp.NewEmail("lyon-manager");
-        var user = await app.CreateUserAsync(manager);
-        await app.WithDbAsync(async db =>
-        {
-            db.StaffAssignments.Add(new StaffAssignment(user.Id, lyon, StaffRole.Manager));
-            await db.SaveChangesAsync();
-        });
+        var manager = await app.NewStaffAsync(lyon, StaffRole.Manager, "lyon-manager");
         return new World(admin, manager, lyon, parisOnly, parisSiren, withLyonMember);
     }
 

@@ -173,13 +173,7 @@ public abstract class SubscriptionPagesTests(TestApp app)
         (await app.WithDbAsync(db => db.Subscriptions.Where(s => s.Id == id).Select(s => s.EndsOn).SingleAsync())).ShouldBe(Today().AddDays(20));
 
         // A host of the location reads it without the forms, and cannot post them.
-        var hostEmail = TestApp.NewEmail("subscriptions-host");
-        var host = await app.CreateUserAsync(hostEmail);
-        await app.WithDbAsync(async db =>
-        {
-            db.StaffAssignments.Add(new StaffAssignment(host.Id, world.Location, StaffRole.Host));
-            await db.SaveChangesAsync();
-        });
+        var hostEmail = await app.NewStaffAsync(world.Location, StaffRole.Host, "subscriptions-host");
         using var hostBrowser = await app.BrowserClientAsync(hostEmail);
         var (_, read) = await TestApp.GetHtmlAsync(hostBrowser, details);
         read.QuerySelector("#pause-form").ShouldBeNull();
