@@ -154,7 +154,7 @@ internal static class TimelineBench
 
         var today = TimeZoneInfo.ConvertTimeFromUtc(nowUtc, paris).Date;
         var day = today.AddDays(7 + (((int)DayOfWeek.Wednesday - (int)today.DayOfWeek + 7) % 7));
-        var monday = day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+        var monday = Weeks.MondayOf(DateOnly.FromDateTime(day)).ToDateTime(TimeOnly.MinValue);
         var random = new Random(14);
         var count = 0;
         for (var d = 0; d < 7; d++)

@@ -13,7 +13,7 @@ namespace Cotravail.Modules.Community;
 /// GET /api/v1/community/members and /community: the members' directory, as the viewer may see it.
 /// A search text that names skills of the vocabulary (any language, synonym, accents or not) finds the members
 /// offering one of them, or with that tag; any other text finds names and tags. Newest members first.
-/// Two ways through the results: by page number (the pages, up to the counted 200), or by cursor for a program that
+/// Two ways through the results: by page number (the pages, up to the counted 100), or by cursor for a program that
 /// walks them all: `after` is the `next` of the previous answer, and every step costs what the first page costs
 /// (an offset walks every match before it: page 40 cost 28–35 ms on 100,000 members, the cursor's 40th step 13–15 ms).
 internal static class SearchDirectory

@@ -1,3 +1,4 @@
+using Cotravail.Common;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -30,7 +31,7 @@ public abstract class CommunityHealthTests(TestApp app)
     {
         var now = app.Clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, Paris));
-        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var monday = Weeks.MondayOf(today);
         var mondayUtc = TimeZoneInfo.ConvertTimeToUtc(monday.ToDateTime(TimeOnly.MinValue), Paris);
         // A Wednesday of an earlier week at a local hour; an instant of this week, k tenths of the way back to Monday.
         DateTime WeeksAgo(int weeks, double hour) => TimeZoneInfo.ConvertTimeToUtc(monday.AddDays(2 - 7 * weeks).ToDateTime(TimeOnly.MinValue).AddHours(hour), Paris);

@@ -35,10 +35,10 @@ internal sealed class IssueRunInvoices(AppDb db, IssueInvoice issue, InvoiceMail
         var finished = batch.Count < batchSize;
         if (finished)
         {
-            var mine = db.Invoices.Where(i => i.SourceKey != null && i.SourceKey.StartsWith(prefix));
-            var issued = await mine.CountAsync(i => i.Status == InvoiceStatus.Issued, ct);
-            var drafts = await mine.CountAsync(i => i.Status == InvoiceStatus.Draft, ct);
-            await SaveAsync(runId, r => r.IssuingDone(issued, drafts, clock.GetUtcNow().UtcDateTime), ct);
+            var counts = await db.Invoices.Where(i => i.SourceKey != null && i.SourceKey.StartsWith(prefix))
+                .GroupBy(i => i.Status).Select(g => new { Status = g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.Status, g => g.Count, ct);
+            await SaveAsync(runId, r => r.IssuingDone(counts.GetValueOrDefault(InvoiceStatus.Issued), counts.GetValueOrDefault(InvoiceStatus.Draft), clock.GetUtcNow().UtcDateTime), ct);
         }
         return finished;
     }

@@ -34,11 +34,9 @@ internal static class LocationWeek
 
     internal sealed record Grid(DateOnly Monday, IReadOnlyList<Day> Days, IReadOnlyList<Row> Rows);
 
-    public static DateOnly MondayOf(DateOnly date) => Weeks.MondayOf(date);
-
     public static async Task<Grid> LoadAsync(AppDb db, Location location, DateOnly anyDay, TimeProvider clock, CancellationToken ct)
     {
-        var monday = MondayOf(anyDay);
+        var monday = Weeks.MondayOf(anyDay);
         var days = await LocationDay.LoadDaysAsync(db, location, [.. Enumerable.Range(0, 7).Select(monday.AddDays)], clock, Viewer.Nobody, ct);
         var resources = days.SelectMany(d => d.Rows).DistinctBy(r => r.ResourceId)
             .OrderBy(r => r.Kind).ThenBy(r => r.Name, StringComparer.CurrentCulture).ToList();

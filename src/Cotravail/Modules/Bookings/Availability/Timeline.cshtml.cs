@@ -1,3 +1,4 @@
+using Cotravail.Common;
 using System.Globalization;
 using Cotravail.Common.Auth;
 using Cotravail.Common.Database;
@@ -144,7 +145,7 @@ internal sealed class TimelineModel(AppDb db, Access access, TimeProvider clock,
 
     /// The week view of the shown day's (or week's) Monday, moved by `weeks`.
     public string WeekLink(int weeks) =>
-        $"/locations/{Location!.Slug}/timeline?view=week&date={((Week?.Monday ?? LocationWeek.MondayOf(Day!.Date)).AddDays(7 * weeks)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+        $"/locations/{Location!.Slug}/timeline?view=week&date={((Week?.Monday ?? Weeks.MondayOf(Day!.Date)).AddDays(7 * weeks)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
 
     /// From the week view: the day view of `date`, with the booking form open on `from` when given.
     public string DayOf(DateOnly date, Guid? resource = null, TimeOnly? from = null) =>

@@ -203,7 +203,7 @@ internal sealed class BookResource(AppDb db, TimeProvider clock, RulesCache rule
     {
         var (maxBookings, maxHours) = (resource.Policy.MaxBookingsPerWeek, resource.Policy.MaxHoursPerWeek);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
-        var monday = localStart.Date.AddDays(-(((int)localStart.DayOfWeek + 6) % 7));
+        var monday = Weeks.MondayOf(DateOnly.FromDateTime(localStart)).ToDateTime(TimeOnly.MinValue);
         var (from, to) = (TimeZoneInfo.ConvertTimeToUtc(monday, zone), TimeZoneInfo.ConvertTimeToUtc(monday.AddDays(7), zone));
         var held = await db.Bookings.AsNoTracking()
             .Where(b => b.ResourceId == resource.Id && b.MemberId == memberId && b.Start >= from && b.Start < to && b.Id != except
